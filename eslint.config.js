@@ -1,0 +1,71 @@
+// Lint rules. The import boundaries here are what keep each file in exactly one runtime
+// (STYLE.md, rule 1): shared/ is platform-free, renderer/ never touches Electron or Node,
+// electron/ never reaches into the renderer.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
+  'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'tls', 'url',
+  'util', 'worker_threads', 'zlib',
+];
+const noNode = [
+  { group: ['node:*'], message: 'Node built-ins are not available in this runtime.' },
+  ...nodeBuiltins.map((name) => ({ group: [name], message: 'Node built-ins are not available in this runtime.' })),
+];
+const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' }];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', '.cache', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...noNode,
+          ...noElectron,
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is UI-free.' },
+          { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ depends on nothing above it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer reaches the main process only through Host.' }],
+      }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}', '.ci/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
