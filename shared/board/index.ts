@@ -5,3 +5,4 @@ export * from './boardDoc';
 export * from './boardOps';
 export * from './boardOrder';
 export * from './boardSnapshot';
+export * from './roster';

@@ -1,0 +1,81 @@
+// The workshop roster: who took part, their side and role. It lives in the doc, so it syncs
+// with the board and is part of what a charter freezes. Presence (who is online right now)
+// is awareness state, not this.
+import * as Y from 'yjs';
+import { BoardError } from './boardErrors';
+import { isSide, type Side } from './sections';
+
+export const ROLE_MAX = 80;
+export const PARTICIPANT_NAME_MAX = 80;
+
+export interface Participant {
+  /** Stable per device and profile. */
+  readonly id: string;
+  readonly name: string;
+  readonly side: Side;
+  readonly role: string;
+  readonly joinedAt: number;
+  /** Ed25519 public key (base64url, raw 32 bytes) once the participant has an identity. */
+  readonly publicKey: string | null;
+}
+
+export const rosterMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('roster');
+
+function cleanText(value: unknown, max: number, what: string, required: boolean): string {
+  if (typeof value !== 'string') throw new BoardError('invalid-input', `${what} must be text.`);
+  const trimmed = value.trim();
+  if (required && trimmed.length === 0) throw new BoardError('empty-title', `${what} cannot be empty.`);
+  if (trimmed.length > max) throw new BoardError('too-long', `${what} is ${trimmed.length} characters; the limit is ${max}.`);
+  return trimmed;
+}
+
+/** Adds the participant, or updates their name, side and role if they are already listed. */
+export function upsertParticipant(
+  doc: Y.Doc,
+  input: { id: string; name: string; side: Side; role: string; publicKey?: string | null },
+  now: number,
+  origin: unknown = null,
+): void {
+  const id = cleanText(input.id, 100, 'Participant id', true);
+  const name = cleanText(input.name, PARTICIPANT_NAME_MAX, 'Name', true);
+  const role = cleanText(input.role, ROLE_MAX, 'Role', false);
+  if (!isSide(input.side)) throw new BoardError('invalid-side', 'Side must be IT, OT or facilitator.');
+  const publicKey = input.publicKey ?? null;
+  if (publicKey !== null && !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) throw new BoardError('invalid-input', 'That is not an Ed25519 public key.');
+  doc.transact(() => {
+    const roster = rosterMap(doc);
+    let entry = roster.get(id);
+    if (!entry) {
+      entry = new Y.Map<unknown>();
+      entry.set('id', id);
+      entry.set('joinedAt', now);
+      roster.set(id, entry);
+    }
+    if (entry.get('name') !== name) entry.set('name', name);
+    if (entry.get('side') !== input.side) entry.set('side', input.side);
+    if (entry.get('role') !== role) entry.set('role', role);
+    if (publicKey !== null && entry.get('publicKey') !== publicKey) entry.set('publicKey', publicKey);
+  }, origin);
+}
+
+/** The roster in join order; entries of a shape we do not know are skipped. */
+export function readRoster(doc: Y.Doc): Participant[] {
+  const list: Participant[] = [];
+  rosterMap(doc).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return;
+    const name = entry.get('name');
+    const side = entry.get('side');
+    if (typeof name !== 'string' || !isSide(side)) return;
+    const role = entry.get('role');
+    const publicKey = entry.get('publicKey');
+    list.push({
+      id,
+      name,
+      side,
+      role: typeof role === 'string' ? role : '',
+      joinedAt: Number(entry.get('joinedAt') ?? 0),
+      publicKey: typeof publicKey === 'string' ? publicKey : null,
+    });
+  });
+  return list.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
+}
