@@ -1,0 +1,18 @@
+// The signaling server's logger. Its fields are numbers only, which makes it structurally hard
+// to log a payload or a topic name by accident.
+
+export type LogFields = Readonly<Record<string, number>>;
+
+export interface SignalingLogger {
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+}
+
+export const silentLogger: SignalingLogger = { info() {}, warn() {} };
+
+/** One JSON line per event, for a company server's log collector. */
+export function jsonLineLogger(write: (line: string) => void, now: () => number = Date.now): SignalingLogger {
+  const emit = (level: string) => (event: string, fields: LogFields = {}) =>
+    write(JSON.stringify({ time: new Date(now()).toISOString(), level, event, ...fields }));
+  return { info: emit('info'), warn: emit('warn') };
+}

@@ -1,0 +1,19 @@
+// Puts the contract-derived bridge into the page, and nothing else: no ipcRenderer, no generic
+// send, no sendSync. Injected Electron parts keep it testable in Node.
+import { BRIDGE_GLOBAL, buildBridge } from '../../shared/protocol';
+import type { BridgeApi, Channel } from '../../shared/protocol';
+
+export interface ContextBridgeLike {
+  exposeInMainWorld(apiKey: string, api: BridgeApi): void;
+}
+
+export interface IpcRendererLike {
+  invoke(channel: Channel, payload: unknown): Promise<unknown>;
+}
+
+export function exposeBridge(contextBridge: ContextBridgeLike, ipcRenderer: IpcRendererLike): BridgeApi {
+  // A fresh closure per channel means the page can only name channels the contract lists.
+  const bridge = buildBridge((channel, request) => ipcRenderer.invoke(channel, request));
+  contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
+  return bridge;
+}

@@ -1,0 +1,52 @@
+// The IPC contract: every channel between renderer and main, with its request and response
+// schema. The main process's handler table, the preload's API and the renderer's types are all
+// derived from this object, so a channel cannot exist on one side only.
+import { z } from 'zod';
+import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
+
+const idRequest = z.object({ id: workshopIdSchema }).strict();
+const done = z.null();
+
+export const contract = {
+  'storage:list': { request: z.object({}).strict(), response: z.array(workshopSummarySchema) },
+  'storage:create': {
+    request: z.object({ summary: workshopSummarySchema, state: bytesSchema }).strict(),
+    response: done,
+  },
+  'storage:load': {
+    request: idRequest,
+    response: z.object({ state: bytesSchema, skippedBytes: z.number().int().nonnegative() }),
+  },
+  'storage:append': {
+    request: z.object({ id: workshopIdSchema, update: bytesSchema.refine((u) => u.byteLength > 0, 'an empty update') }).strict(),
+    response: done,
+  },
+  'storage:setSummary': { request: z.object({ summary: workshopSummarySchema }).strict(), response: done },
+  'storage:close': { request: idRequest, response: done },
+  'storage:remove': { request: idRequest, response: done },
+  'files:save': {
+    request: z
+      .object({
+        suggestedName: fileNameSchema,
+        bytes: bytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+      })
+      .strict(),
+    response: z.boolean(),
+  },
+  'files:open': {
+    request: z.object({}).strict(),
+    response: z.object({ name: z.string(), bytes: bytesSchema }).nullable(),
+  },
+  'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), response: done },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.infer<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}

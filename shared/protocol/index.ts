@@ -1,0 +1,5 @@
+// The IPC contract between the Electron main process and the renderer.
+export * from './contract';
+export * from './result';
+export * from './schemas';
+export * from './bridgeApi';
