@@ -1,0 +1,97 @@
+// Checks every message a peer sends over a data channel before y-webrtc reads it. A peer who
+// holds the room secret can still be broken or hostile: garbage bytes, malformed sync or
+// awareness messages, oversized updates, or writes to parts of the doc we do not have must
+// neither crash the app nor reach the doc. A message that fails here gets its peer dropped.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+
+/** y-webrtc's message types (y-webrtc/src/y-webrtc.js). */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const MESSAGE_BC_PEER_ID = 4;
+/** y-protocols/sync message types. */
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export const MAX_PEER_MESSAGE_BYTES = 4 * 1024 * 1024;
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+export const MAX_AWARENESS_CLIENTS = 256;
+
+/** The doc's root types; an update that creates any other root is not ours. */
+export const ROOT_TYPES: ReadonlySet<string> = new Set(['meta', 'cards', 'roster', 'room', 'charter', 'facilitation']);
+
+export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+
+const fail = (reason: string): GuardVerdict => ({ ok: false, reason });
+
+function checkUpdate(update: Uint8Array): GuardVerdict {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return fail('an update that does not decode');
+  }
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Item) {
+      const parent = struct.parent;
+      if (typeof parent === 'string' && !ROOT_TYPES.has(parent)) return fail(`a write to an unknown part of the board ("${parent.slice(0, 40)}")`);
+    }
+  }
+  return { ok: true };
+}
+
+function checkAwareness(bytes: Uint8Array): GuardVerdict {
+  const decoder = decoding.createDecoder(bytes);
+  const count = decoding.readVarUint(decoder);
+  if (count > MAX_AWARENESS_CLIENTS) return fail('an awareness message for too many clients');
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder); // client id
+    decoding.readVarUint(decoder); // clock
+    const json = decoding.readVarString(decoder);
+    if (json.length > MAX_AWARENESS_STATE_BYTES) return fail('an oversized presence state');
+    try {
+      const state: unknown = JSON.parse(json);
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return fail('a presence state that is not an object');
+    } catch {
+      return fail('a presence state that is not JSON');
+    }
+  }
+  return decoding.hasContent(decoder) ? fail('trailing bytes after a presence message') : { ok: true };
+}
+
+/** Decides whether a data-channel message from a peer may be passed to y-webrtc. */
+export function inspectPeerMessage(data: unknown): GuardVerdict {
+  if (!(data instanceof Uint8Array)) return fail('a message that is not binary');
+  if (data.byteLength === 0) return fail('an empty message');
+  if (data.byteLength > MAX_PEER_MESSAGE_BYTES) return fail(`an oversized message (${data.byteLength} bytes)`);
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (decoding.hasContent(decoder)) return fail('trailing bytes after a sync message');
+        if (syncType === SYNC_STEP1) {
+          Y.decodeStateVector(payload);
+          return { ok: true };
+        }
+        if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) return checkUpdate(payload);
+        return fail(`an unknown sync message (${syncType})`);
+      }
+      case MESSAGE_AWARENESS:
+        return checkAwareness(decoding.readVarUint8Array(decoder));
+      case MESSAGE_QUERY_AWARENESS:
+        return decoding.hasContent(decoder) ? fail('trailing bytes after a presence query') : { ok: true };
+      case MESSAGE_BC_PEER_ID:
+        // Only ever sent over BroadcastChannel; a data channel has no business carrying it.
+        return fail('a tab-to-tab message over the network');
+      default:
+        return fail(`an unknown message type (${type})`);
+    }
+  } catch {
+    return fail('a message that does not decode');
+  }
+}
