@@ -35,7 +35,8 @@ function checkUpdate(update: Uint8Array): GuardVerdict {
   }
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Item) {
-      const parent = struct.parent;
+      // In a decoded update a root parent is its name (a string), despite the declared type.
+      const parent: unknown = struct.parent;
       if (typeof parent === 'string' && !ROOT_TYPES.has(parent)) return fail(`a write to an unknown part of the board ("${parent.slice(0, 40)}")`);
     }
   }

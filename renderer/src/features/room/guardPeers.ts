@@ -1,0 +1,58 @@
+// Puts the peer message guard in front of y-webrtc: every data-channel message is inspected
+// before y-webrtc reads it, and a peer that sends something broken or hostile is dropped.
+import type { WebrtcProvider } from 'y-webrtc';
+import { inspectPeerMessage } from '../../../../shared/sync/peerMessageGuard';
+
+export interface DroppedPeer {
+  readonly peerId: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
+type DataListener = (data: unknown) => void;
+
+/** The part of simple-peer's API we use. */
+interface SimplePeerLike {
+  listeners(event: 'data'): DataListener[];
+  removeAllListeners(event: 'data'): void;
+  on(event: 'data', listener: DataListener): void;
+  destroy(): void;
+}
+
+const isSimplePeer = (value: unknown): value is SimplePeerLike =>
+  typeof value === 'object' && value !== null && typeof (value as SimplePeerLike).listeners === 'function' &&
+  typeof (value as SimplePeerLike).removeAllListeners === 'function' && typeof (value as SimplePeerLike).destroy === 'function';
+
+/** Guards every connection the provider makes, now and later. Returns a function that stops it. */
+export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPeer) => void): () => void {
+  const guarded = new WeakSet<object>();
+  const guardAll = (): void => {
+    provider.room?.webrtcConns.forEach((conn, peerId) => {
+      const peer: unknown = conn.peer;
+      if (!isSimplePeer(peer) || guarded.has(peer)) return;
+      guarded.add(peer);
+      const original = peer.listeners('data');
+      peer.removeAllListeners('data');
+      let dropped = false;
+      const drop = (reason: string): void => {
+        if (dropped) return;
+        dropped = true;
+        peer.destroy();
+        onDrop({ peerId, reason, at: Date.now() });
+      };
+      peer.on('data', (data) => {
+        if (dropped) return;
+        const verdict = inspectPeerMessage(data);
+        if (!verdict.ok) return drop(`sent ${verdict.reason}`);
+        try {
+          for (const listener of original) listener(data);
+        } catch {
+          drop('sent a message the board could not apply');
+        }
+      });
+    });
+  };
+  provider.on('peers', guardAll);
+  guardAll();
+  return () => provider.off('peers', guardAll);
+}
