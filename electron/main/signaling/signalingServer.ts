@@ -1,0 +1,183 @@
+// The signaling server: y-webrtc's signaling protocol over WebSocket, with limits. The same
+// module runs inside the facilitator's app (LAN rooms) and as `bridgeboard signal` (remote rooms).
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { attachConnection, type ConnectionState } from './signalingConnection';
+import { formatWsUrl, listLanAddresses, type NetworkInterfacesFn } from './lanAddresses';
+import { resolveSignalingLimits, type SignalingLimits } from './signalingLimits';
+import { silentLogger, type SignalingLogger } from './signalingLog';
+import { createStatsCounters, flattenStats, type SignalingStats } from './signalingStats';
+import { TopicRegistry } from './topicRegistry';
+
+export interface SignalingServerOptions {
+  /** Defaults to 127.0.0.1: listening on the LAN is a choice the facilitator makes. */
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Overrides for the defaults; validated. */
+  readonly limits?: Partial<SignalingLimits>;
+  readonly log?: SignalingLogger;
+  readonly now?: () => number;
+  /** How often a counts-only stats line is logged; 0 turns it off. */
+  readonly statsIntervalMs?: number;
+  /** Needed only to list URLs when listening on a wildcard address. */
+  readonly networkInterfaces?: NetworkInterfacesFn;
+  /** How long close() waits for clients to acknowledge before cutting them. */
+  readonly closeGraceMs?: number;
+}
+
+export interface SignalingServer {
+  readonly address: string;
+  readonly port: number;
+  /** A URL this machine can use to reach the server. */
+  readonly url: string;
+  /** URLs for an invite: the LAN addresses when listening on a wildcard, else `url`. */
+  readonly urls: readonly string[];
+  readonly limits: SignalingLimits;
+  stats(): SignalingStats;
+  close(): Promise<void>;
+}
+
+const wildcardHosts = new Set(['0.0.0.0', '::', '']);
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
+  const host = options.host ?? '127.0.0.1';
+  const limits = resolveSignalingLimits(options.limits ?? {});
+  const log = options.log ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const counters = createStatsCounters();
+  const registry = new TopicRegistry<WebSocket>();
+  const connections = new Map<WebSocket, ConnectionState>();
+  let pendingUpgrades = 0;
+  let closing: Promise<void> | undefined;
+
+  const httpServer = http.createServer((_req, res) => {
+    // Same answer as y-webrtc's reference server: a health check for load balancers.
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('okay');
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, clientTracking: false, perMessageDeflate: false });
+
+  const stats = (): SignalingStats => ({
+    ...counters,
+    dropped: { ...counters.dropped },
+    closed: { ...counters.closed },
+    connections: connections.size,
+    topics: registry.topicCount,
+    subscriptions: registry.subscriptionCount,
+  });
+
+  const ctx = {
+    limits,
+    registry,
+    counters,
+    now,
+    onAbuse: (reason: string) => log.warn(`signaling.${reason}`, { connections: connections.size }),
+  };
+
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (closing) return refuse(socket, '503 Service Unavailable');
+    if (connections.size + pendingUpgrades >= limits.maxConnections) {
+      counters.connectionsRefused++;
+      log.warn('signaling.refused', { connections: connections.size, maxConnections: limits.maxConnections });
+      return refuse(socket, '503 Service Unavailable');
+    }
+    pendingUpgrades++;
+    let settled = false;
+    const settle = () => {
+      if (settled) return false;
+      settled = true;
+      pendingUpgrades--;
+      return true;
+    };
+    // handleUpgrade answers a bad handshake itself without calling back; the socket closing settles it.
+    socket.once('close', settle);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      settle();
+      if (closing) {
+        ws.terminate();
+        return;
+      }
+      counters.connectionsTotal++;
+      connections.set(ws, attachConnection(ctx, ws));
+      ws.on('close', () => connections.delete(ws));
+    });
+  });
+
+  // Liveness: ping quiet connections at half the timeout, cut those silent for the whole of it.
+  const sweepMs = Math.max(5, Math.min(15_000, Math.floor(limits.idleTimeoutMs / 4)));
+  const sweep = setInterval(() => {
+    const t = now();
+    for (const [ws, state] of connections) {
+      const quiet = t - state.lastSeen;
+      if (quiet > limits.idleTimeoutMs) {
+        counters.closed.idle++;
+        ws.terminate();
+      } else if (quiet > limits.idleTimeoutMs / 2) {
+        try {
+          ws.ping();
+        } catch {
+          ws.terminate();
+        }
+      }
+    }
+  }, sweepMs);
+  sweep.unref();
+
+  const statsIntervalMs = options.statsIntervalMs ?? 60_000;
+  const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', flattenStats(stats())), statsIntervalMs) : undefined;
+  statsTimer?.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 4444, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  httpServer.on('error', () => log.warn('signaling.server-error'));
+
+  const bound = httpServer.address();
+  if (bound === null || typeof bound === 'string') throw new Error('signaling server has no TCP address');
+  const port = bound.port;
+  const url = formatWsUrl(wildcardHosts.has(host) ? '127.0.0.1' : bound.address, port);
+  const urls = wildcardHosts.has(host) && options.networkInterfaces
+    ? listLanAddresses(port, options.networkInterfaces).map((a) => a.url)
+    : [url];
+  log.info('signaling.listening', { port, maxConnections: limits.maxConnections });
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      if (statsTimer) clearInterval(statsTimer);
+      const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const sockets = [...connections.keys()];
+      const allClosed = Promise.all(sockets.map((ws) => new Promise<void>((resolve) => {
+        if (ws.readyState === ws.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+      })));
+      for (const ws of sockets) {
+        counters.closed.shutdown++;
+        ws.close(1001, 'server shutting down');
+      }
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.closeGraceMs ?? 1_000).unref());
+      await Promise.race([allClosed, grace]);
+      for (const ws of connections.keys()) ws.terminate();
+      await allClosed;
+      httpServer.closeAllConnections();
+      wss.close();
+      await serverClosed;
+      log.info('signaling.closed', flattenStats(stats()));
+    })();
+    return closing;
+  };
+
+  return { address: bound.address, port, url, urls, limits, stats, close };
+}
