@@ -1,0 +1,131 @@
+// Building a bundle from a frozen version, adding signatures as they arrive through the room,
+// and verifying a whole bundle offline: digest, every signature, and the quorum.
+import { fingerprintOf } from '../crypto/fingerprint';
+import { fromBase64url } from '../crypto/bytes';
+import { signingMessage } from '../crypto/signingMessage';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CharterBundle, type CharterSignature } from './bundleSchema';
+import type { Side } from '../board/sections';
+import { charterDigest, type FrozenVersion } from './charterVersion';
+import { changedParts, partDigestsOf } from './partDigests';
+import { evaluateQuorum, type QuorumResult } from './quorum';
+import { checkSignature, type SignatureCheck, type SignatureStatus } from './signatureCheck';
+
+export function createBundle(frozen: FrozenVersion): CharterBundle {
+  return {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    charter: frozen.charter,
+    digest: frozen.digest,
+    partDigests: partDigestsOf(frozen.charter),
+    signatures: [],
+  };
+}
+
+/** The bytes a participant's host signs for this bundle's version (docs/charter-format.md). */
+export function signingMessageFor(bundle: CharterBundle, signedAt: string): Uint8Array {
+  return signingMessage({ charterId: bundle.charter.charterId, version: bundle.charter.version, digest: charterDigest(bundle.charter), signedAt });
+}
+
+export type AddSignatureResult =
+  | { readonly ok: true; readonly bundle: CharterBundle }
+  | { readonly ok: false; readonly status: SignatureStatus; readonly reason: string };
+
+/** Accepts a signature that arrived through the room only if it is valid and new. */
+export function addSignature(bundle: CharterBundle, sig: CharterSignature): AddSignatureResult {
+  const check = checkSignature(bundle.charter, charterDigest(bundle.charter), sig);
+  if (check.status !== 'valid') return { ok: false, status: check.status, reason: check.reason ?? check.status };
+  if (bundle.signatures.some((s) => s.signerId === sig.signerId)) return { ok: false, status: 'duplicate', reason: `${sig.signerId} has already signed` };
+  return { ok: true, bundle: { ...bundle, signatures: [...bundle.signatures, sig] } };
+}
+
+export interface SignerVerdict {
+  readonly signerId: string;
+  readonly name: string;
+  readonly side: Side | null;
+  readonly role: string;
+  /** Computed from the signature's key, not copied from the roster. */
+  readonly fingerprint: string;
+  readonly signedAt: string;
+  readonly status: SignatureStatus;
+  readonly reason: string | null;
+}
+
+export interface BundleVerdict {
+  readonly valid: boolean;
+  /** The charter hashes to the digest the bundle records. */
+  readonly digestOk: boolean;
+  /** Recomputed from the charter. */
+  readonly digest: string;
+  readonly charterId: string;
+  readonly version: number;
+  readonly signers: readonly SignerVerdict[];
+  readonly quorum: QuorumResult;
+  /** Everything wrong, each saying what changed. Empty when valid. */
+  readonly problems: readonly string[];
+}
+
+function safeFingerprint(publicKey: string): string {
+  try {
+    return fingerprintOf(fromBase64url(publicKey));
+  } catch {
+    return '(unreadable key)';
+  }
+}
+
+function signerVerdict(sig: CharterSignature, check: SignatureCheck, status: SignatureStatus, reason: string | null): SignerVerdict {
+  const p = check.participant;
+  return {
+    signerId: sig.signerId,
+    name: p?.name ?? `unknown signer "${sig.signerId}"`,
+    side: p?.side ?? null,
+    role: p?.role ?? '',
+    fingerprint: safeFingerprint(sig.publicKey),
+    signedAt: sig.signedAt,
+    status,
+    reason,
+  };
+}
+
+function rosterProblems(bundle: CharterBundle): string[] {
+  const out: string[] = [];
+  const ids = new Set<string>();
+  for (const p of bundle.charter.roster) {
+    if (ids.has(p.id)) out.push(`The roster lists participant id ${p.id} twice.`);
+    ids.add(p.id);
+    if (safeFingerprint(p.publicKey) !== p.fingerprint) out.push(`The fingerprint shown for ${p.name} does not match their public key.`);
+  }
+  return out;
+}
+
+export function verifyBundle(bundle: CharterBundle): BundleVerdict {
+  const { charter } = bundle;
+  const digest = charterDigest(charter);
+  const digestOk = digest === bundle.digest;
+  const problems: string[] = [];
+  const parts = changedParts(charter, bundle.partDigests);
+  if (!digestOk) {
+    const where = parts.length ? ` Changed: ${parts.join('; ')}.` : '';
+    problems.push(`The charter does not match its recorded digest (recorded ${bundle.digest.slice(0, 16)}…, actual ${digest.slice(0, 16)}…): it was changed after it was frozen, or the digest was edited.${where}`);
+  } else if (parts.length) {
+    problems.push(`The per-part digests were edited (${parts.join('; ')}).`);
+  }
+  problems.push(...rosterProblems(bundle));
+
+  const counted = new Set<string>();
+  const signers: SignerVerdict[] = bundle.signatures.map((sig, i) => {
+    const check = checkSignature(charter, digest, sig);
+    let status = check.status;
+    let reason = check.reason;
+    if (status === 'valid' && counted.has(sig.signerId)) {
+      status = 'duplicate';
+      reason = `${sig.signerId} already has a valid signature in this bundle`;
+    }
+    if (status === 'valid') counted.add(sig.signerId);
+    const verdict = signerVerdict(sig, check, status, reason);
+    if (status !== 'valid') problems.push(`Signature ${i + 1} (${verdict.name}): ${status}: ${reason ?? ''}.`);
+    return verdict;
+  });
+  const quorum = evaluateQuorum(charter.quorum, charter.roster, counted);
+  if (!quorum.met) problems.push(`Quorum not met: missing ${quorum.missing.join(', ')}.`);
+  return { valid: problems.length === 0, digestOk, digest, charterId: charter.charterId, version: charter.version, signers, quorum, problems };
+}

@@ -1,0 +1,93 @@
+// The shapes of a charter (content, roster, quorum rule, frozen version) as zod schemas: a
+// bundle arrives from a file or a peer as `unknown` and is parsed here before anything trusts it.
+// Objects are strict, so an added field is a parse error rather than silently dropped data
+// the signatures never covered.
+import { z } from 'zod';
+import { SECTION_IDS, SIDES } from '../board/sections';
+
+const text = (max: number) => z.string().max(max);
+export const HEX_DIGEST = /^[0-9a-f]{64}$/;
+const B64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+export const participantSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    name: z.string().min(1).max(200),
+    side: z.enum(SIDES),
+    role: text(200),
+    /** base64url (unpadded) of the raw 32-byte Ed25519 public key. */
+    publicKey: z.string().regex(B64URL_KEY),
+    /** Read-aloud fingerprint of publicKey (crypto/fingerprint.ts); checked, never trusted. */
+    fingerprint: z.string().max(100),
+    /** The facilitator compared this fingerprint aloud with the person. */
+    checkedInPerson: z.boolean(),
+  })
+  .strict();
+export type Participant = z.infer<typeof participantSchema>;
+
+export const quorumRuleSchema = z
+  .object({
+    minIT: z.number().int().min(0).max(1000),
+    minOT: z.number().int().min(0).max(1000),
+    /** At least one roster member with side 'facilitator' must sign. */
+    facilitator: z.boolean(),
+    /** Participant ids who must sign in person, whatever their side. */
+    requiredSigners: z.array(z.string().min(1).max(200)).max(1000),
+  })
+  .strict();
+export type QuorumRule = z.infer<typeof quorumRuleSchema>;
+
+export const DEFAULT_QUORUM: QuorumRule = { minIT: 1, minOT: 1, facilitator: true, requiredSigners: [] };
+
+export const charterItemSchema = z
+  .object({
+    cardId: z.string().min(1).max(200),
+    title: text(1000),
+    /** Every field of the section spec except the title, '' when the card left it empty. */
+    fields: z.record(z.string(), text(10_000)),
+  })
+  .strict();
+export type CharterItem = z.infer<typeof charterItemSchema>;
+
+export const charterSectionSchema = z
+  .object({
+    id: z.enum(SECTION_IDS),
+    title: text(200),
+    /** Labels travel with the content so a future verifier renders the same words. */
+    fields: z.array(z.object({ key: z.string(), label: text(200) }).strict()),
+    items: z.array(charterItemSchema),
+  })
+  .strict();
+export type CharterSection = z.infer<typeof charterSectionSchema>;
+
+export const charterReferenceSchema = z.object({ reference: text(1000), cardIds: z.array(z.string()) }).strict();
+export type CharterReference = z.infer<typeof charterReferenceSchema>;
+
+export const charterContentSchema = z
+  .object({
+    title: text(1000),
+    purpose: text(10_000),
+    scope: text(10_000),
+    /** YYYY-MM-DD, or '' while the draft has none (a weak-charter finding). */
+    reviewDate: z.union([z.iso.date(), z.literal('')]),
+    sections: z.array(charterSectionSchema),
+    references: z.array(charterReferenceSchema),
+  })
+  .strict();
+export type CharterContent = z.infer<typeof charterContentSchema>;
+
+export const FROZEN_FORMAT = 'bridgeboard-charter-version';
+
+export const frozenCharterSchema = z
+  .object({
+    format: z.literal(FROZEN_FORMAT),
+    charterId: z.string().min(1).max(200).regex(/^[^\n]*$/),
+    version: z.number().int().min(1),
+    frozenAt: z.iso.datetime(),
+    previousDigest: z.string().regex(HEX_DIGEST).optional(),
+    quorum: quorumRuleSchema,
+    content: charterContentSchema,
+    roster: z.array(participantSchema),
+  })
+  .strict();
+export type FrozenCharter = z.infer<typeof frozenCharterSchema>;

@@ -1,0 +1,13 @@
+// The joint charter: draft from the board, freeze into versions, bundle with signatures,
+// verify offline, and export (PDF, Markdown, JSON).
+export * from './charterSchema';
+export * from './charterChecks';
+export * from './charterDraft';
+export * from './canonicalJson';
+export * from './charterVersion';
+export * from './charterDiff';
+export * from './quorum';
+export * from './partDigests';
+export * from './bundleSchema';
+export * from './signatureCheck';
+export * from './bundle';
