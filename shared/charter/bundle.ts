@@ -1,8 +1,6 @@
 // Building a bundle from a frozen version, adding signatures as they arrive through the room,
 // and verifying a whole bundle offline: digest, every signature, and the quorum.
-import { fingerprintOf } from '../crypto/fingerprint';
-import { fromBase64url } from '../crypto/bytes';
-import { signingMessage } from '../crypto/signingMessage';
+import { fingerprintOf, fromBase64url, signingMessage } from './charterCrypto';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CharterBundle, type CharterSignature } from './bundleSchema';
 import type { Side } from '../board/sections';
 import { charterDigest, type FrozenVersion } from './charterVersion';

@@ -1,8 +1,7 @@
 // RFC 8785 (JCS) canonical JSON: one byte string per value, so a digest over it is stable across
 // machines, key orders and JSON libraries.
+import { sha256Hex, utf8 } from './charterCrypto';
 import canonicalize from 'canonicalize';
-import { sha256Hex } from '../crypto/sha256';
-import { utf8 } from '../crypto/bytes';
 
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);

@@ -1,8 +1,6 @@
 // The verdict on one signature against one frozen version: the single place that decides
 // valid / bad-signature / wrong-version / unknown-key, used live in the room and by verifiers.
-import { fromBase64url } from '../crypto/bytes';
-import { verifyEd25519 } from '../crypto/ed25519';
-import { signingMessage } from '../crypto/signingMessage';
+import { fromBase64url, verifyEd25519, signingMessage } from './charterCrypto';
 import type { CharterSignature } from './bundleSchema';
 import type { FrozenCharter, Participant } from './charterSchema';
 
