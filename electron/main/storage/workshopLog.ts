@@ -1,0 +1,195 @@
+// One open workshop: the durable append path (group commit) and compaction.
+//
+// Appends are queued; one flush writes every queued record in a single write, fdatasyncs, and
+// only then resolves their promises, so an acknowledged update is on disk. Appends that arrive
+// during a flush form the next batch. Flushes and compactions run one at a time.
+//
+// Compaction is crash-safe at every step because the snapshot names the first log it does
+// NOT cover: (1) start a new log and make it durable; (2) write the merged state to a temp
+// file and fsync it; (3) rename it over the snapshot and fsync the folder; (4) delete the old
+// logs. Before (3) a reader uses the old snapshot plus all logs; after it, the new snapshot plus
+// the new log, ignoring old logs still lying around.
+import { open, rm, truncate } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { CodedError } from '../codedError';
+import { fsyncDir, writeAll, writeFileAtomic } from './durableFs';
+import { encodeRecord } from './recordFormat';
+import { encodeSnapshot } from './snapshotFormat';
+import { logFileName, snapshotPath } from './workshopFiles';
+import { readWorkshop } from './workshopReader';
+
+export type CompactionStep = 'rotated' | 'snapshot-temp-written' | 'snapshot-renamed' | 'old-logs-removed';
+
+export interface WorkshopLogOptions {
+  /** Compact once this many updates sit in the logs. */
+  readonly compactEvery: number;
+  /** Test hook, called after each compaction step (a crash test kills the process there). */
+  readonly onCompactionStep?: (step: CompactionStep) => Promise<void> | void;
+}
+
+interface Pending {
+  readonly update: Uint8Array;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export class WorkshopLog {
+  private pending: Pending[] = [];
+  private flushQueued = false;
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+  private broken: CodedError | null = null;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly options: WorkshopLogOptions,
+    private snapshot: Uint8Array | null,
+    private updates: Uint8Array[],
+    private logGen: number,
+    private logs: string[],
+    private handle: FileHandle,
+    private logSize: number,
+    /** What recovery skipped when this workshop was opened. */
+    readonly skippedBytes: number,
+  ) {}
+
+  /** Opens a workshop for appending, first cutting off a torn tail (never acknowledged). */
+  static async open(dir: string, options: WorkshopLogOptions): Promise<WorkshopLog> {
+    const contents = await readWorkshop(dir);
+    await Promise.all(contents.staleLogs.map((path) => rm(path, { force: true })));
+    const newest = contents.logs.at(-1);
+    let gen: number;
+    let size: number;
+    if (newest === undefined) {
+      gen = contents.nextLogGen;
+      size = 0;
+    } else {
+      gen = newest.gen;
+      size = newest.validEnd;
+      if (newest.size !== newest.validEnd) await truncate(newest.path, newest.validEnd);
+    }
+    const path = join(dir, logFileName(gen));
+    const handle = await open(path, 'a');
+    // Makes the truncation, or the new file's existence, durable before any append relies on it.
+    await handle.sync();
+    await fsyncDir(dir);
+    const logs = newest === undefined ? [path] : contents.logs.map((log) => log.path);
+    return new WorkshopLog(dir, options, contents.snapshot, contents.updates, gen, logs, handle, size, contents.skippedBytes);
+  }
+
+  /** The full state: snapshot and every update since, merged. */
+  state(): Uint8Array {
+    const parts = this.snapshot === null ? this.updates : [this.snapshot, ...this.updates];
+    return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts);
+  }
+
+  get pendingUpdates(): number {
+    return this.updates.length;
+  }
+
+  /** Resolves once the update is fsync'd. */
+  append(update: Uint8Array): Promise<void> {
+    if (this.closed) return Promise.reject(new CodedError('not-found', 'This workshop is closed.'));
+    if (this.broken !== null) return Promise.reject(this.broken);
+    // Copied: the caller's buffer may be reused after we return.
+    const copy = Uint8Array.from(update);
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ update: copy, resolve, reject });
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        void this.enqueue(() => this.flush());
+      }
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flush(): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const records = batch.map((entry) => encodeRecord(entry.update));
+    const bytes = new Uint8Array(records.reduce((sum, record) => sum + record.byteLength, 0));
+    let at = 0;
+    for (const record of records) {
+      bytes.set(record, at);
+      at += record.byteLength;
+    }
+    try {
+      await writeAll(this.handle, bytes);
+      await this.handle.datasync();
+    } catch (error) {
+      await this.recoverFromFailedWrite(error);
+      const failure = new CodedError('storage-failed', `Could not save the update: ${describe(error)}`, { cause: error });
+      batch.forEach((entry) => entry.reject(failure));
+      return;
+    }
+    this.logSize += bytes.byteLength;
+    this.updates.push(...batch.map((entry) => entry.update));
+    batch.forEach((entry) => entry.resolve());
+    if (this.updates.length >= this.options.compactEvery) {
+      // A failed compaction loses nothing (the logs stay authoritative); the next one retries.
+      await this.compactNow().catch(() => undefined);
+    }
+  }
+
+  /** A partial write must not stay in the log: records written after it would read as corrupt. */
+  private async recoverFromFailedWrite(error: unknown): Promise<void> {
+    try {
+      await this.handle.truncate(this.logSize);
+      await this.handle.sync();
+    } catch {
+      this.broken = new CodedError('storage-failed', `Saving is disabled for this workshop until it is reopened: ${describe(error)}`);
+    }
+  }
+
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactNow());
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.updates.length === 0) return;
+    const hook = this.options.onCompactionStep;
+    const merged = Y.mergeUpdates(this.snapshot === null ? this.updates : [this.snapshot, ...this.updates]);
+    const nextGen = this.logGen + 1;
+    const nextPath = join(this.dir, logFileName(nextGen));
+    const nextHandle = await open(nextPath, 'a');
+    await nextHandle.sync();
+    await fsyncDir(this.dir);
+    await this.handle.close();
+    const oldLogs = this.logs;
+    this.handle = nextHandle;
+    this.logGen = nextGen;
+    this.logs = [nextPath];
+    this.logSize = 0;
+    await hook?.('rotated');
+    await writeFileAtomic(snapshotPath(this.dir), encodeSnapshot({ nextLogGen: nextGen, state: merged }), async (step) => {
+      await hook?.(step === 'temp-written' ? 'snapshot-temp-written' : 'snapshot-renamed');
+    });
+    this.snapshot = merged;
+    this.updates = [];
+    await Promise.all(oldLogs.map((path) => rm(path, { force: true })));
+    await hook?.('old-logs-removed');
+  }
+
+  /** Flushes, compacts and releases the file. `compact: false` is for removal. */
+  async close(options: { compact: boolean } = { compact: true }): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.enqueue(async () => {
+      await this.flush();
+      if (options.compact) await this.compactNow();
+    }).finally(() => this.handle.close());
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

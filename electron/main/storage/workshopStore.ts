@@ -1,0 +1,168 @@
+// Workshop storage over a folder (the app's userData/workshops): one sub-folder per workshop
+// holding its summary, snapshot and update logs. This is what the storage IPC channels call.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { workshopIdSchema, workshopSummarySchema } from '../../../shared/protocol';
+import type { WorkshopSummaryData } from '../../../shared/protocol';
+import { CodedError } from '../codedError';
+import { fsyncDir, writeFileAtomic, writeFileDurable } from './durableFs';
+import { encodeSnapshot } from './snapshotFormat';
+import { SUMMARY_FILE, snapshotPath } from './workshopFiles';
+import { WorkshopLog } from './workshopLog';
+import type { WorkshopLogOptions } from './workshopLog';
+
+export interface LoadedWorkshop {
+  readonly state: Uint8Array;
+  readonly skippedBytes: number;
+}
+
+const TEMP_PREFIX = '.tmp-';
+const TRASH_PREFIX = '.trash-';
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+function wrap(action: string) {
+  return (error: unknown): never => {
+    if (error instanceof CodedError) throw error;
+    throw new CodedError('storage-failed', `Could not ${action}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  };
+}
+
+export class WorkshopStore {
+  private readonly open = new Map<string, Promise<WorkshopLog>>();
+
+  private constructor(
+    private readonly root: string,
+    private readonly options: WorkshopLogOptions,
+  ) {}
+
+  /** Creates the root if needed and clears leftovers of interrupted creations and removals. */
+  static async create(root: string, options: Partial<WorkshopLogOptions> = {}): Promise<WorkshopStore> {
+    await mkdir(root, { recursive: true });
+    const leftovers = (await readdir(root)).filter((name) => name.startsWith(TEMP_PREFIX) || name.startsWith(TRASH_PREFIX));
+    await Promise.all(leftovers.map((name) => rm(join(root, name), { recursive: true, force: true })));
+    return new WorkshopStore(root, { compactEvery: 1000, ...options });
+  }
+
+  private dirOf(id: string): string {
+    // Checked again here, not only at the IPC boundary: this is what keeps ids inside the root.
+    if (!workshopIdSchema.safeParse(id).success) throw new CodedError('invalid-request', `Not a valid workshop id: ${JSON.stringify(id)}`);
+    return join(this.root, id);
+  }
+
+  private async requireExists(id: string): Promise<string> {
+    const dir = this.dirOf(id);
+    try {
+      if ((await stat(dir)).isDirectory()) return dir;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    throw new CodedError('not-found', `There is no workshop ${id}.`);
+  }
+
+  async list(): Promise<WorkshopSummaryData[]> {
+    const names = (await readdir(this.root).catch(wrap('list the workshops'))).filter((name) => workshopIdSchema.safeParse(name).success);
+    const summaries = await Promise.all(names.map((id) => this.readSummary(id)));
+    return summaries.filter((summary): summary is WorkshopSummaryData => summary !== null);
+  }
+
+  /** The stored summary; a damaged one is replaced by a placeholder so the workshop stays reachable. */
+  private async readSummary(id: string): Promise<WorkshopSummaryData | null> {
+    let text: string;
+    try {
+      text = await readFile(join(this.root, id, SUMMARY_FILE), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return (await stat(join(this.root, id)).catch(() => null))?.isDirectory() ? placeholder(id) : null;
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return placeholder(id);
+    }
+    const parsed = workshopSummarySchema.safeParse(json);
+    return parsed.success && parsed.data.id === id ? parsed.data : placeholder(id);
+  }
+
+  /** Builds the workshop in a temp folder and renames it into place, so it appears whole or not at all. */
+  async create(summary: WorkshopSummaryData, state: Uint8Array): Promise<void> {
+    const dir = this.dirOf(summary.id);
+    if (await stat(dir).then(() => true, () => false)) throw new CodedError('invalid-request', `A workshop ${summary.id} already exists.`);
+    const temp = join(this.root, `${TEMP_PREFIX}${summary.id}-${randomBytes(4).toString('hex')}`);
+    try {
+      await mkdir(temp);
+      await writeFileDurable(snapshotPath(temp), encodeSnapshot({ nextLogGen: 0, state }));
+      await writeFileDurable(join(temp, SUMMARY_FILE), new TextEncoder().encode(JSON.stringify(summary)));
+      await fsyncDir(temp);
+      await rename(temp, dir);
+      await fsyncDir(this.root);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      if (error instanceof Error && 'code' in error && (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')) {
+        throw new CodedError('invalid-request', `A workshop ${summary.id} already exists.`);
+      }
+      wrap('create the workshop')(error);
+    }
+  }
+
+  private handle(id: string, dir: string): Promise<WorkshopLog> {
+    let log = this.open.get(id);
+    if (log === undefined) {
+      log = WorkshopLog.open(dir, this.options);
+      this.open.set(id, log);
+      // A failed open must not be cached: the next attempt should read the disk again.
+      log.catch(() => this.open.delete(id));
+    }
+    return log;
+  }
+
+  async load(id: string): Promise<LoadedWorkshop> {
+    const dir = await this.requireExists(id);
+    const log = await this.handle(id, dir).catch(wrap('open the workshop'));
+    return { state: log.state(), skippedBytes: log.skippedBytes };
+  }
+
+  async append(id: string, update: Uint8Array): Promise<void> {
+    const dir = await this.requireExists(id);
+    const log = await this.handle(id, dir).catch(wrap('open the workshop'));
+    await log.append(update);
+  }
+
+  async setSummary(summary: WorkshopSummaryData): Promise<void> {
+    const dir = await this.requireExists(summary.id);
+    await writeFileAtomic(join(dir, SUMMARY_FILE), new TextEncoder().encode(JSON.stringify(summary))).catch(wrap('save the summary'));
+  }
+
+  async close(id: string): Promise<void> {
+    this.dirOf(id);
+    const log = this.open.get(id);
+    if (log === undefined) return;
+    this.open.delete(id);
+    await (await log).close().catch(wrap('close the workshop'));
+  }
+
+  /** Renames the folder away first, so a crash mid-delete never leaves half a workshop listed. */
+  async remove(id: string): Promise<void> {
+    const dir = await this.requireExists(id);
+    const log = this.open.get(id);
+    this.open.delete(id);
+    if (log !== undefined) await (await log.catch(() => null))?.close({ compact: false }).catch(() => undefined);
+    const trash = join(this.root, `${TRASH_PREFIX}${id}-${randomBytes(4).toString('hex')}`);
+    await rename(dir, trash).catch(wrap('remove the workshop'));
+    await fsyncDir(this.root).catch(wrap('remove the workshop'));
+    await rm(trash, { recursive: true, force: true });
+  }
+
+  /** On quit: compacts and releases every open workshop. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open.keys()].map((id) => this.close(id).catch(() => undefined)));
+  }
+}
+
+function placeholder(id: string): WorkshopSummaryData {
+  return { id, title: `Workshop ${id} (summary unreadable)`, createdAt: 0, updatedAt: 0 };
+}
