@@ -1,0 +1,7 @@
+// Rooms: invites (code, links, QR), room secrets, signaling address checks and ICE settings.
+export * from './inviteErrors';
+export * from './invite';
+export * from './inviteQr';
+export * from './roomSecret';
+export * from './signalingUrl';
+export * from './iceConfig';

@@ -1,0 +1,111 @@
+// Invites to a room: create one, and write or read it as a typed code, a bridgeboard:// link,
+// a web link for the browser host, or (see inviteQr.ts) a QR code. All forms carry the same
+// checksummed bytes (inviteCodec.ts). The checksum detects typos and tampering; it does not
+// authenticate, since anyone holding the invite also holds the room secret.
+import { decodeBase32, encodeBase32 } from './base32';
+import { InviteError, inviteErrorMessage, type InviteErrorCode } from './inviteErrors';
+import { decodeInviteBytes, encodeInviteBytes, maxSignalingUrls, workshopIdPattern } from './inviteCodec';
+import { createRoomSecret, roomSecretToBytes, type RandomBytes } from './roomSecret';
+import { normaliseSignalingUrl } from './signalingUrl';
+
+export interface Invite {
+  readonly workshopId: string;
+  /** y-webrtc's `password`: base32 of at least 128 random bits. */
+  readonly secret: string;
+  /** ws:// or wss:// URLs, normalised; 1 to 4 of them. */
+  readonly signaling: readonly string[];
+  /** Milliseconds since the epoch, whole seconds. */
+  readonly expiresAt?: number;
+}
+
+export type InviteResult = { readonly ok: true; readonly invite: Invite } | { readonly ok: false; readonly error: InviteErrorCode; readonly message: string };
+
+export interface CreateInviteInput {
+  readonly workshopId: string;
+  readonly signaling: readonly string[];
+  /** Omit to draw a fresh secret. */
+  readonly secret?: string;
+  readonly expiresAt?: number;
+  readonly randomBytes?: RandomBytes;
+}
+
+/** Longest input we look at: a few URLs fit easily; anything bigger is not an invite. */
+export const maxInviteInputLength = 2048;
+const groupSize = 5;
+export const inviteScheme = 'bridgeboard:';
+
+/** Validates and normalises; throws InviteError ('malformed' or 'bad-address'). */
+export function createInvite(input: CreateInviteInput): Invite {
+  if (!workshopIdPattern.test(input.workshopId)) throw new InviteError('malformed', 'workshop id');
+  const secret = input.secret ?? createRoomSecret(input.randomBytes);
+  if (!roomSecretToBytes(secret)) throw new InviteError('malformed', 'secret');
+  if (input.signaling.length < 1 || input.signaling.length > maxSignalingUrls) throw new InviteError('bad-address', 'count');
+  const signaling = input.signaling.map(normaliseSignalingUrl);
+  if (input.expiresAt === undefined) return { workshopId: input.workshopId, secret, signaling };
+  const seconds = Math.ceil(input.expiresAt / 1000);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff) throw new InviteError('malformed', 'expiry');
+  return { workshopId: input.workshopId, secret, signaling, expiresAt: seconds * 1000 };
+}
+
+function payload(invite: Invite): string {
+  const secretBytes = roomSecretToBytes(invite.secret);
+  if (!secretBytes) throw new InviteError('malformed', 'secret');
+  const expiresAtSeconds = invite.expiresAt === undefined ? undefined : Math.ceil(invite.expiresAt / 1000);
+  return encodeBase32(encodeInviteBytes({ workshopId: invite.workshopId, secretBytes, signaling: invite.signaling, ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }) }));
+}
+
+/** The code to type or read aloud, in dash-separated groups of five. */
+export function formatInviteCode(invite: Invite): string {
+  return payload(invite).match(new RegExp(`.{1,${groupSize}}`, 'g'))?.join('-') ?? '';
+}
+
+/** Opens the desktop app. */
+export function formatInviteLink(invite: Invite): string {
+  return `${inviteScheme}//join?invite=${payload(invite)}`;
+}
+
+/** Opens the browser host at `origin` (e.g. https://board.example.com), hash-routed so the
+ * invite never reaches the web server's logs. */
+export function formatInviteWebLink(invite: Invite, origin: string): string {
+  if (!/^https?:\/\/[A-Za-z0-9.\-[\]:]+(\/[A-Za-z0-9._~/-]*)?$/.test(origin)) throw new InviteError('bad-address', 'origin');
+  return `${origin.replace(/\/+$/, '')}/#/join/${payload(invite)}`;
+}
+
+/** The code inside any accepted form; anything else (javascript:, data:, ...) is malformed. */
+function extractPayload(input: string): string {
+  const text = input.trim();
+  const app = /^bridgeboard:\/\/join\/?\?invite=([A-Za-z0-9-]+)$/i.exec(text);
+  if (app) return app[1] ?? '';
+  const web = /^https?:\/\/[^\s#?/]+(?:\/[^\s#?]*)?(?:\?[^\s#]*)?#\/join\/([A-Za-z0-9-]+)$/i.exec(text);
+  if (web) return web[1] ?? '';
+  if (/^[A-Za-z0-9\s-]+$/.test(text)) return text;
+  throw new InviteError('malformed');
+}
+
+/** Decodes any form; throws InviteError. `now` is in milliseconds. */
+export function decodeInvite(input: unknown, now: number): Invite {
+  if (typeof input !== 'string' || input.length === 0 || input.length > maxInviteInputLength) throw new InviteError('malformed');
+  const code = extractPayload(input).replace(/[\s-]+/g, '');
+  const decoded = decodeBase32(code);
+  if (!decoded.ok) throw new InviteError(decoded.reason === 'padding' ? 'tampered' : 'malformed');
+  const fields = decodeInviteBytes(decoded.bytes);
+  if (!workshopIdPattern.test(fields.workshopId)) throw new InviteError('malformed', 'workshop id');
+  if (fields.secretBytes.length < 16 || fields.secretBytes.length > 32) throw new InviteError('malformed', 'secret');
+  if (fields.signaling.length < 1 || fields.signaling.length > maxSignalingUrls) throw new InviteError('bad-address', 'count');
+  const signaling = fields.signaling.map(normaliseSignalingUrl);
+  const base = { workshopId: fields.workshopId, secret: encodeBase32(fields.secretBytes), signaling };
+  if (fields.expiresAtSeconds === undefined) return base;
+  const expiresAt = fields.expiresAtSeconds * 1000;
+  if (now >= expiresAt) throw new InviteError('expired');
+  return { ...base, expiresAt };
+}
+
+/** Like decodeInvite, as a Result for the UI. */
+export function parseInvite(input: unknown, now: number): InviteResult {
+  try {
+    return { ok: true, invite: decodeInvite(input, now) };
+  } catch (e) {
+    if (e instanceof InviteError) return { ok: false, error: e.code, message: inviteErrorMessage(e.code) };
+    throw e;
+  }
+}
