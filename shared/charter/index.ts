@@ -11,3 +11,8 @@ export * from './partDigests';
 export * from './bundleSchema';
 export * from './signatureCheck';
 export * from './bundle';
+export * from './pdfText';
+export * from './charterPdf';
+export * from './pdfAttachment';
+export * from './charterPdfVerify';
+export * from './verifyCharterFile';

@@ -1,0 +1,68 @@
+// Text for the PDF's standard fonts. Helvetica and Courier (the 14 standard fonts, so nothing is
+// embedded and the output stays small and deterministic) can only draw WinAnsi characters.
+// Anything else is transliterated for the *visible* page only: accents outside Latin-1 are
+// dropped (Ł→L, ő→o), common symbols get ASCII stand-ins (→ "->", ≤ "<="), and what is left
+// becomes "?". The embedded bundle always keeps the exact original text, and it is what is signed.
+
+const WINANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const winAnsi = new Set<number>([...WINANSI_EXTRA].map((c) => c.codePointAt(0) ?? 0));
+for (let c = 0x20; c <= 0x7e; c++) winAnsi.add(c);
+for (let c = 0xa1; c <= 0xff; c++) if (c !== 0xad) winAnsi.add(c);
+
+const STAND_INS: Record<string, string> = {
+  '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\u2002': ' ', '\u2003': ' ', '\t': ' ',
+  '\u00ad': '', '\u200b': '', '\u200d': '', '\ufeff': '',
+  '→': '->', '←': '<-', '↔': '<->', '⇒': '=>', '≤': '<=', '≥': '>=', '≠': '!=', '≈': '~',
+  '−': '-', '‐': '-', '‑': '-', '‒': '-', '―': '-', '′': "'", '″': '"', '✓': 'v', '✔': 'v', '✗': 'x',
+  'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ø': 'Ø', 'ı': 'i', 'Œ': 'Œ', 'ẞ': 'SS',
+};
+
+export const isWinAnsi = (ch: string): boolean => winAnsi.has(ch.codePointAt(0) ?? -1);
+
+/** Maps any string onto characters Helvetica can draw. Pure, so it renders identically everywhere. */
+export function toWinAnsi(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (isWinAnsi(ch)) {
+      out += ch;
+      continue;
+    }
+    const standIn = STAND_INS[ch];
+    if (standIn !== undefined) {
+      out += standIn;
+      continue;
+    }
+    if (/^[\u0300-\u036f]$/.test(ch)) continue; // a lone combining accent: drop it, keep its letter
+    // Decompose (é = e + ´) and keep the base letters when they are drawable.
+    const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    out += base.length > 0 && [...base].every(isWinAnsi) ? base : '?';
+  }
+  return out;
+}
+
+/** Splits into lines no wider than `maxWidth`, breaking words only when one is wider than a line. */
+export function wrapText(text: string, maxWidth: number, widthOf: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let line = '';
+    for (const word of paragraph.split(' ').filter((w) => w.length > 0)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (widthOf(candidate) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = '';
+      let rest = word;
+      while (widthOf(rest) > maxWidth) {
+        let n = rest.length - 1;
+        while (n > 1 && widthOf(rest.slice(0, n)) > maxWidth) n--;
+        lines.push(rest.slice(0, n));
+        rest = rest.slice(n);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,58 @@
+// The PDF export: deterministic bytes, the bundle comes back out of it, and verification
+// re-renders to catch edits to what a reader sees.
+import { describe, expect, it } from 'vitest';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { extractBundleFromPdf, renderCharterPdf, verifyPdf, toWinAnsi } from '../../shared/charter';
+import { makeRoom, signedBundle } from './charterFixtures';
+
+describe('charter PDF', () => {
+  const room = makeRoom();
+  const bundle = signedBundle(room);
+
+  it('renders the same bundle to the same bytes', async () => {
+    const a = await renderCharterPdf(bundle);
+    const b = await renderCharterPdf(structuredClone(bundle));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it('embeds the bundle and gives it back', async () => {
+    const pdf = await renderCharterPdf(bundle);
+    const extracted = await extractBundleFromPdf(pdf);
+    expect(extracted.ok && extracted.bundle).toEqual(bundle);
+  });
+
+  it('verifies its own export', async () => {
+    const result = await verifyPdf(await renderCharterPdf(bundle));
+    expect(result.readable && result.verdict.problems).toEqual([]);
+    expect(result.readable && result.verdict.valid).toBe(true);
+  });
+
+  it('rejects a PDF whose visible text was edited while the attachment is intact', async () => {
+    const pdf = await renderCharterPdf(bundle);
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    // Rewrite the goal's target from "under 2 h" to "under 9 h" inside the page's own text
+    // operators, the way a PDF editor would, and leave the attachment alone.
+    const page = doc.getPage(0);
+    const contents = doc.context.lookup(page.node.get(PDFName.of('Contents')));
+    const stream = contents instanceof PDFArray ? contents.lookup(0) : contents;
+    if (!(stream instanceof PDFRawStream)) throw new Error('expected a content stream');
+    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const hex = (s: string) => Buffer.from(s, 'latin1').toString('hex').toUpperCase();
+    expect(text).toContain(hex('Target: under 2 h'));
+    const altered = text.replace(hex('Target: under 2 h'), hex('Target: under 9 h'));
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(Buffer.from(altered, 'latin1'))));
+    const check = await extractBundleFromPdf(await doc.save({ useObjectStreams: false }));
+    expect(check.ok && check.bundle).toEqual(bundle); // the attachment really is intact
+    const edited = await doc.save({ useObjectStreams: false });
+    const result = await verifyPdf(edited);
+    expect(result.readable).toBe(true);
+    if (!result.readable) return;
+    expect(result.verdict.valid).toBe(false);
+    expect(result.verdict.problems[0]).toMatch(/not the rendering of the charter embedded in it: .*page 1/);
+  });
+
+  it('transliterates what Helvetica cannot draw, only on the page', () => {
+    expect(toWinAnsi('Łódź → Kraków ≤ 5 min, naïve café “ok” 漢')).toBe('Lódz -> Kraków <= 5 min, naïve café “ok” ?');
+  });
+});
