@@ -1,0 +1,51 @@
+// The renderer's Content-Security-Policy. Scripts only from the app bundle; no eval, no inline
+// script, no plugins, no framing. connect-src allows ws/wss to any host because the signaling
+// server's address is chosen by the facilitator at run time (a LAN IP or a company host);
+// WebRTC data channels are not governed by CSP.
+// style-src allows 'unsafe-inline' because React style props and the UI's runtime-computed
+// colours set inline styles; style injection cannot run script.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers every app response carries (the protocol handler and the session both add them). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export interface HeaderSessionLike {
+  webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+/** Adds the CSP to every response the session sees, as a second layer behind the protocol handler. */
+export function installSecurityHeaders(session: HeaderSessionLike): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers: Record<string, string[]> = { ...details.responseHeaders };
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers[name] = [value];
+    callback({ responseHeaders: headers });
+  });
+}

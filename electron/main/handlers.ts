@@ -1,0 +1,45 @@
+// The IPC handler table: each contract channel mapped to the service that answers it.
+import { CodedError } from './codedError';
+import { openExternalUrl } from './externalLinks';
+import type { FileService } from './fileDialogs';
+import type { Handlers } from './ipc';
+import type { WorkshopStore } from './storage/workshopStore';
+
+export interface HandlerServices {
+  readonly store: WorkshopStore;
+  readonly files: FileService;
+  readonly openExternal: (url: string) => Promise<void>;
+}
+
+export function createHandlers({ store, files, openExternal }: HandlerServices): Handlers {
+  return {
+    'storage:list': () => store.list(),
+    'storage:create': async ({ summary, state }) => {
+      await store.create(summary, state);
+      return null;
+    },
+    'storage:load': ({ id }) => store.load(id),
+    'storage:append': async ({ id, update }) => {
+      await store.append(id, update);
+      return null;
+    },
+    'storage:setSummary': async ({ summary }) => {
+      await store.setSummary(summary);
+      return null;
+    },
+    'storage:close': async ({ id }) => {
+      await store.close(id);
+      return null;
+    },
+    'storage:remove': async ({ id }) => {
+      await store.remove(id);
+      return null;
+    },
+    'files:save': ({ suggestedName, bytes }) => files.save(suggestedName, bytes),
+    'files:open': () => files.open(),
+    'shell:openExternal': async ({ url }) => {
+      if (!(await openExternalUrl(url, openExternal))) throw new CodedError('forbidden', 'Only http and https links can be opened.');
+      return null;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The main process entry: composition only. Each concern lives in its own module; this file
+// wires them to the real Electron objects in the order Electron requires.
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { registerAppScheme, serveApp } from './appProtocol';
+import { installSecurityHeaders } from './contentSecurityPolicy';
+import { createFileService } from './fileDialogs';
+import { createHandlers } from './handlers';
+import { registerIpc } from './ipc';
+import { installPermissionPolicy } from './permissions';
+import { installNavigationPolicy } from './security';
+import { claimSingleInstance } from './singleInstance';
+import { WorkshopStore } from './storage/workshopStore';
+import { WindowManager } from './window';
+
+const log = (message: string, error?: unknown) => console.error(`[bridgeboard] ${message}`, error ?? '');
+
+app.enableSandbox();
+registerAppScheme(protocol);
+const windows = new WindowManager((options) => new BrowserWindow(options), join(__dirname, 'preload.cjs'));
+
+if (claimSingleInstance(app, () => windows.reveal())) {
+  app.on('web-contents-created', (_event, contents) => installNavigationPolicy(contents, (url) => shell.openExternal(url), log));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    installPermissionPolicy(session.defaultSession);
+    installSecurityHeaders(session.defaultSession);
+    serveApp(protocol, join(__dirname, '..', 'dist', 'renderer'));
+    const store = await WorkshopStore.create(join(app.getPath('userData'), 'workshops'));
+    const files = createFileService({
+      // Modal to the main window when there is one, so the dialog cannot get lost behind it.
+      showSaveDialog: (options) => (windows.mainWindow ? dialog.showSaveDialog(windows.mainWindow, options) : dialog.showSaveDialog(options)),
+      showOpenDialog: (options) => (windows.mainWindow ? dialog.showOpenDialog(windows.mainWindow, options) : dialog.showOpenDialog(options)),
+    });
+    registerIpc(ipcMain, createHandlers({ store, files, openExternal: (url) => shell.openExternal(url) }), {
+      isOwnWebContents: windows.isOwnWebContents,
+      log,
+    });
+    app.on('before-quit', (event) => {
+      // Compaction on quit: hold the quit until every open workshop is closed cleanly.
+      event.preventDefault();
+      app.removeAllListeners('before-quit');
+      void store.closeAll().finally(() => app.quit());
+    });
+    await windows.openMain();
+  });
+}
