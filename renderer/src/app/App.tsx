@@ -1,0 +1,34 @@
+// The app's shell: top bar, notices, then either the first-run profile question, the workshop
+// list, or an open board.
+import { TopBar } from './TopBar';
+import { useTheme } from './useTheme';
+import { useRoute } from './useRoute';
+import { StatusRegion } from '../ui/StatusRegion';
+import { useProfile } from '../features/profile/profileStore';
+import { ProfileDialog } from '../features/profile/ProfileDialog';
+import { WorkshopList } from '../features/workshops/WorkshopList';
+import { BoardPage } from '../features/board/BoardPage';
+
+export function App() {
+  const theme = useTheme();
+  const profile = useProfile();
+  const { workshopId, open } = useRoute();
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <TopBar theme={theme} />
+      <StatusRegion />
+      <div id="content" tabIndex={-1}>
+        {!profile ? (
+          <ProfileDialog onDone={() => undefined} />
+        ) : workshopId ? (
+          <BoardPage key={workshopId} workshopId={workshopId} onBack={() => open(null)} />
+        ) : (
+          <WorkshopList onOpen={open} />
+        )}
+      </div>
+    </>
+  );
+}

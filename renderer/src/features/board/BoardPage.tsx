@@ -1,0 +1,66 @@
+// Opens a workshop from storage for as long as its board is shown, and closes it (flushing and
+// compacting) when the user leaves.
+import { useEffect, useState } from 'react';
+import { useHost } from '../../app/hostContext';
+import { notifyError, notifyInfo } from '../../app/uiStore';
+import { describeError } from '../../ui/describeError';
+import { currentAuthor } from '../profile/profileStore';
+import { exportWorkshop } from '../workshops/workshopFiles';
+import { BoardView } from './BoardView';
+import { openWorkshopSession, type WorkshopSession } from './workshopSession';
+
+export function BoardPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
+  const host = useHost();
+  const [session, setSession] = useState<WorkshopSession | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: WorkshopSession | null = null;
+    const onError = (e: unknown) => notifyError(describeError(e, 'Saving'));
+    host.storage
+      .list()
+      .then((all) => {
+        const summary = all.find((s) => s.id === workshopId);
+        if (!summary) throw new Error('missing');
+        return openWorkshopSession(host, summary, currentAuthor, onError);
+      })
+      .then(
+        (s) => {
+          if (cancelled) return void s.close();
+          opened = s;
+          setSession(s);
+        },
+        (e: unknown) => {
+          if (!cancelled) setFailure(e instanceof Error && e.message === 'missing' ? 'This workshop does not exist (any more).' : describeError(e, 'Opening the workshop'));
+        },
+      );
+    return () => {
+      cancelled = true;
+      void opened?.close();
+    };
+  }, [host, workshopId]);
+
+  if (failure) {
+    return (
+      <main className="page">
+        <p role="alert">{failure}</p>
+        <button type="button" onClick={onBack}>
+          Back to workshops
+        </button>
+      </main>
+    );
+  }
+  if (!session) return <main className="page" aria-busy="true">Opening workshop…</main>;
+  const onExport = () => {
+    exportWorkshop(host, session.store).then(
+      (saved) => saved && notifyInfo('Workshop file exported.'),
+      (e: unknown) => notifyError(describeError(e, 'Exporting')),
+    );
+  };
+  return (
+    <main className="page page-board">
+      <BoardView store={session.store} onExport={onExport} onBack={onBack} />
+    </main>
+  );
+}

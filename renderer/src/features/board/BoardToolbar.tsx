@@ -1,0 +1,47 @@
+// The bar above the board: the workshop's title with rename, undo and redo of one's own
+// changes, export, and the way back to the workshop list. Later features (room, charter) add
+// their controls here.
+import { useState } from 'react';
+import { RenameDialog } from '../workshops/RenameDialog';
+import { useBoard, useBoardStore } from './useBoard';
+
+export function BoardToolbar({ onExport, onBack }: { readonly onExport: () => void; readonly onBack: () => void }) {
+  const store = useBoardStore();
+  const title = useBoard((s) => s.snapshot.meta.title);
+  const canUndo = useBoard((s) => s.canUndo);
+  const canRedo = useBoard((s) => s.canRedo);
+  const [renaming, setRenaming] = useState(false);
+  return (
+    <div className="board-toolbar" role="toolbar" aria-label="Workshop">
+      <button type="button" onClick={onBack}>
+        ← Workshops
+      </button>
+      <h1 className="board-title" data-testid="board-title">
+        {title}
+      </h1>
+      <button type="button" onClick={() => setRenaming(true)}>
+        Rename
+      </button>
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" data-testid="undo">
+        Undo
+      </button>
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
+        Redo
+      </button>
+      <button type="button" onClick={onExport} data-testid="export-workshop">
+        Export file
+      </button>
+      {renaming && (
+        <RenameDialog
+          initial={title}
+          onCancel={() => setRenaming(false)}
+          onSubmit={(next) => {
+            const result = store.getState().rename(next);
+            if (result.ok) setRenaming(false);
+            return result.ok ? null : result.error.message;
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// The board of one open workshop: a toolbar (title, rename, undo/redo, export), a column per
+// section, the trash, and the card editor. Components reach the doc only through store actions.
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { SECTIONS, type SectionId } from '../../../../shared/board';
+import { notifyError } from '../../app/uiStore';
+import { describeError } from '../../ui/describeError';
+import type { BoardStore, Outcome } from './boardStore';
+import { BoardStoreContext } from './useBoard';
+import { focusCardControl } from './useBoard';
+import { SectionColumn } from './SectionColumn';
+import { CardEditor } from './CardEditor';
+import { TrashPanel } from './TrashPanel';
+import { BoardToolbar } from './BoardToolbar';
+import { useUndoShortcuts } from './useUndoShortcuts';
+import type { CardCommands } from './CardView';
+import type { EditorTarget } from './editorState';
+
+function report(outcome: () => Outcome, doing: string): boolean {
+  try {
+    const result = outcome();
+    if (!result.ok) notifyError(result.error.message);
+    return result.ok;
+  } catch (e) {
+    notifyError(describeError(e, doing));
+    return false;
+  }
+}
+
+interface BoardViewProps {
+  readonly store: BoardStore;
+  readonly onExport: () => void;
+  readonly onBack: () => void;
+}
+
+export function BoardView({ store, onExport, onBack }: BoardViewProps) {
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  useUndoShortcuts(store);
+  useLayoutEffect(() => {
+    performance.mark('bb:board-rendered');
+  }, []);
+
+  const commands = useMemo<CardCommands>(
+    () => ({
+      edit: (cardId) => setEditor({ mode: 'edit', cardId }),
+      moveBy: (id, delta) => {
+        if (report(() => store.getState().moveBy(id, delta), 'Moving the card')) focusCardControl(id, delta < 0 ? 'up' : 'down');
+      },
+      moveSection: (id, delta) => {
+        if (report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) focusCardControl(id, delta < 0 ? 'left' : 'right');
+      },
+      remove: (id) => {
+        report(() => store.getState().deleteCard(id), 'Deleting the card');
+      },
+    }),
+    [store],
+  );
+  const onAdd = useCallback((section: SectionId) => setEditor({ mode: 'create', section }), []);
+  const onDropCard = useCallback(
+    (id: string, section: SectionId, index: number) => {
+      report(() => store.getState().moveCard(id, section, index), 'Moving the card');
+    },
+    [store],
+  );
+  const closeEditor = useCallback((savedId: string | null) => {
+    setEditor(null);
+    if (savedId) focusCardControl(savedId, 'edit');
+  }, []);
+
+  return (
+    <BoardStoreContext.Provider value={store}>
+      <div className="board-page">
+        <BoardToolbar onExport={onExport} onBack={onBack} />
+        <p className="board-help" id="board-help">
+          Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+        </p>
+        <div className="board" data-testid="board">
+          {SECTIONS.map((spec) => (
+            <SectionColumn key={spec.id} spec={spec} commands={commands} onAdd={onAdd} onDropCard={onDropCard} />
+          ))}
+        </div>
+        <TrashPanel />
+        {editor && <CardEditor target={editor} onClose={closeEditor} />}
+      </div>
+    </BoardStoreContext.Provider>
+  );
+}

@@ -1,0 +1,134 @@
+// The card editor, fitted to the section's field specs: a line is an input, text a textarea, a
+// choice a select. The same dialog adds a card and edits one (plus its status and section).
+// Invalid input is reported inside the dialog and nothing is written.
+import { useId, useState, type FormEvent } from 'react';
+import { SECTIONS, STATUSES, sectionSpec, type CardStatus, type FieldSpec, type SectionId } from '../../../../shared/board';
+import { Dialog } from '../../ui/Dialog';
+import { describeError } from '../../ui/describeError';
+import { STATUS_LABELS } from './labels';
+import { useBoard, useBoardStore } from './useBoard';
+import type { EditorTarget } from './editorState';
+
+function FieldInput({ spec, value, onChange }: { readonly spec: FieldSpec; readonly value: string; readonly onChange: (v: string) => void }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const common = { id, value, 'aria-describedby': spec.hint ? hintId : undefined, name: spec.key, 'data-field': spec.key };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {spec.label}
+        {spec.key === 'title' && <span aria-hidden="true"> *</span>}
+      </label>
+      {spec.kind === 'text' ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : spec.kind === 'choice' ? (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          <option value="">(none)</option>
+          {spec.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type="text" required={spec.key === 'title'} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {spec.hint && (
+        <small id={hintId} className="hint">
+          {spec.hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+interface CardEditorProps {
+  readonly target: EditorTarget;
+  readonly onClose: (savedId: string | null) => void;
+}
+
+export function CardEditor({ target, onClose }: CardEditorProps) {
+  const store = useBoardStore();
+  const card = useBoard((s) => (target.mode === 'edit' ? s.snapshot.cards[target.cardId] : undefined));
+  const homeSection: SectionId = target.mode === 'create' ? target.section : (card?.section ?? 'parking');
+  const spec = sectionSpec(homeSection);
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...(card?.fields ?? {}) }));
+  const [status, setStatus] = useState<CardStatus>(card?.status ?? 'proposed');
+  const [section, setSection] = useState<SectionId>(homeSection);
+  const [error, setError] = useState<string | null>(null);
+  const statusId = useId();
+  const sectionId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const actions = store.getState();
+    if (target.mode === 'create') {
+      const fields: Record<string, string> = { title: values.title ?? '' };
+      for (const f of spec.fields) if (f.key !== 'title' && values[f.key]) fields[f.key] = values[f.key] ?? '';
+      const result = actions.addCard(homeSection, fields, status);
+      if (!result.ok) return setError(result.error.message);
+      if (section !== homeSection) actions.moveCard(result.value, section, Number.MAX_SAFE_INTEGER);
+      return onClose(result.value);
+    }
+    if (!card) return setError('This card no longer exists.');
+    const changed: Record<string, string> = {};
+    for (const f of spec.fields) {
+      const value = values[f.key] ?? '';
+      if (value !== (card.fields[f.key] ?? '')) changed[f.key] = value;
+    }
+    try {
+      const result = actions.updateCard(card.id, { fields: changed, status, section });
+      if (!result.ok) return setError(result.error.message);
+    } catch (e) {
+      return setError(describeError(e, 'Saving the card'));
+    }
+    onClose(card.id);
+  };
+
+  const title = target.mode === 'create' ? `New card: ${spec.title}` : `Edit card: ${spec.title}`;
+  if (target.mode === 'edit' && !card) return null;
+  return (
+    <Dialog title={title} onClose={() => onClose(null)} testId="card-editor">
+      <form onSubmit={submit} noValidate className="card-form">
+        {spec.fields.map((f) => (
+          <FieldInput key={f.key} spec={f} value={values[f.key] ?? ''} onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
+        ))}
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={statusId}>Status</label>
+            <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as CardStatus)} data-field="status">
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={sectionId}>Section</label>
+            <select id={sectionId} value={section} onChange={(e) => setSection(e.target.value as SectionId)} data-field="section">
+              {SECTIONS.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {error && (
+          <p role="alert" className="form-error" data-testid="editor-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onClose(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {target.mode === 'create' ? 'Add card' : 'Save card'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

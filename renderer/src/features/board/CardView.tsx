@@ -1,0 +1,75 @@
+// One card on the board. Memoised on the card object: the snapshot keeps unchanged cards
+// identical, so an edit re-renders only the card that changed. Keyboard: Alt+Up/Down reorders,
+// Alt+Left/Right moves to the neighbouring section, Delete deletes; buttons do the same.
+import { memo, type DragEvent, type KeyboardEvent } from 'react';
+import type { Card } from '../../../../shared/board';
+import { SIDE_LABELS, STATUS_LABELS } from './labels';
+import { CARD_DRAG_TYPE } from './dragAndDrop';
+
+export interface CardCommands {
+  edit(id: string): void;
+  moveBy(id: string, delta: -1 | 1): void;
+  moveSection(id: string, delta: -1 | 1): void;
+  remove(id: string): void;
+}
+
+interface CardViewProps {
+  readonly card: Card;
+  readonly commands: CardCommands;
+  readonly first: boolean;
+  readonly last: boolean;
+  readonly firstSection: boolean;
+  readonly lastSection: boolean;
+}
+
+function CardViewImpl({ card, commands, first, last, firstSection, lastSection }: CardViewProps) {
+  const title = card.fields.title ?? '';
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target instanceof HTMLInputElement) return;
+    const key = event.key;
+    if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) commands.moveBy(card.id, key === 'ArrowUp' ? -1 : 1);
+    else if (event.altKey && (key === 'ArrowLeft' || key === 'ArrowRight')) commands.moveSection(card.id, key === 'ArrowLeft' ? -1 : 1);
+    else if (key === 'Delete' && !event.altKey) commands.remove(card.id);
+    else return;
+    event.preventDefault();
+  };
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(CARD_DRAG_TYPE, card.id);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  return (
+    <li className={`card status-${card.status}`} data-card-id={card.id} data-testid="card" draggable onDragStart={onDragStart} onKeyDown={onKeyDown}>
+      <button type="button" className="card-title" data-control="edit" onClick={() => commands.edit(card.id)} aria-describedby={`${card.id}-meta`}>
+        {title}
+      </button>
+      <div className="card-meta" id={`${card.id}-meta`}>
+        <span className={`badge side-${card.side}`} data-testid="card-side">
+          {SIDE_LABELS[card.side]}
+        </span>
+        <span className={`badge status-badge status-${card.status}`} data-testid="card-status">
+          {STATUS_LABELS[card.status]}
+        </span>
+        {card.author && <span className="card-author">{card.author}</span>}
+      </div>
+      <div className="card-tools" role="group" aria-label={`Move or delete “${title}”`}>
+        <button type="button" data-control="up" disabled={first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">
+          ↑
+        </button>
+        <button type="button" data-control="down" disabled={last} onClick={() => commands.moveBy(card.id, 1)} aria-label="Move down" title="Move down (Alt+↓)">
+          ↓
+        </button>
+        <button type="button" data-control="left" disabled={firstSection} onClick={() => commands.moveSection(card.id, -1)} aria-label="Move to previous section" title="Move to previous section (Alt+←)">
+          ←
+        </button>
+        <button type="button" data-control="right" disabled={lastSection} onClick={() => commands.moveSection(card.id, 1)} aria-label="Move to next section" title="Move to next section (Alt+→)">
+          →
+        </button>
+        <button type="button" data-control="delete" className="danger" onClick={() => commands.remove(card.id)} aria-label="Delete" title="Delete (Del)">
+          🗑
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export const CardView = memo(CardViewImpl);

@@ -1,0 +1,168 @@
+// The board store of one open workshop: a read-only snapshot of its Y.Doc plus actions that run
+// the shared board operations inside transact(…, LOCAL). Undo covers only LOCAL changes, so a
+// peer's edits are never reverted by our Ctrl+Z. No React here: one store per document.
+import * as Y from 'yjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  addCard,
+  buildSnapshot,
+  cardsMap,
+  changedCardIds,
+  deleteCard,
+  editField,
+  isBoardError,
+  isSectionId,
+  isStatus,
+  metaMap,
+  moveCard,
+  renameWorkshop,
+  restoreCard,
+  SECTION_IDS,
+  setStatus,
+  validateField,
+  BoardError,
+  type Author,
+  type BoardSnapshot,
+  type CardStatus,
+  type SectionId,
+} from '../../../../shared/board';
+
+/** The origin of every change made through this store; remote and storage changes use others. */
+export const LOCAL = { name: 'bridgeboard-local' } as const;
+
+export type Outcome<T = void> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BoardError };
+
+export interface BoardState {
+  readonly snapshot: BoardSnapshot;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  addCard(section: SectionId, fields: Readonly<Record<string, string>>, status?: CardStatus): Outcome<string>;
+  /** Saves several fields of a card as one undo step; all are validated before any is written. */
+  saveCard(id: string, fields: Readonly<Record<string, string>>): Outcome;
+  setStatus(id: string, status: CardStatus): Outcome;
+  /** The card editor's save: fields, status and section in one transaction and one undo step. */
+  updateCard(id: string, change: CardChange): Outcome;
+  moveCard(id: string, section: SectionId, index: number): Outcome;
+  /** Moves a card one place up (-1) or down (+1) within its section. */
+  moveBy(id: string, delta: -1 | 1): Outcome;
+  /** Moves a card to the end of the previous (-1) or next (+1) section. */
+  moveToAdjacentSection(id: string, delta: -1 | 1): Outcome;
+  deleteCard(id: string): Outcome;
+  restoreCard(id: string): Outcome;
+  rename(title: string): Outcome;
+  undo(): void;
+  redo(): void;
+}
+
+export interface CardChange {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly status: CardStatus;
+  readonly section: SectionId;
+}
+
+export interface BoardStore extends StoreApi<BoardState> {
+  readonly doc: Y.Doc;
+  destroy(): void;
+}
+
+function attempt<T>(fn: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (isBoardError(e)) return { ok: false, error: e };
+    throw e;
+  }
+}
+
+export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
+  const cards = cardsMap(doc);
+  const meta = metaMap(doc);
+  const undoManager = new Y.UndoManager([cards, meta], { trackedOrigins: new Set([LOCAL]), captureTimeout: 0 });
+  const run = <T>(fn: () => T): Outcome<T> => {
+    const outcome = attempt(fn);
+    // Each action is its own undo step, however quickly the next one follows.
+    undoManager.stopCapturing();
+    return outcome;
+  };
+  const card = (id: string) => {
+    const found = store.getState().snapshot.cards[id];
+    if (!found) throw new BoardError('not-found', 'That card no longer exists.');
+    return found;
+  };
+
+  const store = createStore<BoardState>()((_set) => ({
+    snapshot: buildSnapshot(doc),
+    canUndo: false,
+    canRedo: false,
+    addCard: (section, fields, status) => run(() => addCard(doc, { section, fields, author: author(), status: status ?? 'proposed' }, Date.now(), LOCAL)),
+    saveCard: (id, fields) =>
+      run(() => {
+        const section = card(id).section;
+        for (const [key, value] of Object.entries(fields)) validateField(section, key, value);
+        doc.transact(() => {
+          for (const [key, value] of Object.entries(fields)) editField(doc, id, key, value, LOCAL);
+        }, LOCAL);
+      }),
+    setStatus: (id, status) => run(() => setStatus(doc, id, status, LOCAL)),
+    updateCard: (id, change) =>
+      run(() => {
+        const current = card(id);
+        for (const [key, value] of Object.entries(change.fields)) validateField(current.section, key, value);
+        if (!isStatus(change.status)) throw new BoardError('invalid-status', 'Status must be proposed, agreed or parked.');
+        if (!isSectionId(change.section)) throw new BoardError('unknown-section', `There is no section called "${String(change.section)}".`);
+        if (current.deleted) throw new BoardError('deleted', 'That card was deleted; restore it first.');
+        doc.transact(() => {
+          for (const [key, value] of Object.entries(change.fields)) editField(doc, id, key, value, LOCAL);
+          setStatus(doc, id, change.status, LOCAL);
+          if (change.section !== current.section) moveCard(doc, id, change.section, Number.MAX_SAFE_INTEGER, LOCAL);
+        }, LOCAL);
+      }),
+    moveCard: (id, section, index) => run(() => moveCard(doc, id, section, index, LOCAL)),
+    moveBy: (id, delta) =>
+      run(() => {
+        const { section } = card(id);
+        const index = store.getState().snapshot.sections[section].findIndex((c) => c.id === id);
+        if (index + delta < 0) return;
+        moveCard(doc, id, section, index + delta, LOCAL);
+      }),
+    moveToAdjacentSection: (id, delta) =>
+      run(() => {
+        const next = SECTION_IDS[SECTION_IDS.indexOf(card(id).section) + delta];
+        if (next === undefined) return;
+        moveCard(doc, id, next, Number.MAX_SAFE_INTEGER, LOCAL);
+      }),
+    deleteCard: (id) => run(() => deleteCard(doc, id, LOCAL)),
+    restoreCard: (id) => run(() => restoreCard(doc, id, LOCAL)),
+    rename: (title) => run(() => renameWorkshop(doc, title, LOCAL)),
+    undo: () => {
+      undoManager.undo();
+    },
+    redo: () => {
+      undoManager.redo();
+    },
+  }));
+
+  const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const prev = store.getState().snapshot;
+    store.setState({ snapshot: buildSnapshot(doc, prev, changedCardIds(events)) });
+  };
+  const onMeta = () => {
+    const prev = store.getState().snapshot;
+    store.setState({ snapshot: buildSnapshot(doc, prev, new Set()) });
+  };
+  const onStack = () => store.setState({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() });
+  cards.observeDeep(onCards);
+  meta.observe(onMeta);
+  undoManager.on('stack-item-added', onStack);
+  undoManager.on('stack-item-popped', onStack);
+  undoManager.on('stack-cleared', onStack);
+
+  return Object.assign(store, {
+    doc,
+    destroy: () => {
+      cards.unobserveDeep(onCards);
+      meta.unobserve(onMeta);
+      undoManager.destroy();
+    },
+  });
+}

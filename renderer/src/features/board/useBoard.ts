@@ -1,0 +1,25 @@
+// React access to the open workshop's board store, provided once by BoardView.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { BoardState, BoardStore } from './boardStore';
+
+export const BoardStoreContext = createContext<BoardStore | null>(null);
+
+export function useBoardStore(): BoardStore {
+  const store = useContext(BoardStoreContext);
+  if (!store) throw new Error('useBoard outside BoardView');
+  return store;
+}
+
+export function useBoard<T>(selector: (state: BoardState) => T): T {
+  return useStore(useBoardStore(), selector);
+}
+
+/** Moves focus to a control of a card after React has re-rendered it (e.g. after a move). */
+export function focusCardControl(cardId: string, control: string): void {
+  requestAnimationFrame(() => {
+    const card = document.querySelector(`[data-card-id="${CSS.escape(cardId)}"]`);
+    const target = card?.querySelector<HTMLElement>(`[data-control="${control}"]`) ?? card?.querySelector<HTMLElement>('button');
+    target?.focus();
+  });
+}

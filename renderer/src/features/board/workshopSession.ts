@@ -1,0 +1,73 @@
+// One open workshop: its Y.Doc loaded from the host's storage, its board store, and the
+// persistence loop (every non-storage update is appended, in order; the list entry follows the
+// title). Performance marks around loading let the benchmark read the load time.
+import * as Y from 'yjs';
+import type { Author } from '../../../../shared/board';
+import type { Host, WorkshopSummary } from '../../host/Host';
+import { createBoardStore, type BoardStore } from './boardStore';
+
+/** Origin of updates that came from storage, so they are not written back. */
+export const STORAGE = { name: 'bridgeboard-storage' } as const;
+const SUMMARY_DELAY_MS = 400;
+
+export interface WorkshopSession {
+  readonly id: string;
+  readonly store: BoardStore;
+  /** Resolves when every change so far is stored. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openWorkshopSession(
+  host: Host,
+  summary: WorkshopSummary,
+  author: () => Author,
+  onError: (e: unknown) => void,
+): Promise<WorkshopSession> {
+  performance.mark('bb:load:start');
+  const loaded = await host.storage.load(summary.id);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, loaded.state, STORAGE);
+  performance.mark('bb:load:end');
+  performance.measure('bb:load', 'bb:load:start', 'bb:load:end');
+
+  const store = createBoardStore(doc, author);
+  let pending: Promise<void> = Promise.resolve();
+  let summaryTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastSummary = summary;
+
+  const saveSummary = () => {
+    summaryTimer = null;
+    const meta = store.getState().snapshot.meta;
+    lastSummary = { ...lastSummary, title: meta.title, updatedAt: Date.now() };
+    const next = lastSummary;
+    pending = pending.then(() => host.storage.setSummary(next)).catch(onError);
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === STORAGE) return;
+    // Chained so updates reach storage in the order they happened.
+    pending = pending.then(() => host.storage.append(summary.id, update)).catch(onError);
+    if (summaryTimer === null) summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
+  };
+  doc.on('update', onUpdate);
+
+  const flush = async () => {
+    if (summaryTimer !== null) {
+      clearTimeout(summaryTimer);
+      saveSummary();
+    }
+    await pending;
+  };
+  return {
+    id: summary.id,
+    store,
+    flush,
+    close: async () => {
+      doc.off('update', onUpdate);
+      await flush();
+      store.destroy();
+      doc.destroy();
+      await host.storage.close(summary.id).catch(onError);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Asks for a workshop's new title. `onSubmit` returns an error message to show, or null.
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../../ui/Dialog';
+
+interface RenameDialogProps {
+  readonly initial: string;
+  readonly onSubmit: (title: string) => string | null | Promise<string | null>;
+  readonly onCancel: () => void;
+}
+
+export function RenameDialog({ initial, onSubmit, onCancel }: RenameDialogProps) {
+  const [title, setTitle] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(await onSubmit(title));
+  };
+  return (
+    <Dialog title="Rename workshop" onClose={onCancel} testId="rename-dialog">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label className="field">
+          <span>Workshop title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
+        </label>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Rename
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

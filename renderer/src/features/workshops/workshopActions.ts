@@ -1,0 +1,32 @@
+// Creating and renaming workshops in storage. Both validate through the shared board operations
+// first, so a bad title throws a BoardError and nothing is stored.
+import * as Y from 'yjs';
+import { initWorkshop, renameWorkshop as renameInDoc, metaMap } from '../../../../shared/board';
+import type { Host, WorkshopSummary } from '../../host/Host';
+import type { Profile } from '../profile/profileStore';
+import { STORAGE } from '../board/workshopSession';
+
+export async function createWorkshop(host: Host, title: string, profile: Profile): Promise<WorkshopSummary> {
+  const doc = new Y.Doc();
+  const now = Date.now();
+  initWorkshop(doc, { title, facilitator: profile.name, createdAt: now });
+  const summary: WorkshopSummary = { id: crypto.randomUUID(), title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now };
+  await host.storage.create(summary, Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  return summary;
+}
+
+/** Renames a workshop that is not open: its doc (the truth) and then its list entry. */
+export async function renameStoredWorkshop(host: Host, summary: WorkshopSummary, title: string): Promise<void> {
+  const loaded = await host.storage.load(summary.id);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, loaded.state, STORAGE);
+  const before = Y.encodeStateVector(doc);
+  try {
+    renameInDoc(doc, title);
+    await host.storage.append(summary.id, Y.encodeStateAsUpdate(doc, before));
+    await host.storage.setSummary({ ...summary, title: String(metaMap(doc).get('title')), updatedAt: Date.now() });
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+// Export and import of .bridgeboard files through the host. An import is decoded and verified
+// completely before anything is stored, and always becomes a new workshop with a fresh id.
+import * as Y from 'yjs';
+import { buildSnapshot } from '../../../../shared/board';
+import { decodeWorkshopFile, encodeWorkshopFile, FILE_EXTENSION } from '../../../../shared/workshopFile';
+import type { Host, WorkshopSummary } from '../../host/Host';
+import type { BoardStore } from '../board/boardStore';
+
+export const APP_VERSION = __APP_VERSION__;
+
+export function fileNameFor(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'workshop'}${FILE_EXTENSION}`;
+}
+
+export async function exportWorkshop(host: Host, store: BoardStore): Promise<boolean> {
+  const meta = store.getState().snapshot.meta;
+  const bytes = encodeWorkshopFile(
+    { title: meta.title, createdAt: Math.max(0, Math.trunc(meta.createdAt)), exportedAt: Date.now(), appVersion: APP_VERSION },
+    Y.encodeStateAsUpdate(store.doc),
+  );
+  return host.files.save(fileNameFor(meta.title), bytes);
+}
+
+/** Returns the new workshop, or null if the user cancelled the picker. */
+export async function importWorkshop(host: Host): Promise<WorkshopSummary | null> {
+  const picked = await host.files.open();
+  if (!picked) return null;
+  const file = decodeWorkshopFile(picked.bytes);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, file.state);
+  const meta = buildSnapshot(doc).meta;
+  doc.destroy();
+  const now = Date.now();
+  const summary: WorkshopSummary = { id: crypto.randomUUID(), title: meta.title, createdAt: file.metadata.createdAt, updatedAt: now };
+  await host.storage.create(summary, file.state);
+  return summary;
+}

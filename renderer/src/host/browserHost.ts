@@ -1,0 +1,15 @@
+// The browser host: IndexedDB storage, downloads and a file picker, and links opened in a new
+// tab without an opener. Used by remote participants in a browser and by the e2e tests.
+import type { Host } from './Host';
+import { createBrowserStorage } from './browserStorage';
+import { createBrowserFiles } from './browserFiles';
+import { openExternalUrl } from './openExternal';
+
+export function createBrowserHost(): Host {
+  return {
+    kind: 'browser',
+    storage: createBrowserStorage(),
+    files: createBrowserFiles(),
+    openExternal: (url) => openExternalUrl(url, (href) => void window.open(href, '_blank', 'noopener,noreferrer')),
+  };
+}

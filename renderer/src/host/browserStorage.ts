@@ -1,0 +1,144 @@
+// Workshop storage for the browser host, over IndexedDB: per workshop a list entry, a snapshot
+// and a log of updates. An append is acknowledged only after its transaction commits; the log is
+// merged into the snapshot (Y.mergeUpdates) once it passes COMPACT_AFTER updates and on close.
+import * as Y from 'yjs';
+import { HostError, type LoadedWorkshop, type WorkshopStorage, type WorkshopSummary } from './Host';
+import { BY_WORKSHOP, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES } from './idb';
+import { parseSummary } from './summarySchema';
+
+export const COMPACT_AFTER = 200;
+
+interface UpdateRecord {
+  readonly workshopId: string;
+  readonly update: Uint8Array;
+}
+
+function hostError(code: 'storage-failed' | 'not-found', what: string, e: unknown): HostError {
+  if (e instanceof HostError) return e;
+  const detail = e instanceof Error && e.message ? `: ${e.message}` : '';
+  return new HostError(code, `${what} failed${detail}`);
+}
+
+function checkId(id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) throw new HostError('invalid-request', 'Invalid workshop id.');
+  return id;
+}
+
+export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
+  let dbPromise: Promise<IDBDatabase> | null = null;
+  const db = (): Promise<IDBDatabase> => {
+    dbPromise ??= openDatabase(factory).catch((e: unknown) => {
+      dbPromise = null;
+      throw hostError('storage-failed', 'Opening browser storage', e);
+    });
+    return dbPromise;
+  };
+  const logCounts = new Map<string, number>();
+
+  /** Reads snapshot + log, merges them, and (when compacting) replaces both in one transaction. */
+  async function readMerged(id: string, compact: boolean): Promise<Uint8Array> {
+    const database = await db();
+    return inTransaction(database, [SNAPSHOTS, UPDATES, SUMMARIES], compact ? 'readwrite' : 'readonly', (tx) => {
+      const summary = tx.objectStore(SUMMARIES).get(id);
+      const snapshot = tx.objectStore(SNAPSHOTS).get(id);
+      const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
+      const records = index.getAll(id);
+      const keys = index.getAllKeys(id);
+      let merged: Uint8Array | null = null;
+      keys.onsuccess = () => {
+        // Missing: leave `merged` null, and the result below reports not-found.
+        if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return;
+        const updates = (records.result as UpdateRecord[]).map((r) => r.update);
+        merged = updates.length === 0 ? snapshot.result : Y.mergeUpdates([snapshot.result, ...updates]);
+        if (compact && updates.length > 0) {
+          tx.objectStore(SNAPSHOTS).put(merged, id);
+          for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+        }
+        logCounts.set(id, compact ? 0 : updates.length);
+      };
+      return () => {
+        if (merged === null) throw new HostError('not-found', 'That workshop does not exist (any more).');
+        return merged;
+      };
+    }).catch((e: unknown) => {
+      if (e instanceof HostError) throw e;
+      throw hostError('storage-failed', 'Reading the workshop', e);
+    });
+  }
+
+  return {
+    async list() {
+      try {
+        const database = await db();
+        const rows = await inTransaction(database, [SUMMARIES], 'readonly', (tx) => later(tx.objectStore(SUMMARIES).getAll()));
+        return rows.map(parseSummary).filter((s): s is WorkshopSummary => s !== null).sort((a, b) => b.updatedAt - a.updatedAt);
+      } catch (e) {
+        throw hostError('storage-failed', 'Listing workshops', e);
+      }
+    },
+    async create(summary, state) {
+      const clean = parseSummary(summary);
+      if (!clean || !(state instanceof Uint8Array)) throw new HostError('invalid-request', 'Invalid workshop.');
+      try {
+        const database = await db();
+        await inTransaction(database, [SUMMARIES, SNAPSHOTS], 'readwrite', (tx) => {
+          // add() (not put) fails the transaction if the id exists.
+          tx.objectStore(SUMMARIES).add(clean);
+          tx.objectStore(SNAPSHOTS).add(state, clean.id);
+          return () => undefined;
+        });
+        logCounts.set(clean.id, 0);
+      } catch (e) {
+        throw hostError('storage-failed', 'Creating the workshop', e);
+      }
+    },
+    async load(id): Promise<LoadedWorkshop> {
+      return { state: await readMerged(checkId(id), false), skippedBytes: 0 };
+    },
+    async append(id, update) {
+      checkId(id);
+      if (!(update instanceof Uint8Array)) throw new HostError('invalid-request', 'An update must be bytes.');
+      try {
+        const database = await db();
+        const record: UpdateRecord = { workshopId: id, update };
+        await inTransaction(database, [UPDATES], 'readwrite', (tx) => later(tx.objectStore(UPDATES).add(record)));
+      } catch (e) {
+        throw hostError('storage-failed', 'Saving the change', e);
+      }
+      const count = (logCounts.get(id) ?? 0) + 1;
+      logCounts.set(id, count);
+      if (count >= COMPACT_AFTER) await readMerged(id, true);
+    },
+    async setSummary(summary) {
+      const clean = parseSummary(summary);
+      if (!clean) throw new HostError('invalid-request', 'Invalid workshop summary.');
+      try {
+        const database = await db();
+        await inTransaction(database, [SUMMARIES], 'readwrite', (tx) => later(tx.objectStore(SUMMARIES).put(clean)));
+      } catch (e) {
+        throw hostError('storage-failed', 'Saving the workshop list', e);
+      }
+    },
+    async close(id) {
+      await readMerged(checkId(id), true);
+    },
+    async remove(id) {
+      checkId(id);
+      try {
+        const database = await db();
+        await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
+          tx.objectStore(SUMMARIES).delete(id);
+          tx.objectStore(SNAPSHOTS).delete(id);
+          const keys = tx.objectStore(UPDATES).index(BY_WORKSHOP).getAllKeys(id);
+          keys.onsuccess = () => {
+            for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+          };
+          return () => undefined;
+        });
+        logCounts.delete(id);
+      } catch (e) {
+        throw hostError('storage-failed', 'Deleting the workshop', e);
+      }
+    },
+  };
+}

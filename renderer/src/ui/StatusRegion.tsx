@@ -1,0 +1,34 @@
+// Where errors and confirmations are announced: errors in an alert region (read out at once),
+// other notices in a polite status region. Each can be dismissed.
+import { uiStore, useUi, type Notice } from '../app/uiStore';
+
+function NoticeItem({ notice }: { readonly notice: Notice }) {
+  return (
+    <li className={`notice notice-${notice.kind}`} data-testid={`notice-${notice.kind}`}>
+      <span>{notice.text}</span>
+      <button type="button" className="link" onClick={() => uiStore.getState().dismiss(notice.id)} aria-label={`Dismiss: ${notice.text}`}>
+        ✕
+      </button>
+    </li>
+  );
+}
+
+export function StatusRegion() {
+  const notices = useUi((s) => s.notices);
+  const errors = notices.filter((n) => n.kind === 'error');
+  const infos = notices.filter((n) => n.kind === 'info');
+  return (
+    <div className="status-region">
+      <ul role="alert" aria-label="Errors">
+        {errors.map((n) => (
+          <NoticeItem key={n.id} notice={n} />
+        ))}
+      </ul>
+      <ul role="status" aria-label="Notices">
+        {infos.map((n) => (
+          <NoticeItem key={n.id} notice={n} />
+        ))}
+      </ul>
+    </div>
+  );
+}
