@@ -59,6 +59,6 @@ export function listLanAddresses(port: number, networkInterfaces: NetworkInterfa
     }
   }
   // Routable IPv4 first: it is what a participant most likely types or scans.
-  const rank = (a: LanAddress) => (a.internal ? 4 : 0) + (a.linkLocal ? 2 : 0) + (a.family === 'IPv6' ? 1 : 0);
+  const rank = (a: LanAddress) => (a.internal ? 4 : 0) + (a.family === 'IPv6' ? 2 : 0) + (a.linkLocal ? 1 : 0);
   return out.sort((a, b) => rank(a) - rank(b) || a.interfaceName.localeCompare(b.interfaceName));
 }

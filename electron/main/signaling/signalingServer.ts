@@ -1,6 +1,7 @@
 // The signaling server: y-webrtc's signaling protocol over WebSocket, with limits. The same
 // module runs inside the facilitator's app (LAN rooms) and as `bridgeboard signal` (remote rooms).
 import http from 'node:http';
+import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { attachConnection, type ConnectionState } from './signalingConnection';
@@ -21,7 +22,7 @@ export interface SignalingServerOptions {
   readonly now?: () => number;
   /** How often a counts-only stats line is logged; 0 turns it off. */
   readonly statsIntervalMs?: number;
-  /** Needed only to list URLs when listening on a wildcard address. */
+  /** Lists URLs when listening on a wildcard address; defaults to os.networkInterfaces. */
   readonly networkInterfaces?: NetworkInterfacesFn;
   /** How long close() waits for clients to acknowledge before cutting them. */
   readonly closeGraceMs?: number;
@@ -62,6 +63,10 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.end('okay');
   });
+  // Sockets that never finish a handshake count too: a bounded number, cut after a few seconds.
+  httpServer.maxConnections = limits.maxConnections + 64;
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 10_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, clientTracking: false, perMessageDeflate: false });
 
   const stats = (): SignalingStats => ({
@@ -148,9 +153,9 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   if (bound === null || typeof bound === 'string') throw new Error('signaling server has no TCP address');
   const port = bound.port;
   const url = formatWsUrl(wildcardHosts.has(host) ? '127.0.0.1' : bound.address, port);
-  const urls = wildcardHosts.has(host) && options.networkInterfaces
-    ? listLanAddresses(port, options.networkInterfaces).map((a) => a.url)
-    : [url];
+  const lan = wildcardHosts.has(host) ? listLanAddresses(port, options.networkInterfaces ?? os.networkInterfaces).map((a) => a.url) : [];
+  // A laptop with no network at all still gets a usable (local) URL.
+  const urls = lan.length > 0 ? lan : [url];
   log.info('signaling.listening', { port, maxConnections: limits.maxConnections });
 
   const close = (): Promise<void> => {
