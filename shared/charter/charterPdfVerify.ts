@@ -9,7 +9,7 @@ import { renderCharterPdf } from './charterPdf';
 import { extractBundleFromPdf } from './pdfAttachment';
 
 export type FileVerdict =
-  | { readonly readable: true; readonly kind: 'pdf' | 'json'; readonly bundle: CharterBundle; readonly verdict: BundleVerdict }
+  | { readonly readable: true; readonly kind: 'pdf' | 'json' | 'markdown'; readonly bundle: CharterBundle; readonly verdict: BundleVerdict }
   | { readonly readable: false; readonly error: string };
 
 function pageContent(page: PDFPage): Uint8Array {

@@ -3,6 +3,7 @@
 import { fromUtf8 } from './charterCrypto';
 import { verifyBundle } from './bundle';
 import { parseBundle } from './bundleSchema';
+import { bundleTextFromMarkdown, renderCharterMarkdown } from './charterMarkdown';
 import { verifyPdf, type FileVerdict } from './charterPdfVerify';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
@@ -26,6 +27,31 @@ export function verifyJsonBytes(bytes: Uint8Array): FileVerdict {
   return { readable: true, kind: 'json', bundle: parsed.bundle, verdict: verifyBundle(parsed.bundle) };
 }
 
+/** A Markdown export carries its bundle; re-rendering proves the visible text is the signed text. */
+export function verifyMarkdownText(markdown: string): FileVerdict {
+  const json = bundleTextFromMarkdown(markdown);
+  if (json === null) return { readable: false, error: 'the Markdown file has no embedded charter bundle' };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { readable: false, error: 'the charter bundle in the Markdown file is not valid JSON' };
+  }
+  const parsed = parseBundle(value);
+  if (!parsed.ok) return { readable: false, error: parsed.error };
+  const verdict = verifyBundle(parsed.bundle);
+  if (renderCharterMarkdown(parsed.bundle) === markdown) return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict };
+  const problem = 'The Markdown text is not the rendering of the charter embedded in it: what you read may not be what was signed.';
+  return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict: { ...verdict, valid: false, problems: [problem, ...verdict.problems] } };
+}
+
 export async function verifyCharterFile(bytes: Uint8Array): Promise<FileVerdict> {
-  return looksLikePdf(bytes) ? verifyPdf(bytes) : verifyJsonBytes(bytes);
+  if (looksLikePdf(bytes)) return verifyPdf(bytes);
+  let text: string;
+  try {
+    text = fromUtf8(bytes);
+  } catch {
+    return { readable: false, error: 'the file is neither a PDF nor UTF-8 text' };
+  }
+  return text.trimStart().startsWith('{') ? verifyJsonBytes(bytes) : verifyMarkdownText(text);
 }

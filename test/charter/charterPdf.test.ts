@@ -52,6 +52,23 @@ describe('charter PDF', () => {
     expect(result.verdict.problems[0]).toMatch(/not the rendering of the charter embedded in it: .*page 1/);
   });
 
+  it('shows the charter text, the signature page and the digest on its pages', async () => {
+    const doc = await PDFDocument.load(await renderCharterPdf(bundle), { updateMetadata: false });
+    const visible = doc
+      .getPages()
+      .map((page) => {
+        const contents = doc.context.lookup(page.node.get(PDFName.of('Contents')));
+        const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+        const raw = streams.map((s) => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : '')).join('');
+        return [...raw.matchAll(/<([0-9A-F]+)> Tj/g)].map((m) => Buffer.from(m[1] ?? '', 'hex').toString('latin1')).join('\n');
+      })
+      .join('\n');
+    for (const text of ['Line 4 AI charter', 'Keep line 4 running', 'Target: under 2 h', 'Accountable (exactly one): Plant manager', 'Signatures', 'Cy Facilitator - Facilitator, Facilitator', 'Status: VALID', 'Quorum: met.', bundle.digest]) {
+      expect(visible).toContain(text);
+    }
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(2);
+  });
+
   it('transliterates what Helvetica cannot draw, only on the page', () => {
     expect(toWinAnsi('Łódź → Kraków ≤ 5 min, naïve café “ok” 漢')).toBe('Lódz -> Kraków <= 5 min, naïve café “ok” ?');
   });
