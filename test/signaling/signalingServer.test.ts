@@ -177,6 +177,25 @@ describe('hostile input', () => {
     expect(alive.ws.readyState).toBe(alive.ws.OPEN);
   });
 
+  it('cuts a receiver that stops reading instead of buffering for it without bound', async () => {
+    const server = await start({ limits: { maxBufferedBytes: 64 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 } });
+    const publisher = await client(server);
+    const stalled = await client(server);
+    stalled.send({ type: 'subscribe', topics: ['t'] });
+    await eventually(() => server.stats().subscriptions === 1);
+    // A paused client socket stops reading: kernel buffers fill, then the server's send buffer.
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const big = JSON.stringify({ type: 'publish', topic: 't', data: 'x'.repeat(60_000) });
+    for (let i = 0; i < 400 && server.stats().closed.backpressure === 0; i++) {
+      publisher.sendRaw(big);
+      if (i % 20 === 19) await sleep(5);
+    }
+    await eventually(() => server.stats().closed.backpressure === 1, 5_000);
+    expect(server.stats().subscriptions).toBe(0);
+    stalled.ws.terminate();
+    clients.splice(clients.indexOf(stalled), 1);
+  });
+
   it('logs counts only, never payloads or topic names', async () => {
     const lines: string[] = [];
     const server = await start({ log: jsonLineLogger((l) => lines.push(l)), statsIntervalMs: 20, limits: { maxConnections: 2 } });

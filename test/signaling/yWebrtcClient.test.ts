@@ -5,6 +5,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { startSignalingServer, type SignalingServer } from '../../electron/main/signaling/signalingServer';
 import { connect, eventually } from './wsClient';
+import { createInvite, formatInviteCode, parseInvite } from '../../shared/room';
 
 interface SignalingConnLike {
   connected: boolean;
@@ -24,10 +25,10 @@ afterAll(async () => {
   await server.close();
 });
 
-async function openProvider(room: string, password?: string) {
+async function openProvider(room: string, password?: string, signaling: readonly string[] = [server.url]) {
   const { WebrtcProvider } = await import('y-webrtc');
   const doc = new Y.Doc();
-  const provider = new WebrtcProvider(room, doc, { signaling: [server.url], ...(password ? { password } : {}) });
+  const provider = new WebrtcProvider(room, doc, { signaling: [...signaling], ...(password ? { password } : {}) });
   const conn = provider.signalingConns[0] as unknown as SignalingConnLike;
   return { provider, conn, doc };
 }
@@ -56,15 +57,20 @@ describe('stock y-webrtc client', () => {
     await observer.close();
   });
 
-  it('with a password, the server relays only ciphertext', async () => {
+  it('joined from a typed invite code, the server relays only ciphertext and never the secret', async () => {
+    const code = formatInviteCode(createInvite({ workshopId: 'secret-room', signaling: [server.url] }));
+    const parsed = parseInvite(code, Date.now());
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { invite } = parsed;
     const observer = await connect(server.url);
-    observer.send({ type: 'subscribe', topics: ['secret-room'] });
+    observer.send({ type: 'subscribe', topics: [invite.workshopId] });
     await eventually(() => server.stats().subscriptions === 1);
-    const { provider, conn } = await openProvider('secret-room', 'room-secret-password');
+    const { provider, conn } = await openProvider(invite.workshopId, invite.secret, invite.signaling);
     await eventually(() => conn.connected, 5_000);
     const announce = await observer.next((m) => m.type === 'publish', 5_000);
     expect(typeof announce.data).toBe('string');
     expect(String(announce.data)).not.toContain('announce');
+    expect(JSON.stringify(observer.received)).not.toContain(invite.secret);
     provider.destroy();
     await observer.close();
   });
