@@ -45,7 +45,17 @@ export function installSecurityHeaders(session: HeaderSessionLike): void {
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers[name] = [value];
-    callback({ responseHeaders: headers });
+    // The policy is spelled out as a literal here (equal to CONTENT_SECURITY_POLICY, which a
+    // test checks) so that the security scanner can read and evaluate it.
+    callback({
+      responseHeaders: {
+        ...headers,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws: wss:; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'",
+        ],
+        'X-Content-Type-Options': ['nosniff'],
+        'Cross-Origin-Opener-Policy': ['same-origin'],
+      },
+    });
   });
 }

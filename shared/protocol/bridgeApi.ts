@@ -1,7 +1,7 @@
 // The shape of the preload's bridge, derived from the contract: channel 'ns:method' becomes
 // `bridge.ns.method(request)`, resolving to a Result. Nothing else is on the bridge.
+import { channelNames as channels } from './channels';
 import type { Channel, RequestOf, ResponseOf } from './contract';
-import { channels } from './contract';
 import type { Result } from './result';
 
 type NamespaceOf<C extends string> = C extends `${infer N}:${string}` ? N : never;

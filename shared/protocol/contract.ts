@@ -2,6 +2,7 @@
 // schema. The main process's handler table, the preload's API and the renderer's types are all
 // derived from this object, so a channel cannot exist on one side only.
 import { z } from 'zod';
+import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
@@ -38,14 +39,18 @@ export const contract = {
     response: z.object({ name: z.string(), bytes: bytesSchema }).nullable(),
   },
   'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), response: done },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type RequestOf<C extends Channel> = z.infer<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
 
-export const channels = Object.keys(contract) as Channel[];
+export { channelNames as channels } from './channels';
+
+// Both directions: the contract has no channel missing from the list, and none extra.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const contractMatchesChannelList: Same<Channel, ChannelName> = true;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

@@ -1,0 +1,16 @@
+// The channel names alone, free of zod, so the sandboxed preload can build its bridge without
+// bundling the schema library. contract.ts is checked to define exactly these channels.
+export const channelNames = [
+  'storage:list',
+  'storage:create',
+  'storage:load',
+  'storage:append',
+  'storage:setSummary',
+  'storage:close',
+  'storage:remove',
+  'files:save',
+  'files:open',
+  'shell:openExternal',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
