@@ -46,10 +46,21 @@ function readAttr(msg: Buffer, type: number): Buffer | undefined {
   return undefined;
 }
 
+/** XOR-PEER-ADDRESS for an IPv4 address (RFC 8656 §14.3). */
+function xorAddress(ip: string, port: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeUInt8(0x01, 1);
+  b.writeUInt16BE(port ^ 0x2112, 2);
+  const addr = ip.split('.').reduce((acc, part) => ((acc << 8) | Number(part)) >>> 0, 0);
+  b.writeUInt32BE((addr ^ 0x2112a442) >>> 0, 4);
+  return b;
+}
+
 /** One UDP socket for a whole conversation: coturn keys nonces and allocations by 5-tuple. */
 function stunClient(port: number) {
   const sock = createSocket('udp4');
   return {
+    socket: sock,
     exchange(msg: Buffer): Promise<Buffer> {
       return new Promise<Buffer>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error('no STUN answer')), 3_000);
@@ -65,7 +76,7 @@ function stunClient(port: number) {
 }
 
 describe.skipIf(unavailable !== undefined)(`coturn fixture${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  it('starts on 127.0.0.1, allocates a relay for the static user, refuses a wrong password, and stops', async () => {
+  it('starts on 127.0.0.1, refuses a wrong password, relays to a loopback peer, and stops', async () => {
     const turn = await startTurnServer();
     const client = stunClient(turn.port);
     try {
@@ -83,6 +94,19 @@ describe.skipIf(unavailable !== undefined)(`coturn fixture${unavailable ? ` (ski
       const ok = await client.exchange(allocate(turn.credential));
       expect(ok.readUInt16BE(0)).toBe(0x0103); // Allocate success
       expect(readAttr(ok, 0x0016)).toBeDefined(); // XOR-RELAYED-ADDRESS
+
+      // Relay to a peer on 127.0.0.1: coturn forbids this (403) unless loopback peers are allowed.
+      const peer = createSocket('udp4');
+      await new Promise<void>((r) => peer.bind(0, '127.0.0.1', () => r()));
+      const peerPort = peer.address().port;
+      const key = createHash('md5').update(`${turn.username}:${turn.realm}:${turn.credential}`).digest();
+      const auth: [number, Buffer][] = [[0x0006, Buffer.from(turn.username)], [0x0014, Buffer.from(turn.realm)], [0x0015, nonce]];
+      const permitted = await client.exchange(stunMessage(0x0008, [[0x0012, xorAddress('127.0.0.1', peerPort)], ...auth], key));
+      expect(permitted.readUInt16BE(0)).toBe(0x0108); // CreatePermission success
+      const arrived = new Promise<string>((resolve) => peer.once('message', (m) => resolve(m.toString())));
+      client.socket.send(stunMessage(0x0016, [[0x0012, xorAddress('127.0.0.1', peerPort)], [0x0013, Buffer.from('relayed hello')]]), turn.port, '127.0.0.1');
+      expect(await arrived).toBe('relayed hello');
+      peer.close();
 
       const ice = parseIceSettings({ urls: [...turn.urls], username: turn.username, credential: turn.credential, relayOnly: true });
       expect(ice.ok && toRtcConfiguration(ice.value).iceTransportPolicy).toBe('relay');
