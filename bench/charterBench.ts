@@ -1,0 +1,108 @@
+// Charter figures: Ed25519 sign and verify rates, export time for a 200-item charter, and
+// verify time for a PDF with 50 signatures. Run: npx tsx bench/charterBench.ts
+import { sign, verify, createPublicKey } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { SECTION_IDS, type SectionId } from '../shared/board/sections';
+import {
+  addSignature,
+  buildCharterDraft,
+  createBundle,
+  freezeCharter,
+  renderCharterMarkdown,
+  renderCharterPdf,
+  signingMessageFor,
+  verifyBundle,
+  verifyCharterFile,
+  type CharterBundle,
+} from '../shared/charter';
+import { fromBase64url, signingMessage, verifyEd25519 } from '../shared/crypto';
+import { card, makeIdentity, signAs, snapshotOf, type TestIdentity } from '../test/charter/charterFixtures';
+
+function rate(label: string, seconds: number, fn: () => void): void {
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() < end) {
+    fn();
+    n += 1;
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  console.log(`${label.padEnd(44)} ${(n / elapsed).toFixed(0).padStart(8)} ops/s`);
+}
+
+async function time<T>(label: string, runs: number, fn: () => Promise<T> | T): Promise<T> {
+  let result = await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? 0;
+  console.log(`${label.padEnd(44)} ${median.toFixed(1).padStart(8)} ms (median of ${runs})`);
+  return result;
+}
+
+const sections = SECTION_IDS.filter((s) => s !== 'parking');
+function bigBoard(items: number) {
+  const long = 'The agreed approach, written out as a workshop would, with enough words to wrap over several lines on the page. ';
+  return Array.from({ length: items }, (_, i) => {
+    const section = sections[i % sections.length] as SectionId;
+    return card(section, {
+      title: `Item ${i + 1}: ${section} card with a realistic title`,
+      metric: 'unplanned downtime per month', target: 'under 2 hours', itOwner: 'Ana', otOwner: 'Bo',
+      itView: long, otView: long, resolution: long + long, accountable: 'Plant manager', itResponders: 'ML ops', otResponders: 'Shift lead', responseTime: '15 min',
+      safeguard: long, itMeaning: long, otMeaning: long, plan: long, reference: `REF ${i % 12}`,
+    });
+  });
+}
+
+function bundleWith(items: number, people: readonly TestIdentity[]): CharterBundle {
+  const draft = buildCharterDraft({ snapshot: snapshotOf(bigBoard(items)), roster: people.map((p) => p.participant), purpose: 'Bench', scope: 'Bench', reviewDate: '2027-01-01' });
+  return createBundle(freezeCharter({ charterId: 'bench', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z') }));
+}
+
+function signAll(bundle: CharterBundle, people: readonly TestIdentity[]): CharterBundle {
+  let b = bundle;
+  for (const who of people) {
+    const r = addSignature(b, signAs(b, who));
+    if (!r.ok) throw new Error(r.reason);
+    b = r.bundle;
+  }
+  return b;
+}
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version}, ${process.arch}`);
+  const alice = makeIdentity('a', 'Alice', 'IT');
+  const message = signingMessage({ charterId: 'bench', version: 1, digest: 'ab'.repeat(32), signedAt: '2026-11-24T22:00:00Z' });
+  const signature = new Uint8Array(sign(null, message, alice.privateKey));
+  const pub = fromBase64url(alice.participant.publicKey);
+  const nodeKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: alice.participant.publicKey }, format: 'jwk' });
+
+  console.log('\n-- Ed25519 --');
+  rate('sign (node:crypto, main process)', 1, () => sign(null, message, alice.privateKey));
+  rate('verify (@noble/curves, shared/ code)', 1, () => verifyEd25519(pub, message, signature));
+  rate('verify (node:crypto, for comparison)', 1, () => verify(null, message, nodeKey, signature));
+
+  console.log('\n-- 200-item charter, 3 signers --');
+  const three = [makeIdentity('it', 'Ana', 'IT'), makeIdentity('ot', 'Bo', 'OT'), makeIdentity('fac', 'Cy', 'facilitator')];
+  const frozen = await time('draft + freeze (RFC 8785 + SHA-256)', 10, () => bundleWith(200, three));
+  const signed = signAll(frozen, three);
+  const pdf = await time('export PDF', 5, () => renderCharterPdf(signed));
+  const md = await time('export Markdown', 10, () => renderCharterMarkdown(signed));
+  console.log(`${'PDF size / Markdown size'.padEnd(44)} ${(pdf.length / 1024).toFixed(0)} KiB / ${(md.length / 1024).toFixed(0)} KiB`);
+  await time('verify PDF (bundle + re-render + compare)', 5, () => verifyCharterFile(pdf));
+
+  console.log('\n-- 50 signatures --');
+  const fifty = Array.from({ length: 50 }, (_, i) => makeIdentity(`p${i}`, `Person ${i}`, i === 0 ? 'facilitator' : i % 2 ? 'IT' : 'OT', 'Engineer'));
+  const signed50 = signAll(bundleWith(40, fifty), fifty);
+  await time('verifyBundle, 50 signatures', 10, () => verifyBundle(signed50));
+  const pdf50 = await renderCharterPdf(signed50);
+  const verdict = await time('verify PDF, 50 signatures', 5, () => verifyCharterFile(pdf50));
+  if (!verdict.readable || !verdict.verdict.valid) throw new Error('bench PDF did not verify');
+  console.log(`${'signing message bytes'.padEnd(44)} ${signingMessageFor(signed50, '2026-11-24T22:00:00Z').length} B`);
+}
+
+void main();
