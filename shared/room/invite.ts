@@ -78,6 +78,9 @@ function extractPayload(input: string): string {
   if (app) return app[1] ?? '';
   const web = /^https?:\/\/[^\s#?/]+(?:\/[^\s#?]*)?(?:\?[^\s#]*)?#\/join\/([A-Za-z0-9-]+)$/i.exec(text);
   if (web) return web[1] ?? '';
+  // The browser host's router hands over just its hash route.
+  const route = /^#?\/join\/([A-Za-z0-9-]+)$/.exec(text);
+  if (route) return route[1] ?? '';
   if (/^[A-Za-z0-9\s-]+$/.test(text)) return text;
   throw new InviteError('malformed');
 }

@@ -45,6 +45,9 @@ describe('round trips', () => {
       formatInviteLink(invite),
       formatInviteWebLink(invite, 'https://board.example.com'),
       formatInviteWebLink(invite, 'http://192.168.1.20:5173/'),
+      `#/join/${code(invite)}`,
+      `/join/${code(invite)}`,
+      `  ${formatInviteLink(invite)}\n`,
     ];
     for (const form of forms) expect(decodeInvite(form, now)).toEqual(invite);
   });
@@ -81,6 +84,7 @@ describe('hostile and broken inputs', () => {
     ['data: URL', `data:text/html,${bare}`, 'malformed'],
     ['file: URL', `file:///etc/passwd#/join/${bare}`, 'malformed'],
     ['other app scheme', `otherapp://join?invite=${bare}`, 'malformed'],
+    ['hash route with a path after the code', `#/join/${bare}/x`, 'malformed'],
     ['web link without the join route', `https://board.example.com/#/board/${bare}`, 'malformed'],
     ['unicode look-alikes', c.replace('A', 'А'), 'malformed'],
     ['emoji', `${c}🙂`, 'malformed'],
