@@ -58,7 +58,7 @@ const describe = (issue) =>
 
 console.log(`electronegativity: ${result.atomicChecks} atomic and ${result.globalChecks} global checks over ${input} (Electron ${electronVersion})`);
 for (const error of result.errors) console.log(`  parse ${error.tolerable ? 'warning' : 'error'}: ${error.file}: ${error.message}`);
-for (const issue of result.issues) console.log(`  ${describe(issue)}`);
+for (const issue of result.issues) console.log(`  ${describe(issue)}\n      ${issue.description}`);
 const blocking = result.issues.filter((issue) => issue.severity.value >= MEDIUM);
 const fatalErrors = result.errors.filter((error) => !error.tolerable);
 if (blocking.length > 0 || fatalErrors.length > 0) {
