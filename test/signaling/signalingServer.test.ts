@@ -159,6 +159,12 @@ describe('hostile input', () => {
     for (let i = 0; i < 6; i++) flood.send({ type: 'ping' });
     await eventually(() => server.stats().messagesIn === 16);
     expect(server.stats().dropped.rateLimited).toBe(6); // 5 + the sixth beyond the refilled burst
+    // Drops long ago do not count towards closing: 11 old ones, then 19 fresh ones stay open.
+    t += 11_000;
+    for (let i = 0; i < 24; i++) flood.send({ type: 'ping' });
+    await eventually(() => server.stats().messagesIn === 40);
+    expect(server.stats().dropped.rateLimited).toBe(6 + 19);
+    expect(flood.ws.readyState).toBe(flood.ws.OPEN);
     for (let i = 0; i < 30; i++) flood.send({ type: 'ping' });
     expect((await flood.closed).code).toBe(1008);
     expect(server.stats().closed.rateLimit).toBe(1);

@@ -15,6 +15,8 @@ export interface ConnectionContext {
   readonly onAbuse: (reason: 'rateLimit' | 'backpressure' | 'oversized') => void;
 }
 
+const dropWindowMs = 10_000;
+
 export interface ConnectionState {
   lastSeen: number;
 }
@@ -58,7 +60,9 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket): Connect
   const { limits, counters, registry } = ctx;
   const state: ConnectionState = { lastSeen: ctx.now() };
   const bucket = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, ctx.now);
+  // Drops are counted per window, so a long-lived client's occasional bursts never add up to a close.
   let rateDrops = 0;
+  let dropWindowStart = ctx.now();
 
   ws.on('pong', () => {
     state.lastSeen = ctx.now();
@@ -78,6 +82,10 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket): Connect
     counters.messagesIn++;
     if (!bucket.take()) {
       counters.dropped.rateLimited++;
+      if (state.lastSeen - dropWindowStart > dropWindowMs) {
+        dropWindowStart = state.lastSeen;
+        rateDrops = 0;
+      }
       if (++rateDrops >= limits.maxDropsBeforeClose && ws.readyState === WS.OPEN) {
         counters.closed.rateLimit++;
         ctx.onAbuse('rateLimit');

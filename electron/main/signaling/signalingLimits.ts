@@ -14,7 +14,7 @@ export interface SignalingLimits {
   readonly messagesPerSecond: number;
   /** Token bucket size: a joiner in a 30-peer room sends offers and ICE candidates in a burst. */
   readonly messageBurst: number;
-  /** Messages dropped for rate before the connection is closed as abusive. */
+  /** Messages dropped for rate within 10 s before the connection is closed as abusive. */
   readonly maxDropsBeforeClose: number;
   /** A connection with no message and no pong for this long is terminated. */
   readonly idleTimeoutMs: number;
