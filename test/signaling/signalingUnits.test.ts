@@ -50,3 +50,21 @@ describe('protocol parsing', () => {
     (raw) => expect(parseClientMessage(raw)).toEqual({ ok: false }),
   );
 });
+
+describe('warning throttle', () => {
+  it('passes one warning per interval per event and reports how many it held back', async () => {
+    const { throttleWarnings } = await import('../../electron/main/signaling/signalingLog');
+    const lines: [string, Record<string, number> | undefined][] = [];
+    let t = 0;
+    const log = throttleWarnings({ info: () => {}, warn: (e, f) => lines.push([e, f]) }, () => t, 1_000);
+    for (let i = 0; i < 100; i++) log.warn('signaling.refused', { connections: 5 });
+    log.warn('signaling.idle');
+    t = 1_000;
+    log.warn('signaling.refused', { connections: 5 });
+    expect(lines).toEqual([
+      ['signaling.refused', { connections: 5 }],
+      ['signaling.idle', {}],
+      ['signaling.refused', { connections: 5, suppressed: 99 }],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { attachConnection, type ConnectionState } from './signalingConnection';
 import { formatWsUrl, listLanAddresses, type NetworkInterfacesFn } from './lanAddresses';
 import { resolveSignalingLimits, type SignalingLimits } from './signalingLimits';
-import { silentLogger, type SignalingLogger } from './signalingLog';
+import { silentLogger, throttleWarnings, type SignalingLogger } from './signalingLog';
 import { createStatsCounters, flattenStats, type SignalingStats } from './signalingStats';
 import { TopicRegistry } from './topicRegistry';
 
@@ -50,8 +50,8 @@ function refuse(socket: Duplex, status: string): void {
 export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '127.0.0.1';
   const limits = resolveSignalingLimits(options.limits ?? {});
-  const log = options.log ?? silentLogger;
   const now = options.now ?? Date.now;
+  const log = throttleWarnings(options.log ?? silentLogger, now);
   const counters = createStatsCounters();
   const registry = new TopicRegistry<WebSocket>();
   const connections = new Map<WebSocket, ConnectionState>();
@@ -97,10 +97,9 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     pendingUpgrades++;
     let settled = false;
     const settle = () => {
-      if (settled) return false;
+      if (settled) return;
       settled = true;
       pendingUpgrades--;
-      return true;
     };
     // handleUpgrade answers a bad handshake itself without calling back; the socket closing settles it.
     socket.once('close', settle);
