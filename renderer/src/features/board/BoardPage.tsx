@@ -60,7 +60,7 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
   };
   return (
     <main className="page page-board">
-      <BoardView store={session.store} onExport={onExport} onBack={onBack} />
+      <BoardView session={session} onExport={onExport} onBack={onBack} />
     </main>
   );
 }

@@ -1,11 +1,19 @@
 // The bar above the board: the workshop's title with rename, undo and redo of one's own
 // changes, export, and the way back to the workshop list. Later features (room, charter) add
 // their controls here.
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import type { WorkshopSession } from './workshopSession';
 import { RenameDialog } from '../workshops/RenameDialog';
 import { useBoard, useBoardStore } from './useBoard';
 
-export function BoardToolbar({ onExport, onBack }: { readonly onExport: () => void; readonly onBack: () => void }) {
+interface BoardToolbarProps {
+  readonly session: WorkshopSession;
+  readonly onExport: () => void;
+  readonly onBack: () => void;
+}
+
+export function BoardToolbar({ session, onExport, onBack }: BoardToolbarProps) {
+  const unsaved = useSyncExternalStore(session.onUnsavedChange, session.unsaved);
   const store = useBoardStore();
   const title = useBoard((s) => s.snapshot.meta.title);
   const canUndo = useBoard((s) => s.canUndo);
@@ -28,6 +36,9 @@ export function BoardToolbar({ onExport, onBack }: { readonly onExport: () => vo
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
         Redo
       </button>
+      <span className="save-state" role="status" data-testid="save-state">
+        {unsaved > 0 ? 'Saving…' : 'All changes saved'}
+      </span>
       <button type="button" onClick={onExport} data-testid="export-workshop">
         Export file
       </button>

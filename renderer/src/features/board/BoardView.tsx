@@ -4,7 +4,8 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { notifyError } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
-import type { BoardStore, Outcome } from './boardStore';
+import type { Outcome } from './boardStore';
+import type { WorkshopSession } from './workshopSession';
 import { BoardStoreContext } from './useBoard';
 import { focusCardControl } from './useBoard';
 import { SectionColumn } from './SectionColumn';
@@ -27,12 +28,13 @@ function report(outcome: () => Outcome, doing: string): boolean {
 }
 
 interface BoardViewProps {
-  readonly store: BoardStore;
+  readonly session: WorkshopSession;
   readonly onExport: () => void;
   readonly onBack: () => void;
 }
 
-export function BoardView({ store, onExport, onBack }: BoardViewProps) {
+export function BoardView({ session, onExport, onBack }: BoardViewProps) {
+  const store = session.store;
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   useUndoShortcuts(store);
   useLayoutEffect(() => {
@@ -42,11 +44,11 @@ export function BoardView({ store, onExport, onBack }: BoardViewProps) {
   const commands = useMemo<CardCommands>(
     () => ({
       edit: (cardId) => setEditor({ mode: 'edit', cardId }),
-      moveBy: (id, delta) => {
-        if (report(() => store.getState().moveBy(id, delta), 'Moving the card')) focusCardControl(id, delta < 0 ? 'up' : 'down');
+      moveBy: (id, delta, focus) => {
+        if (report(() => store.getState().moveBy(id, delta), 'Moving the card')) focusCardControl(id, focus ?? (delta < 0 ? 'up' : 'down'));
       },
-      moveSection: (id, delta) => {
-        if (report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) focusCardControl(id, delta < 0 ? 'left' : 'right');
+      moveSection: (id, delta, focus) => {
+        if (report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) focusCardControl(id, focus ?? (delta < 0 ? 'left' : 'right'));
       },
       remove: (id) => {
         report(() => store.getState().deleteCard(id), 'Deleting the card');
@@ -69,7 +71,7 @@ export function BoardView({ store, onExport, onBack }: BoardViewProps) {
   return (
     <BoardStoreContext.Provider value={store}>
       <div className="board-page">
-        <BoardToolbar onExport={onExport} onBack={onBack} />
+        <BoardToolbar session={session} onExport={onExport} onBack={onBack} />
         <p className="board-help" id="board-help">
           Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
         </p>

@@ -12,13 +12,11 @@ import type { EditorTarget } from './editorState';
 function FieldInput({ spec, value, onChange }: { readonly spec: FieldSpec; readonly value: string; readonly onChange: (v: string) => void }) {
   const id = useId();
   const hintId = `${id}-hint`;
-  const common = { id, value, 'aria-describedby': spec.hint ? hintId : undefined, name: spec.key, 'data-field': spec.key };
+  const hint = spec.key === 'title' ? ['Required.', spec.hint].filter(Boolean).join(' ') : spec.hint;
+  const common = { id, value, 'aria-describedby': hint ? hintId : undefined, name: spec.key, 'data-field': spec.key };
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {spec.label}
-        {spec.key === 'title' && <span aria-hidden="true"> *</span>}
-      </label>
+      <label htmlFor={id}>{spec.label}</label>
       {spec.kind === 'text' ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : spec.kind === 'choice' ? (
@@ -33,9 +31,9 @@ function FieldInput({ spec, value, onChange }: { readonly spec: FieldSpec; reado
       ) : (
         <input {...common} type="text" required={spec.key === 'title'} onChange={(e) => onChange(e.target.value)} />
       )}
-      {spec.hint && (
+      {hint && (
         <small id={hintId} className="hint">
-          {spec.hint}
+          {hint}
         </small>
       )}
     </div>

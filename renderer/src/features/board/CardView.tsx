@@ -8,8 +8,9 @@ import { CARD_DRAG_TYPE } from './dragAndDrop';
 
 export interface CardCommands {
   edit(id: string): void;
-  moveBy(id: string, delta: -1 | 1): void;
-  moveSection(id: string, delta: -1 | 1): void;
+  /** `focus` names the card control to focus afterwards; by default the button that was used. */
+  moveBy(id: string, delta: -1 | 1, focus?: string): void;
+  moveSection(id: string, delta: -1 | 1, focus?: string): void;
   remove(id: string): void;
 }
 
@@ -27,8 +28,8 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target instanceof HTMLInputElement) return;
     const key = event.key;
-    if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) commands.moveBy(card.id, key === 'ArrowUp' ? -1 : 1);
-    else if (event.altKey && (key === 'ArrowLeft' || key === 'ArrowRight')) commands.moveSection(card.id, key === 'ArrowLeft' ? -1 : 1);
+    if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) commands.moveBy(card.id, key === 'ArrowUp' ? -1 : 1, 'edit');
+    else if (event.altKey && (key === 'ArrowLeft' || key === 'ArrowRight')) commands.moveSection(card.id, key === 'ArrowLeft' ? -1 : 1, 'edit');
     else if (key === 'Delete' && !event.altKey) commands.remove(card.id);
     else return;
     event.preventDefault();

@@ -19,7 +19,9 @@ export function useBoard<T>(selector: (state: BoardState) => T): T {
 export function focusCardControl(cardId: string, control: string): void {
   requestAnimationFrame(() => {
     const card = document.querySelector(`[data-card-id="${CSS.escape(cardId)}"]`);
-    const target = card?.querySelector<HTMLElement>(`[data-control="${control}"]`) ?? card?.querySelector<HTMLElement>('button');
+    const wanted = card?.querySelector<HTMLButtonElement>(`[data-control="${control}"]`);
+    // A button that the move disabled (e.g. "down" on the last card) cannot hold focus.
+    const target = wanted && !wanted.disabled ? wanted : card?.querySelector<HTMLElement>('[data-control="edit"]');
     target?.focus();
   });
 }

@@ -15,6 +15,9 @@ export interface WorkshopSession {
   readonly store: BoardStore;
   /** Resolves when every change so far is stored. */
   flush(): Promise<void>;
+  /** How many writes are not yet acknowledged by storage, and a way to watch that number. */
+  unsaved(): number;
+  onUnsavedChange(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -35,19 +38,37 @@ export async function openWorkshopSession(
   let pending: Promise<void> = Promise.resolve();
   let summaryTimer: ReturnType<typeof setTimeout> | null = null;
   let lastSummary = summary;
+  let unsaved = 0;
+  const listeners = new Set<() => void>();
+  const track = (write: () => Promise<void>) => {
+    unsaved += 1;
+    listeners.forEach((l) => l());
+    // Chained so writes reach storage in the order they happened.
+    pending = pending
+      .then(write)
+      .catch(onError)
+      .finally(() => {
+        unsaved -= 1;
+        listeners.forEach((l) => l());
+      });
+  };
 
   const saveSummary = () => {
     summaryTimer = null;
+    // The scheduled summary counted as unsaved; track() below counts its write instead.
+    unsaved -= 1;
     const meta = store.getState().snapshot.meta;
     lastSummary = { ...lastSummary, title: meta.title, updatedAt: Date.now() };
     const next = lastSummary;
-    pending = pending.then(() => host.storage.setSummary(next)).catch(onError);
+    track(() => host.storage.setSummary(next));
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === STORAGE) return;
-    // Chained so updates reach storage in the order they happened.
-    pending = pending.then(() => host.storage.append(summary.id, update)).catch(onError);
-    if (summaryTimer === null) summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
+    track(() => host.storage.append(summary.id, update));
+    if (summaryTimer === null) {
+      unsaved += 1;
+      summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
+    }
   };
   doc.on('update', onUpdate);
 
@@ -62,6 +83,11 @@ export async function openWorkshopSession(
     id: summary.id,
     store,
     flush,
+    unsaved: () => unsaved,
+    onUnsavedChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: async () => {
       doc.off('update', onUpdate);
       await flush();
