@@ -11,6 +11,19 @@ export interface QrOptions {
 
 const colour = /^#[0-9a-fA-F]{3,8}$/;
 
+export interface QrModules {
+  readonly size: number;
+  /** Row-major, truthy for a dark module. */
+  readonly data: ArrayLike<number>;
+}
+
+/** The symbol's modules; level M survives a smudged or partly covered printout without making
+ * the code too dense. */
+export function qrModules(text: string): QrModules {
+  const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
+  return { size, data };
+}
+
 /** An SVG string: one path of horizontal runs, crisp at any size. */
 export function qrSvg(text: string, options: QrOptions = {}): string {
   const margin = options.margin ?? 4;
@@ -18,8 +31,7 @@ export function qrSvg(text: string, options: QrOptions = {}): string {
   const light = options.light ?? '#ffffff';
   // Colours go into markup, so only hex literals are accepted.
   if (!colour.test(dark) || !colour.test(light)) throw new Error('QR colours must be hex');
-  // Level M: survives a smudged or partly covered printout without making the code too dense.
-  const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
+  const { size, data } = qrModules(text);
   const full = size + margin * 2;
   let path = '';
   for (let row = 0; row < size; row++) {
