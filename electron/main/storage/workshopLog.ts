@@ -12,15 +12,15 @@
 import { open, rm, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeAll, writeFileAtomic } from './durableFs';
+import { mergeState } from './mergeState';
 import { encodeRecord } from './recordFormat';
 import { encodeSnapshot } from './snapshotFormat';
 import { logFileName, snapshotPath } from './workshopFiles';
 import { readWorkshop } from './workshopReader';
 
-export type CompactionStep = 'rotated' | 'snapshot-temp-written' | 'snapshot-renamed' | 'old-logs-removed';
+export type CompactionStep = 'merged' | 'rotated' | 'snapshot-temp-written' | 'snapshot-renamed' | 'old-logs-removed';
 
 export interface WorkshopLogOptions {
   /** Compact once this many updates sit in the logs. */
@@ -82,7 +82,7 @@ export class WorkshopLog {
   /** The full state: snapshot and every update since, merged. */
   state(): Uint8Array {
     const parts = this.snapshot === null ? this.updates : [this.snapshot, ...this.updates];
-    return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts);
+    return mergeState(parts);
   }
 
   get pendingUpdates(): number {
@@ -157,7 +157,8 @@ export class WorkshopLog {
   private async compactNow(): Promise<void> {
     if (this.updates.length === 0) return;
     const hook = this.options.onCompactionStep;
-    const merged = Y.mergeUpdates(this.snapshot === null ? this.updates : [this.snapshot, ...this.updates]);
+    const merged = mergeState(this.snapshot === null ? this.updates : [this.snapshot, ...this.updates]);
+    await hook?.('merged');
     const nextGen = this.logGen + 1;
     const nextPath = join(this.dir, logFileName(nextGen));
     const nextHandle = await open(nextPath, 'a');

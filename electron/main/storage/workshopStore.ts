@@ -33,6 +33,8 @@ function wrap(action: string) {
 
 export class WorkshopStore {
   private readonly open = new Map<string, Promise<WorkshopLog>>();
+  /** Closes still compacting; a reopen waits for them, or it would append to a log being retired. */
+  private readonly closing = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly root: string,
@@ -112,7 +114,8 @@ export class WorkshopStore {
   private handle(id: string, dir: string): Promise<WorkshopLog> {
     let log = this.open.get(id);
     if (log === undefined) {
-      log = WorkshopLog.open(dir, this.options);
+      const previous = this.closing.get(id) ?? Promise.resolve();
+      log = previous.then(() => WorkshopLog.open(dir, this.options));
       this.open.set(id, log);
       // A failed open must not be cached: the next attempt should read the disk again.
       log.catch(() => this.open.delete(id));
@@ -139,18 +142,26 @@ export class WorkshopStore {
 
   async close(id: string): Promise<void> {
     this.dirOf(id);
+    await this.release(id, { compact: true }).catch(wrap('close the workshop'));
+  }
+
+  /** Takes the workshop out of the open set at once; the file work finishes in the background of `closing`. */
+  private release(id: string, options: { compact: boolean }): Promise<void> {
     const log = this.open.get(id);
-    if (log === undefined) return;
+    if (log === undefined) return this.closing.get(id) ?? Promise.resolve();
     this.open.delete(id);
-    await (await log).close().catch(wrap('close the workshop'));
+    const done = log.then((opened) => opened.close(options));
+    const settled = done.catch(() => undefined).finally(() => {
+      if (this.closing.get(id) === settled) this.closing.delete(id);
+    });
+    this.closing.set(id, settled);
+    return done;
   }
 
   /** Renames the folder away first, so a crash mid-delete never leaves half a workshop listed. */
   async remove(id: string): Promise<void> {
     const dir = await this.requireExists(id);
-    const log = this.open.get(id);
-    this.open.delete(id);
-    if (log !== undefined) await (await log.catch(() => null))?.close({ compact: false }).catch(() => undefined);
+    await this.release(id, { compact: false }).catch(() => undefined);
     const trash = join(this.root, `${TRASH_PREFIX}${id}-${randomBytes(4).toString('hex')}`);
     await rename(dir, trash).catch(wrap('remove the workshop'));
     await fsyncDir(this.root).catch(wrap('remove the workshop'));

@@ -163,3 +163,25 @@ describe('WorkshopStore', () => {
     expect((await store.list())[0]?.title).toMatch(/unreadable/);
   });
 });
+
+describe('closing and reopening at once', () => {
+  it('a reopen during a close waits for its compaction and loses nothing', async () => {
+    // The pause before rotating is where a reopen that did not wait would pick the old log,
+    // which the compaction then deletes, taking the new appends with it.
+    const store = await WorkshopStore.create(root, {
+      onCompactionStep: (step) => (step === 'merged' ? new Promise((resolve) => setTimeout(resolve, 50)) : undefined),
+    });
+    const ed = editor();
+    await store.create(summary('w1'), Y.encodeStateAsUpdate(ed.doc));
+    for (let i = 0; i < 50; i += 1) ed.set(`a${i}`);
+    await Promise.all(ed.updates.map((u) => store.append('w1', u)));
+    ed.updates.length = 0;
+    const closing = store.close('w1');
+    const loading = store.load('w1');
+    for (let i = 0; i < 20; i += 1) ed.set(`b${i}`);
+    const appending = Promise.all(ed.updates.map((u) => store.append('w1', u)));
+    await Promise.all([closing, loading, appending]);
+    const fresh = await WorkshopStore.create(root);
+    expect(keysOf((await fresh.load('w1')).state)).toHaveLength(70);
+  });
+});
