@@ -1,7 +1,7 @@
 // `bridgeboard verify FILE [--json]`: checks a charter PDF or JSON bundle offline, for
 // leadership and auditors who have no desktop app. Exit 0 valid, 1 invalid, 2 unreadable.
 import { readFile } from 'node:fs/promises';
-import { verifyCharterFile, type BundleVerdict, type FileVerdict } from '../shared/charter';
+import { sealLine, verifyCharterFile, type BundleVerdict, type FileVerdict } from '../shared/charter';
 
 export interface VerifyIo {
   readonly out: (text: string) => void;
@@ -35,7 +35,7 @@ function humanReport(file: string, result: FileVerdict & { readable: true }): st
     lines.push(`  [${MARK[s.status] ?? 'BAD'}] ${who}, signed ${s.signedAt}: ${s.status}${s.reason ? ` - ${s.reason}` : ''}`);
     lines.push(`        key fingerprint ${s.fingerprint}`);
   }
-  lines.push('', v.quorum.met ? 'Quorum: met' : `Quorum: NOT met - missing ${v.quorum.missing.join(', ')}`);
+  lines.push('', v.quorum.met ? 'Quorum: met' : `Quorum: NOT met - missing ${v.quorum.missing.join(', ')}`, sealLine(v));
   if (v.problems.length) lines.push('', 'What is wrong:', ...v.problems.map((p) => `  - ${p}`));
   return `${lines.join('\n')}\n`;
 }

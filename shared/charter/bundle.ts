@@ -7,6 +7,7 @@ import { charterDigest, type FrozenVersion } from './charterVersion';
 import { changedParts, partDigestsOf } from './partDigests';
 import { evaluateQuorum, type QuorumResult } from './quorum';
 import { checkSignature, type SignatureCheck, type SignatureStatus } from './signatureCheck';
+import { checkSeal, type SealCheck } from './charterSeal';
 
 export function createBundle(frozen: FrozenVersion): CharterBundle {
   return {
@@ -33,7 +34,9 @@ export function addSignature(bundle: CharterBundle, sig: CharterSignature): AddS
   const check = checkSignature(bundle.charter, charterDigest(bundle.charter), sig);
   if (check.status !== 'valid') return { ok: false, status: check.status, reason: check.reason ?? check.status };
   if (bundle.signatures.some((s) => s.signerId === sig.signerId)) return { ok: false, status: 'duplicate', reason: `${sig.signerId} has already signed` };
-  return { ok: true, bundle: { ...bundle, signatures: [...bundle.signatures, sig] } };
+  // A late signature invalidates an earlier seal; the facilitator seals again.
+  const { seal: _seal, ...unsealed } = bundle;
+  return { ok: true, bundle: { ...unsealed, signatures: [...bundle.signatures, sig] } };
 }
 
 export interface SignerVerdict {
@@ -58,6 +61,8 @@ export interface BundleVerdict {
   readonly version: number;
   readonly signers: readonly SignerVerdict[];
   readonly quorum: QuorumResult;
+  /** The facilitator's seal over the set of signatures; required unless the rule says otherwise. */
+  readonly seal: { readonly status: SealCheck['status']; readonly sealedBy: string | null; readonly signedAt: string | null; readonly required: boolean };
   /** Everything wrong, each saying what changed. Empty when valid. */
   readonly problems: readonly string[];
 }
@@ -125,5 +130,9 @@ export function verifyBundle(bundle: CharterBundle): BundleVerdict {
   });
   const quorum = evaluateQuorum(charter.quorum, charter.roster, counted);
   if (!quorum.met) problems.push(`Quorum not met: missing ${quorum.missing.join(', ')}.`);
-  return { valid: problems.length === 0, digestOk, digest, charterId: charter.charterId, version: charter.version, signers, quorum, problems };
+  const sealCheck = checkSeal(bundle, digest);
+  const required = charter.quorum.requireSeal;
+  if (sealCheck.status !== 'valid' && (required || sealCheck.status !== 'missing')) problems.push(`Seal: ${sealCheck.reason ?? sealCheck.status}.`);
+  const seal = { status: sealCheck.status, sealedBy: sealCheck.sealedBy?.name ?? null, signedAt: bundle.seal?.signedAt ?? null, required };
+  return { valid: problems.length === 0, digestOk, digest, charterId: charter.charterId, version: charter.version, signers, quorum, seal, problems };
 }

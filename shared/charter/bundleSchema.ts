@@ -20,6 +20,19 @@ export const charterSignatureSchema = z
   .strict();
 export type CharterSignature = z.infer<typeof charterSignatureSchema>;
 
+/** A facilitator's signature over the final set of signatures (charterSeal.ts). */
+export const charterSealSchema = z
+  .object({
+    signerId: z.string().min(1).max(200),
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+    signedAt: z.iso.datetime().regex(/^[^\n]*$/),
+    signatureCount: z.number().int().min(0),
+    signaturesDigest: z.string().regex(HEX_DIGEST),
+  })
+  .strict();
+export type CharterSeal = z.infer<typeof charterSealSchema>;
+
 export const charterBundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
@@ -30,6 +43,7 @@ export const charterBundleSchema = z
     /** Diagnostic digests of each part (partDigests.ts); unsigned, but checked. */
     partDigests: z.record(z.string(), z.string().regex(HEX_DIGEST)),
     signatures: z.array(charterSignatureSchema).max(10_000),
+    seal: charterSealSchema.optional(),
   })
   .strict();
 export type CharterBundle = z.infer<typeof charterBundleSchema>;

@@ -82,7 +82,7 @@ function rosterFindings(roster: readonly Participant[], quorum: QuorumRule): Cha
   const unreachable: string[] = [];
   if (count('IT') < quorum.minIT) unreachable.push(`${quorum.minIT} IT signer(s)`);
   if (count('OT') < quorum.minOT) unreachable.push(`${quorum.minOT} OT signer(s)`);
-  if (quorum.facilitator && count('facilitator') === 0) unreachable.push('a facilitator signature');
+  if ((quorum.facilitator || quorum.requireSeal) && count('facilitator') === 0) unreachable.push('a facilitator to sign and seal');
   for (const id of quorum.requiredSigners) if (!roster.some((p) => p.id === id)) unreachable.push(`required signer ${id}, who is not on the roster`);
   if (unreachable.length) out.push({ code: 'quorum-unreachable', message: `The quorum can never be met: it needs ${unreachable.join(', ')}.` });
   return out;

@@ -4,6 +4,7 @@
 import { canonicalJson } from './canonicalJson';
 import type { CharterBundle } from './bundleSchema';
 import { verifyBundle } from './bundle';
+import { sealLine } from './charterPdf';
 
 export const MARKDOWN_BUNDLE_FENCE = '```json bridgeboard-charter-bundle';
 
@@ -63,7 +64,7 @@ export function renderCharterMarkdown(bundle: CharterBundle): string {
   for (const s of verdict.signers) {
     out.push(`- **${esc(s.name)}** (${s.side ? SIDE[s.side] : 'not on the roster'}${s.role ? `, ${esc(s.role)}` : ''}), signed ${esc(s.signedAt)}: ${s.status}  `, `  key \`${s.fingerprint}\``);
   }
-  out.push('', verdict.quorum.met ? 'Quorum: met.' : `Quorum: not met, missing ${esc(verdict.quorum.missing.join(', '))}.`);
+  out.push('', verdict.quorum.met ? 'Quorum: met.' : `Quorum: not met, missing ${esc(verdict.quorum.missing.join(', '))}.`, '', esc(sealLine(verdict)));
   out.push('', '<!-- The signed bundle. Check this file offline with: bridgeboard verify FILE -->', MARKDOWN_BUNDLE_FENCE, canonicalJson(bundle), '```', '');
   return out.join('\n');
 }

@@ -48,7 +48,7 @@ function writeRoster(w: PdfWriter, charter: FrozenCharter): void {
   }
   const q = charter.quorum;
   const rule = [`${q.minIT} IT`, `${q.minOT} OT`, q.facilitator ? 'the facilitator' : '', ...q.requiredSigners.map((id) => charter.roster.find((p) => p.id === id)?.name ?? id)];
-  w.text(`Quorum: at least ${rule.filter(Boolean).join(', ')} must sign.`, { gray: true });
+  w.text(`Quorum: at least ${rule.filter(Boolean).join(', ')} must sign${q.requireSeal ? ', and a facilitator seals the final set of signatures' : ''}.`, { gray: true });
 }
 
 function writeSection(w: PdfWriter, section: CharterSection): void {
@@ -59,6 +59,13 @@ function writeSection(w: PdfWriter, section: CharterSection): void {
     for (const f of section.fields) w.field(f.label, item.fields[f.key] ?? '');
     w.space(4);
   }
+}
+
+export function sealLine(verdict: BundleVerdict): string {
+  const { seal } = verdict;
+  if (seal.status === 'valid') return `Sealed by ${seal.sealedBy ?? ''} at ${seal.signedAt ?? ''}: the set of signatures is final.`;
+  if (seal.status === 'missing') return seal.required ? 'Not sealed yet: a facilitator has not sealed the final set of signatures.' : 'Not sealed (not required by this charter).';
+  return `Seal INVALID (${seal.status}).`;
 }
 
 function writeSignatures(w: PdfWriter, bundle: CharterBundle, verdict: BundleVerdict): void {
@@ -77,6 +84,7 @@ function writeSignatures(w: PdfWriter, bundle: CharterBundle, verdict: BundleVer
   }
   w.rule();
   w.text(verdict.quorum.met ? 'Quorum: met.' : `Quorum: NOT met - missing ${verdict.quorum.missing.join(', ')}.`, { font: w.fonts.bold });
+  w.text(sealLine(verdict), { font: w.fonts.bold });
   w.space(8);
   w.text(
     `This PDF carries the signed charter as the attachment ${BUNDLE_ATTACHMENT_NAME}. Check it offline with "bridgeboard verify FILE": ` +

@@ -33,11 +33,16 @@ export const quorumRuleSchema = z
     facilitator: z.boolean(),
     /** Participant ids who must sign in person, whatever their side. */
     requiredSigners: z.array(z.string().min(1).max(200)).max(1000),
+    /**
+     * The charter is final only once a facilitator seals the set of signatures. Signatures are
+     * independent, so without a seal a signature could be dropped from a copy unnoticed.
+     */
+    requireSeal: z.boolean(),
   })
   .strict();
 export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 
-export const DEFAULT_QUORUM: QuorumRule = { minIT: 1, minOT: 1, facilitator: true, requiredSigners: [] };
+export const DEFAULT_QUORUM: QuorumRule = { minIT: 1, minOT: 1, facilitator: true, requiredSigners: [], requireSeal: true };
 
 export const charterItemSchema = z
   .object({

@@ -11,6 +11,7 @@ export * from './partDigests';
 export * from './bundleSchema';
 export * from './signatureCheck';
 export * from './bundle';
+export * from './charterSeal';
 export * from './charterMarkdown';
 export * from './pdfText';
 export * from './charterPdf';

@@ -25,3 +25,23 @@ export function signingMessageText(input: SigningInput): string {
 }
 
 export const signingMessage = (input: SigningInput): Uint8Array => utf8(signingMessageText(input));
+
+export const SEAL_DOMAIN = 'bridgeboard-charter-seal-v1';
+
+export interface SealInput extends SigningInput {
+  /** Lower-case hex SHA-256 of the canonical JSON of the sealed signature list (charter/charterSeal.ts). */
+  readonly signaturesDigest: string;
+  readonly signatureCount: number;
+}
+
+/**
+ * UTF-8 of: seal domain "\n" charterId "\n" version "\n" digest "\n" signatureCount "\n"
+ * signaturesDigest "\n" signedAt. A different domain from signatures, so a seal can never pass
+ * for a signature on the charter or the other way round.
+ */
+export function sealMessage(input: SealInput): Uint8Array {
+  const base = signingMessageText(input).split('\n');
+  if (input.signaturesDigest.includes('\n')) throw new Error('signing fields must not contain newlines');
+  if (!Number.isSafeInteger(input.signatureCount) || input.signatureCount < 0) throw new Error('signatureCount must be a count');
+  return utf8([SEAL_DOMAIN, base[1], base[2], base[3], String(input.signatureCount), input.signaturesDigest, input.signedAt].join('\n'));
+}

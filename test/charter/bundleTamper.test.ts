@@ -1,8 +1,8 @@
 // Tamper tests over every field of a signed bundle: each leaf value is changed in turn, and the
 // bundle must either fail to parse or fail to verify with a message that points at the change.
 import { describe, expect, it } from 'vitest';
-import { addSignature, canonicalJson, freezeCharter, parseBundle, verifyBundle, createBundle, type CharterBundle } from '../../shared/charter';
-import { frozenBundle, makeIdentity, makeRoom, signAs, signedBundle, FROZEN_AT } from './charterFixtures';
+import { DEFAULT_QUORUM, addSignature, applySeal, canonicalJson, freezeCharter, parseBundle, verifyBundle, createBundle, type CharterBundle } from '../../shared/charter';
+import { frozenBundle, makeIdentity, makeRoom, sealAs, signAs, signedBundle, FROZEN_AT } from './charterFixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -43,6 +43,7 @@ function expectedMessage(path: Path): RegExp {
   if (top === 'digest') return /recorded digest/;
   if (top === 'partDigests') return /per-part digests were edited/;
   if (top === 'signatures') return new RegExp(`Signature ${Number(index) + 1} `);
+  if (top === 'seal') return /Seal: /;
   return /./;
 }
 
@@ -82,13 +83,38 @@ describe('tampering with a signed bundle', () => {
     expect(verifyBundle(edited).signers.every((s) => s.status === 'wrong-version')).toBe(true);
   });
 
-  it('detects a removed signature through the quorum', () => {
-    for (let i = 0; i < 3; i++) {
-      const edited = { ...bundle, signatures: bundle.signatures.filter((_, k) => k !== i) };
-      const verdict = verifyBundle(edited);
+  it('detects a removed signature through the seal, even when the quorum still holds', () => {
+    const extra = makeIdentity('p-it2', 'Dee Extra', 'IT');
+    const bigRoom = { ...room, all: [...room.all, extra] };
+    const four = signedBundle(bigRoom);
+    expect(verifyBundle(four).valid).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      const verdict = verifyBundle({ ...four, signatures: four.signatures.filter((_, k) => k !== i) });
       expect(verdict.valid).toBe(false);
-      expect(verdict.problems.join('\n')).toMatch(/Quorum not met: missing /);
+      expect(verdict.seal.status).toBe('set-changed');
+      expect(verdict.problems.join('\n')).toMatch(/after Cy Facilitator sealed the charter: the seal covers 4, and the file has 3/);
     }
+  });
+
+  it('detects a stripped seal, and a seal by someone other than a facilitator', () => {
+    const { seal: _seal, ...stripped } = bundle;
+    expect(verifyBundle(stripped).problems.join('\n')).toMatch(/Seal: no facilitator has sealed/);
+    const byIt = applySeal({ ...stripped }, sealAs(stripped, room.it));
+    expect(byIt).toMatchObject({ ok: false, status: 'not-facilitator' });
+  });
+
+  it('a late signature needs a new seal', () => {
+    const open = signedBundle(room, [room.it, room.fac]);
+    const late = addSignature(open, signAs(open, room.ot));
+    if (!late.ok) throw new Error(late.reason);
+    expect(late.bundle.seal).toBeUndefined();
+    const resealed = applySeal(late.bundle, sealAs(late.bundle, room.fac));
+    expect(resealed.ok && verifyBundle(resealed.bundle).valid).toBe(true);
+  });
+
+  it('needs no seal when the frozen rule says so', () => {
+    const unsealed = signedBundle(room, room.all, { ...DEFAULT_QUORUM, requireSeal: false }, false);
+    expect(verifyBundle(unsealed)).toMatchObject({ valid: true, seal: { status: 'missing', required: false } });
   });
 
   it('detects added signatures: a copy, a stranger, a forgery', () => {

@@ -6,10 +6,14 @@ import { SECTION_IDS, type CardStatus, type SectionId, type Side } from '../../s
 import { fingerprintOf, fromBase64url, toBase64url } from '../../shared/crypto';
 import {
   addSignature,
+  applySeal,
+  sealMessageFor,
+  type CharterSeal,
   buildCharterDraft,
   createBundle,
   freezeCharter,
   signingMessageFor,
+  signaturesDigest,
   type CharterBundle,
   type CharterSignature,
   type Participant,
@@ -113,12 +117,28 @@ export function signAs(bundle: CharterBundle, who: TestIdentity, signedAt = '202
   };
 }
 
-export function signedBundle(room: Room, signers: readonly TestIdentity[] = room.all, quorum?: QuorumRule): CharterBundle {
+/** What the facilitator's host does once the signatures are in: seal the set. */
+export function sealAs(bundle: CharterBundle, who: TestIdentity, signedAt = '2026-11-24T22:10:00Z'): CharterSeal {
+  return {
+    signerId: who.participant.id,
+    publicKey: who.participant.publicKey,
+    signature: toBase64url(new Uint8Array(sign(null, sealMessageFor(bundle, signedAt), who.privateKey))),
+    signedAt,
+    signatureCount: bundle.signatures.length,
+    signaturesDigest: signaturesDigest(bundle.signatures),
+  };
+}
+
+/** Signs as each of `signers`, then (unless `seal` is false) the facilitator seals. */
+export function signedBundle(room: Room, signers: readonly TestIdentity[] = room.all, quorum?: QuorumRule, seal = true): CharterBundle {
   let bundle = frozenBundle(room, quorum);
   for (const who of signers) {
     const result = addSignature(bundle, signAs(bundle, who));
     if (!result.ok) throw new Error(result.reason);
     bundle = result.bundle;
   }
-  return bundle;
+  if (!seal) return bundle;
+  const sealed = applySeal(bundle, sealAs(bundle, room.fac));
+  if (!sealed.ok) throw new Error(sealed.reason);
+  return sealed.bundle;
 }

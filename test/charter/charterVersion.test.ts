@@ -15,7 +15,7 @@ describe('freezeCharter', () => {
     const d = draftOf();
     const a = freezeCharter({ charterId: 'c', content: d.content, roster, quorum: DEFAULT_QUORUM, frozenAt: FROZEN_AT });
     const reordered = JSON.parse(JSON.stringify(d.content, Object.keys(d.content).reverse())) as typeof d.content;
-    const b = freezeCharter({ charterId: 'c', content: { ...reordered, ...d.content }, roster, quorum: { requiredSigners: [], facilitator: true, minOT: 1, minIT: 1 }, frozenAt: FROZEN_AT });
+    const b = freezeCharter({ charterId: 'c', content: { ...reordered, ...d.content }, roster, quorum: { requireSeal: true, requiredSigners: [], facilitator: true, minOT: 1, minIT: 1 }, frozenAt: FROZEN_AT });
     expect(a.digest).toBe(b.digest);
     expect(a.digest).toBe(sha256Hex(a.canonical));
     expect(a.canonical).toBe(canonicalJson(JSON.parse(a.canonical)));

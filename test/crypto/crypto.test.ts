@@ -6,6 +6,7 @@ import {
   fingerprintOf,
   fromBase64url,
   fromUtf8,
+  sealMessage,
   signingMessage,
   toBase64url,
   toHex,
@@ -84,6 +85,11 @@ describe('signing message', () => {
     const bytes = signingMessage({ charterId: 'ws-1', version: 2, digest: 'ab'.repeat(32), signedAt: '2026-11-24T22:00:00Z' });
     expect(Buffer.from(bytes).toString('utf8')).toBe(`bridgeboard-charter-signature-v1\nws-1\n2\n${'ab'.repeat(32)}\n2026-11-24T22:00:00Z`);
     expect(toHex(bytes.subarray(0, 4))).toBe('62726964');
+  });
+
+  it('seals with a different domain and exactly the documented bytes', () => {
+    const bytes = sealMessage({ charterId: 'ws-1', version: 2, digest: 'ab'.repeat(32), signatureCount: 3, signaturesDigest: 'cd'.repeat(32), signedAt: '2026-11-24T22:10:00Z' });
+    expect(Buffer.from(bytes).toString('utf8')).toBe(`bridgeboard-charter-seal-v1\nws-1\n2\n${'ab'.repeat(32)}\n3\n${'cd'.repeat(32)}\n2026-11-24T22:10:00Z`);
   });
 
   it('refuses fields that could make two inputs collide', () => {

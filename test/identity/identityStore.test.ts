@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_TEXT_WARNING, IdentityError, IdentityStore, identityFilePath } from '../../electron/main/identity';
-import { fingerprintOf, fromBase64url, signingMessage } from '../../shared/crypto';
+import { fingerprintOf, fromBase64url, sealMessage, signingMessage } from '../../shared/crypto';
 import { fakeSafeStorage } from './fakeSafeStorage';
 
 const input = { charterId: 'ws-1', version: 1, digest: 'a'.repeat(64), signedAt: '2026-11-24T22:00:00Z' };
@@ -37,6 +37,9 @@ describe('IdentityStore', () => {
     const signature = store.signCharter(input);
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: first.publicKey }, format: 'jwk' });
     expect(verify(null, signingMessage(input), key, Buffer.from(fromBase64url(signature)))).toBe(true);
+    const sealInput = { ...input, signatureCount: 3, signaturesDigest: 'b'.repeat(64) };
+    expect(verify(null, sealMessage(sealInput), key, Buffer.from(fromBase64url(store.signSeal(sealInput))))).toBe(true);
+    expect(verify(null, signingMessage(input), key, Buffer.from(fromBase64url(store.signSeal(sealInput))))).toBe(false);
   });
 
   it('never writes the private key in the clear, and leaves no temp files', async () => {

@@ -3,7 +3,7 @@
 // signatures over charter messages, never the key (DESIGN.md, Trust).
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { fingerprintOf, fromBase64url, signingMessage, toBase64url, type SigningInput } from '../../../shared/crypto';
+import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, type SealInput, type SigningInput } from '../../../shared/crypto';
 import { IdentityError } from './identityErrors';
 import { readIdentityFile, writeIdentityFileAtomically, type IdentityFile } from './identityFile';
 import type { SafeStorageLike } from './safeStorageLike';
@@ -121,8 +121,17 @@ export class IdentityStore {
    * Returns base64url of the 64-byte Ed25519 signature.
    */
   signCharter(input: SigningInput): string {
+    return this.signBytes(signingMessage(input));
+  }
+
+  /** The facilitator's seal over the final set of signatures (shared/charter/charterSeal.ts). */
+  signSeal(input: SealInput): string {
+    return this.signBytes(sealMessage(input));
+  }
+
+  private signBytes(message: Uint8Array): string {
     if (!this.key) throw new IdentityError('missing-key', 'The identity key is not loaded.');
-    return toBase64url(new Uint8Array(sign(null, signingMessage(input), this.key)));
+    return toBase64url(new Uint8Array(sign(null, message, this.key)));
   }
 
   private async encrypt(privateKey: KeyObject): Promise<string> {
