@@ -61,7 +61,10 @@ export async function dispatch(
   if (problem !== null) return fail('forbidden', problem);
   const spec = contract[channel];
   const request = spec.request.safeParse(payload);
-  if (!request.success) return fail('invalid-request', `${channel}: ${describeIssues(request.error)}`);
+  if (!request.success) {
+    const tooLarge = request.error.issues.some((issue) => 'params' in issue && issue.params?.tooLarge === true);
+    return fail(tooLarge ? 'too-large' : 'invalid-request', `${channel}: ${describeIssues(request.error)}`);
+  }
   let value: unknown;
   try {
     // The handler table is indexed by the same channel whose schema parsed the request.

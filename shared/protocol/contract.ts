@@ -6,12 +6,18 @@ import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
+// Bounded so a runaway renderer cannot make the main process buffer gigabytes.
+// The `tooLarge` param lets the main side answer 'too-large' rather than 'invalid-request'.
+const boundedBytes = bytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, {
+  message: `larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  params: { tooLarge: true },
+});
 const done = z.null();
 
 export const contract = {
   'storage:list': { request: z.object({}).strict(), response: z.array(workshopSummarySchema) },
   'storage:create': {
-    request: z.object({ summary: workshopSummarySchema, state: bytesSchema }).strict(),
+    request: z.object({ summary: workshopSummarySchema, state: boundedBytes }).strict(),
     response: done,
   },
   'storage:load': {
@@ -19,7 +25,7 @@ export const contract = {
     response: z.object({ state: bytesSchema, skippedBytes: z.number().int().nonnegative() }),
   },
   'storage:append': {
-    request: z.object({ id: workshopIdSchema, update: bytesSchema.refine((u) => u.byteLength > 0, 'an empty update') }).strict(),
+    request: z.object({ id: workshopIdSchema, update: boundedBytes.refine((u) => u.byteLength > 0, 'an empty update') }).strict(),
     response: done,
   },
   'storage:setSummary': { request: z.object({ summary: workshopSummarySchema }).strict(), response: done },
@@ -29,7 +35,7 @@ export const contract = {
     request: z
       .object({
         suggestedName: fileNameSchema,
-        bytes: bytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        bytes: boundedBytes,
       })
       .strict(),
     response: z.boolean(),

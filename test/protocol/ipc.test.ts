@@ -67,11 +67,18 @@ describe('dispatch', () => {
     ['storage:append', { id: 'w1', update: 'AQID' }],
     ['storage:create', { summary: { ...summary, createdAt: -1 }, state: new Uint8Array([0]) }],
     ['files:save', { suggestedName: '../x.bridgeboard', bytes: new Uint8Array([1]) }],
-    ['files:save', { suggestedName: 'x.bridgeboard', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }],
     ['shell:openExternal', { url: 5 }],
   ])('refuses a malformed %s payload', async (channel, payload) => {
     const result = await dispatch(handlers(), options, channel, good, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it.each([
+    ['files:save', { suggestedName: 'x.bridgeboard', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }],
+    ['storage:append', { id: 'w1', update: new Uint8Array(50 * 1024 * 1024 + 1) }],
+  ])('answers too-large for an oversized %s payload', async (channel, payload) => {
+    const result = await dispatch(handlers(), options, channel, good, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringContaining('50 MB') } });
   });
 
   it('passes a service error code through, and hides unexpected errors behind internal', async () => {
