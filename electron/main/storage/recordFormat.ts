@@ -78,3 +78,24 @@ function hasRecordAfter(bytes: Uint8Array, from: number): boolean {
   }
   return false;
 }
+
+/**
+ * For salvage only: every valid record, skipping over damaged stretches by searching for the
+ * next record whose header and payload checksums both hold. Returns how many bytes it skipped.
+ */
+export function salvageLog(bytes: Uint8Array): { records: Uint8Array[]; skippedBytes: number } {
+  const records: Uint8Array[] = [];
+  let skippedBytes = 0;
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const record = readRecordAt(bytes, offset);
+    if (record === null) {
+      skippedBytes += 1;
+      offset += 1;
+      continue;
+    }
+    records.push(record.payload);
+    offset = record.end;
+  }
+  return { records, skippedBytes };
+}

@@ -7,7 +7,8 @@
 // - Anything else (a bad record followed by good ones, a torn tail on an older log, a damaged
 //   snapshot) means acknowledged data is damaged. Loading refuses with 'corrupt', says which
 //   file and offset, and leaves every file untouched, so nothing is silently lost or applied
-//   out of order and the damaged files can still be recovered by hand.
+//   out of order. WorkshopStore.salvage (salvage.ts) can then rebuild the workshop from every
+//   record that still reads, keeping the damaged files aside.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../codedError';

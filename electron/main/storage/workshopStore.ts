@@ -7,6 +7,7 @@ import { workshopIdSchema, workshopSummarySchema } from '../../../shared/protoco
 import type { WorkshopSummaryData } from '../../../shared/protocol';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeFileAtomic, writeFileDurable } from './durableFs';
+import { salvageWorkshop } from './salvage';
 import { encodeSnapshot } from './snapshotFormat';
 import { SUMMARY_FILE, snapshotPath } from './workshopFiles';
 import { WorkshopLog } from './workshopLog';
@@ -166,6 +167,13 @@ export class WorkshopStore {
     await rename(dir, trash).catch(wrap('remove the workshop'));
     await fsyncDir(this.root).catch(wrap('remove the workshop'));
     await rm(trash, { recursive: true, force: true });
+  }
+
+  /** Rebuilds a workshop whose log is damaged from everything still readable (see salvage.ts). */
+  async salvage(id: string): Promise<{ skippedBytes: number; keptUpdates: number }> {
+    const dir = await this.requireExists(id);
+    await this.release(id, { compact: false }).catch(() => undefined);
+    return salvageWorkshop(dir).catch(wrap('recover the workshop'));
   }
 
   /** On quit: compacts and releases every open workshop. */

@@ -144,6 +144,19 @@ describe('WorkshopStore', () => {
     expect(message).toMatch(/damaged at byte 0/);
     expect(await codeOf(fresh.append('w1', ed.updates[0] ?? new Uint8Array()))).toBe('corrupt');
     expect(Buffer.compare(await readFile(log), bytes)).toBe(0);
+
+    // Salvage keeps every record that still reads, and moves the damaged log aside.
+    const result = await fresh.salvage('w1');
+    expect(result.keptUpdates).toBe(3);
+    expect(result.skippedBytes).toBeGreaterThan(0);
+    const after = await (await WorkshopStore.create(root)).load('w1');
+    expect(after.skippedBytes).toBe(0);
+    // b, c and d depend on the lost a (same client), so Yjs holds them pending: kept, not applied.
+    expect(keysOf(after.state)).toEqual([]);
+    // Once a peer sends a again, everything salvaged falls into place.
+    expect(keysOf(Y.mergeUpdates([after.state, ed.updates[0] ?? new Uint8Array()]))).toEqual(['a', 'b', 'c', 'd']);
+    const damaged = (await readdir(join(root, 'w1'))).find((f) => f.startsWith('damaged-')) ?? '';
+    expect(await readdir(join(root, 'w1', damaged))).toHaveLength(1);
   });
 
   it('refuses a damaged snapshot', async () => {

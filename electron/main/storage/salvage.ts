@@ -1,0 +1,43 @@
+// Recovery for a workshop that refuses to load because a log is damaged in the middle.
+// Not reachable from the renderer yet (the Host interface has no such call); it is the
+// tested building block for a "recover what can be read" action or a support tool.
+//
+// It keeps every record that still passes its checksums, folds them with the snapshot into a
+// new snapshot, and moves the damaged logs into a `damaged-<time>/` folder instead of deleting
+// them. Edits that depended on a lost record stay pending inside the Yjs state (they are kept,
+// not applied), so nothing readable is thrown away.
+import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CodedError } from '../codedError';
+import { fsyncDir, writeFileAtomic } from './durableFs';
+import { mergeState } from './mergeState';
+import { salvageLog } from './recordFormat';
+import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
+import { logGenOf, snapshotPath } from './workshopFiles';
+
+export async function salvageWorkshop(dir: string, now: Date = new Date()): Promise<{ skippedBytes: number; keptUpdates: number }> {
+  const snapshotBytes = await readFile(snapshotPath(dir)).catch(() => null);
+  const snapshot = snapshotBytes === null ? null : decodeSnapshot(snapshotBytes);
+  if (snapshotBytes !== null && snapshot === null) throw new CodedError('corrupt', 'The snapshot itself is damaged; there is nothing safe to rebuild from.');
+  const nextLogGen = snapshot?.nextLogGen ?? 0;
+  const logs = (await readdir(dir))
+    .map((name) => ({ name, gen: logGenOf(name) }))
+    .filter((entry): entry is { name: string; gen: number } => entry.gen !== null && entry.gen >= nextLogGen)
+    .sort((a, b) => a.gen - b.gen);
+  const updates: Uint8Array[] = [];
+  let skippedBytes = 0;
+  for (const log of logs) {
+    const result = salvageLog(await readFile(join(dir, log.name)));
+    updates.push(...result.records);
+    skippedBytes += result.skippedBytes;
+  }
+  const lastGen = logs.at(-1)?.gen ?? nextLogGen - 1;
+  const state = mergeState(snapshot === null ? updates : [snapshot.state, ...updates]);
+  // The new snapshot covers every old log, so they can be moved aside without being needed again.
+  await writeFileAtomic(snapshotPath(dir), encodeSnapshot({ nextLogGen: lastGen + 1, state }));
+  const aside = join(dir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+  await mkdir(aside, { recursive: true });
+  for (const log of logs) await rename(join(dir, log.name), join(aside, log.name));
+  await fsyncDir(dir);
+  return { skippedBytes, keptUpdates: updates.length };
+}
