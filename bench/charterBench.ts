@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { SECTION_IDS, type SectionId } from '../shared/board/sections';
 import {
   addSignature,
+  applySeal,
   buildCharterDraft,
   createBundle,
   freezeCharter,
@@ -16,7 +17,7 @@ import {
   type CharterBundle,
 } from '../shared/charter';
 import { fromBase64url, signingMessage, verifyEd25519 } from '../shared/crypto';
-import { card, makeIdentity, signAs, snapshotOf, type TestIdentity } from '../test/charter/charterFixtures';
+import { card, makeIdentity, sealAs, signAs, snapshotOf, type TestIdentity } from '../test/charter/charterFixtures';
 
 function rate(label: string, seconds: number, fn: () => void): void {
   const end = performance.now() + seconds * 1000;
@@ -63,6 +64,7 @@ function bundleWith(items: number, people: readonly TestIdentity[]): CharterBund
   return createBundle(freezeCharter({ charterId: 'bench', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z') }));
 }
 
+/** Everyone signs, then the first facilitator seals, as in a real room. */
 function signAll(bundle: CharterBundle, people: readonly TestIdentity[]): CharterBundle {
   let b = bundle;
   for (const who of people) {
@@ -70,7 +72,11 @@ function signAll(bundle: CharterBundle, people: readonly TestIdentity[]): Charte
     if (!r.ok) throw new Error(r.reason);
     b = r.bundle;
   }
-  return b;
+  const facilitator = people.find((p) => p.participant.side === 'facilitator');
+  if (!facilitator) throw new Error('no facilitator');
+  const sealed = applySeal(b, sealAs(b, facilitator));
+  if (!sealed.ok) throw new Error(sealed.reason);
+  return sealed.bundle;
 }
 
 async function main(): Promise<void> {
@@ -93,7 +99,8 @@ async function main(): Promise<void> {
   const pdf = await time('export PDF', 5, () => renderCharterPdf(signed));
   const md = await time('export Markdown', 10, () => renderCharterMarkdown(signed));
   console.log(`${'PDF size / Markdown size'.padEnd(44)} ${(pdf.length / 1024).toFixed(0)} KiB / ${(md.length / 1024).toFixed(0)} KiB`);
-  await time('verify PDF (bundle + re-render + compare)', 5, () => verifyCharterFile(pdf));
+  const check = await time('verify PDF (bundle + re-render + compare)', 5, () => verifyCharterFile(pdf));
+  if (!check.readable || !check.verdict.valid) throw new Error('bench PDF did not verify');
 
   console.log('\n-- 50 signatures --');
   const fifty = Array.from({ length: 50 }, (_, i) => makeIdentity(`p${i}`, `Person ${i}`, i === 0 ? 'facilitator' : i % 2 ? 'IT' : 'OT', 'Engineer'));

@@ -3,7 +3,7 @@
 // (the verifier re-renders the Markdown from that block and compares the text).
 import { canonicalJson } from './canonicalJson';
 import type { CharterBundle } from './bundleSchema';
-import { verifyBundle } from './bundle';
+import { verifyBundle, type BundleVerdict } from './bundle';
 import { sealLine } from './charterPdf';
 
 export const MARKDOWN_BUNDLE_FENCE = '```json bridgeboard-charter-bundle';
@@ -17,10 +17,10 @@ const esc = (text: string): string =>
 
 const SIDE: Record<string, string> = { IT: 'IT', OT: 'OT', facilitator: 'Facilitator' };
 
-export function renderCharterMarkdown(bundle: CharterBundle): string {
+/** `verdict`, when given, must be verifyBundle(bundle) (saves verifying twice). */
+export function renderCharterMarkdown(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle)): string {
   const { charter } = bundle;
   const { content } = charter;
-  const verdict = verifyBundle(bundle);
   const out: string[] = [
     `# ${esc(content.title || 'Charter')}`,
     '',

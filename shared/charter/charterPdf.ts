@@ -93,9 +93,11 @@ function writeSignatures(w: PdfWriter, bundle: CharterBundle, verdict: BundleVer
   );
 }
 
-/** Same bundle in, same bytes out. */
-export async function renderCharterPdf(bundle: CharterBundle): Promise<Uint8Array> {
-  const verdict = verifyBundle(bundle);
+/**
+ * Same bundle in, same bytes out. `verdict` lets a verifier that already checked this very
+ * bundle skip checking it twice; it must be verifyBundle(bundle).
+ */
+export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle)): Promise<Uint8Array> {
   const { charter } = bundle;
   const frozenAt = new Date(charter.frozenAt);
   const doc = await PDFDocument.create({ updateMetadata: false });

@@ -55,7 +55,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<FileVerdict> {
   const verdict = verifyBundle(bundle);
   let rendered: Uint8Array;
   try {
-    rendered = await renderCharterPdf(bundle);
+    rendered = await renderCharterPdf(bundle, verdict);
   } catch (err) {
     return { readable: false, error: `the embedded bundle could not be rendered: ${err instanceof Error ? err.message : String(err)}` };
   }

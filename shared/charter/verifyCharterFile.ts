@@ -40,7 +40,7 @@ export function verifyMarkdownText(markdown: string): FileVerdict {
   const parsed = parseBundle(value);
   if (!parsed.ok) return { readable: false, error: parsed.error };
   const verdict = verifyBundle(parsed.bundle);
-  if (renderCharterMarkdown(parsed.bundle) === markdown) return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict };
+  if (renderCharterMarkdown(parsed.bundle, verdict) === markdown) return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict };
   const problem = 'The Markdown text is not the rendering of the charter embedded in it: what you read may not be what was signed.';
   return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict: { ...verdict, valid: false, problems: [problem, ...verdict.problems] } };
 }

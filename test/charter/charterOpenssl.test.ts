@@ -51,6 +51,16 @@ describe.skipIf(!hasOpenssl)('OpenSSL interoperability', () => {
     }
   });
 
+  it('verifies the facilitator seal from its documented message bytes', () => {
+    const seal = bundle.seal;
+    if (!seal) throw new Error('fixture is sealed');
+    const sorted = [...bundle.signatures].sort((a, b) => (a.signature < b.signature ? -1 : 1));
+    const setDigest = sha256Hex(canonicalJson(sorted));
+    expect(seal.signaturesDigest).toBe(setDigest);
+    const text = ['bridgeboard-charter-seal-v1', bundle.charter.charterId, String(bundle.charter.version), bundle.digest, String(bundle.signatures.length), setDigest, seal.signedAt].join('\n');
+    expect(opensslVerify(seal.publicKey, Buffer.from(text, 'utf8'), seal.signature)).toBe(true);
+  });
+
   it('rejects the same signature over a changed digest', () => {
     const sig = bundle.signatures[0]!;
     const text = signingMessageText({ charterId: bundle.charter.charterId, version: 1, digest: '0'.repeat(64), signedAt: sig.signedAt });
