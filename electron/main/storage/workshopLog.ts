@@ -9,7 +9,7 @@
 // file and fsync it; (3) rename it over the snapshot and fsync the folder; (4) delete the old
 // logs. Before (3) a reader uses the old snapshot plus all logs; after it, the new snapshot plus
 // the new log, ignoring old logs still lying around.
-import { open, rm, truncate } from 'node:fs/promises';
+import { open, readdir, rm, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../codedError';
@@ -58,7 +58,9 @@ export class WorkshopLog {
   /** Opens a workshop for appending, first cutting off a torn tail (never acknowledged). */
   static async open(dir: string, options: WorkshopLogOptions): Promise<WorkshopLog> {
     const contents = await readWorkshop(dir);
-    await Promise.all(contents.staleLogs.map((path) => rm(path, { force: true })));
+    // Old logs a compaction already covered, and temp files a crash left before their rename.
+    const temps = (await readdir(dir)).filter((name) => name.startsWith('.tmp-')).map((name) => join(dir, name));
+    await Promise.all([...contents.staleLogs, ...temps].map((path) => rm(path, { force: true })));
     const newest = contents.logs.at(-1);
     let gen: number;
     let size: number;

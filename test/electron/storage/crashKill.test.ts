@@ -1,6 +1,6 @@
 // The durability promise: whatever moment the process dies, every update it acknowledged is
 // there when the workshop is opened again, and the workshop opens.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,9 @@ describe('a crash at each step of compaction', () => {
       const after = await keysOnDisk(join(root, 'w1'));
       expect([...first.acked, ...second.acked].filter((key) => !after.keys.has(key))).toEqual([]);
       expect(after.skippedBytes).toBe(0);
+      // Nothing the crash left behind survives a clean open and close.
+      const files = (await readdir(join(root, 'w1'))).sort();
+      expect(files.filter((f) => f.startsWith('.tmp-') || f.endsWith('.bblog')).length).toBeLessThanOrEqual(1);
     });
   }
 });
