@@ -1,6 +1,7 @@
 // Building a bundle from a frozen version, adding signatures as they arrive through the room,
 // and verifying a whole bundle offline: digest, every signature, and the quorum.
-import { fingerprintOf, fromBase64url, signingMessage } from './charterCrypto';
+import { fingerprintOf, fromBase64url, signingMessage, type SigningInput } from './charterCrypto';
+import type { Participant } from './charterSchema';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CharterBundle, type CharterSignature } from './bundleSchema';
 import type { Side } from '../board/sections';
 import { charterDigest, type FrozenVersion } from './charterVersion';
@@ -20,9 +21,17 @@ export function createBundle(frozen: FrozenVersion): CharterBundle {
   };
 }
 
+/** What a host's signCharter takes: the Electron host sends it over IPC and main builds the bytes. */
+export function signingInputFor(bundle: CharterBundle, signedAt: string): SigningInput {
+  return { charterId: bundle.charter.charterId, version: bundle.charter.version, digest: charterDigest(bundle.charter), signedAt };
+}
+
 /** The bytes a participant's host signs for this bundle's version (docs/charter-format.md). */
-export function signingMessageFor(bundle: CharterBundle, signedAt: string): Uint8Array {
-  return signingMessage({ charterId: bundle.charter.charterId, version: bundle.charter.version, digest: charterDigest(bundle.charter), signedAt });
+export const signingMessageFor = (bundle: CharterBundle, signedAt: string): Uint8Array => signingMessage(signingInputFor(bundle, signedAt));
+
+/** The signature entry that travels through the room, from what the host returned. */
+export function makeSignature(bundle: CharterBundle, signer: Participant, input: SigningInput, signature: string): CharterSignature {
+  return { signerId: signer.id, publicKey: signer.publicKey, signature, signedAt: input.signedAt, version: input.version, digest: input.digest };
 }
 
 export type AddSignatureResult =

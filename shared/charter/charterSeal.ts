@@ -1,7 +1,7 @@
 // The facilitator's seal: one more signature, over the final set of signatures. Signatures on a
 // charter are independent, so without it a copy could drop a signer and still verify; with it,
 // adding or removing any signature after sealing is detected.
-import { fromBase64url, sealMessage, verifyEd25519 } from './charterCrypto';
+import { fromBase64url, sealMessage, verifyEd25519, type SealInput } from './charterCrypto';
 import { canonicalDigest } from './canonicalJson';
 import type { CharterBundle, CharterSeal, CharterSignature } from './bundleSchema';
 import type { Participant } from './charterSchema';
@@ -20,16 +20,23 @@ export function signaturesDigest(signatures: readonly CharterSignature[]): strin
   return canonicalDigest([...signatures].sort((a, b) => (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0)));
 }
 
-/** The bytes a facilitator's host signs to seal this bundle's current signatures. */
-export function sealMessageFor(bundle: CharterBundle, signedAt: string): Uint8Array {
-  return sealMessage({
+/** What the facilitator's host signSeal takes for this bundle's current signatures. */
+export function sealInputFor(bundle: CharterBundle, signedAt: string): SealInput {
+  return {
     charterId: bundle.charter.charterId,
     version: bundle.charter.version,
     digest: charterDigest(bundle.charter),
     signatureCount: bundle.signatures.length,
     signaturesDigest: signaturesDigest(bundle.signatures),
     signedAt,
-  });
+  };
+}
+
+/** The bytes a facilitator's host signs to seal this bundle's current signatures. */
+export const sealMessageFor = (bundle: CharterBundle, signedAt: string): Uint8Array => sealMessage(sealInputFor(bundle, signedAt));
+
+export function makeSeal(facilitator: Participant, input: SealInput, signature: string): CharterSeal {
+  return { signerId: facilitator.id, publicKey: facilitator.publicKey, signature, signedAt: input.signedAt, signatureCount: input.signatureCount, signaturesDigest: input.signaturesDigest };
 }
 
 function sealVerifies(bundle: CharterBundle, digest: string, seal: CharterSeal): boolean {

@@ -1,5 +1,10 @@
 // The PDF export: deterministic bytes, the bundle comes back out of it, and verification
 // re-renders to catch edits to what a reader sees.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { extractBundleFromPdf, renderCharterPdf, verifyPdf, toWinAnsi } from '../../shared/charter';
@@ -14,6 +19,23 @@ describe('charter PDF', () => {
     const b = await renderCharterPdf(structuredClone(bundle));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(Buffer.from(a.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it('renders the same bytes in another time zone and process', async () => {
+    const here = createHash('sha256').update(await renderCharterPdf(bundle)).digest('hex');
+    const dir = mkdtempSync(join(tmpdir(), 'bb-pdf-tz-'));
+    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
+    const script = `
+      const { renderCharterPdf } = await import(${JSON.stringify(resolve('shared/charter/index.ts'))});
+      const { readFileSync } = await import('node:fs');
+      const { createHash } = await import('node:crypto');
+      const pdf = await renderCharterPdf(JSON.parse(readFileSync(process.argv[1], 'utf8')));
+      process.stdout.write(createHash('sha256').update(pdf).digest('hex'));`;
+    const there = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(dir, 'bundle.json')], {
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8' },
+      timeout: 60_000,
+    }).toString();
+    expect(there).toBe(here);
   });
 
   it('embeds the bundle and gives it back', async () => {
