@@ -1,5 +1,6 @@
 // Behaviour of the signaling server over real sockets on 127.0.0.1: y-webrtc's pub/sub
 // semantics, the limits, robustness against garbage, counts-only logs and clean shutdown.
+import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../electron/main/signaling/signalingServer';
 import { jsonLineLogger } from '../../electron/main/signaling/signalingLog';
@@ -99,6 +100,28 @@ describe('hostile input', () => {
     expect(server.stats().dropped.malformed).toBe(garbage.length - 1);
     expect(server.stats().topics).toBe(0);
     expect(a.ws.readyState).toBe(a.ws.OPEN);
+  });
+
+  it('survives broken handshakes and raw garbage without leaking connection slots', async () => {
+    const server = await start({ limits: { maxConnections: 1 } });
+    const { port } = server;
+    const raw = [
+      'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n', // no key, no version
+      'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: bad\r\n\r\n',
+      '\u0000\u00ff garbage that is not HTTP\r\n\r\n',
+    ];
+    for (const text of raw) {
+      await new Promise<void>((resolve) => {
+        const socket = tcpConnect(port, '127.0.0.1', () => socket.end(text));
+        socket.on('error', () => resolve());
+        socket.on('close', () => resolve());
+        socket.resume();
+      });
+    }
+    // The only slot is still free.
+    const c = await client(server);
+    c.send({ type: 'ping' });
+    await c.next((m) => m.type === 'pong');
   });
 
   it('closes a connection that sends an oversized message, and counts it', async () => {
