@@ -15,6 +15,7 @@ export type FindingCode =
   | 'no-ot-participant'
   | 'no-facilitator'
   | 'duplicate-key'
+  | 'not-checked-in-person'
   | 'quorum-unreachable'
   | 'nothing-agreed'
   | 'purpose-missing'
@@ -78,6 +79,8 @@ function rosterFindings(roster: readonly Participant[], quorum: QuorumRule): Cha
   for (const p of roster) {
     if (keys.has(p.publicKey)) out.push({ code: 'duplicate-key', message: `${p.name} shares a public key with another participant.` });
     keys.add(p.publicKey);
+    // An unchecked key could be anyone's who joined the room with the secret.
+    if (!p.checkedInPerson) out.push({ code: 'not-checked-in-person', message: `${p.name}'s key fingerprint has not been compared in person yet.` });
   }
   const unreachable: string[] = [];
   if (count('IT') < quorum.minIT) unreachable.push(`${quorum.minIT} IT signer(s)`);

@@ -71,6 +71,12 @@ describe('buildCharterDraft', () => {
     expect(codes(findings)).not.toContain('no-it-participant');
   });
 
+  it('flags a participant whose fingerprint was not compared in person', () => {
+    const unchecked = { ...room.ot.participant, checkedInPerson: false };
+    const findings = draftOf(sampleCards(), [room.it.participant, unchecked, room.fac.participant]).findings;
+    expect(findings.map((f) => f.message)).toEqual(["Bo Schmidt's key fingerprint has not been compared in person yet."]);
+  });
+
   it('flags an empty charter, and missing purpose and review date', () => {
     const draft = buildCharterDraft({ snapshot: snapshotOf([card('goals', { title: 'x' }, 'proposed')]), roster: [], purpose: ' ', scope: '', reviewDate: '' });
     expect(codes(draft.findings)).toEqual(expect.arrayContaining(['nothing-agreed', 'purpose-missing', 'review-date-missing', 'no-facilitator']));
