@@ -15,7 +15,7 @@ const defaultIo: VerifyIo = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
 };
 
-export const VERIFY_USAGE = 'Usage: bridgeboard verify FILE [--json]\n  FILE  a charter PDF or JSON bundle exported by Bridgeboard\n  Exit: 0 valid, 1 invalid, 2 unreadable\n';
+export const VERIFY_USAGE = 'Usage: bridgeboard verify FILE [--json]\n  FILE  a charter PDF, JSON bundle or Markdown export from Bridgeboard\n  Exit: 0 valid, 1 invalid, 2 unreadable\n';
 
 const MARK: Record<string, string> = { valid: 'OK ', duplicate: 'DUP', 'unknown-key': '???' };
 
