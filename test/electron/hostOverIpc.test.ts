@@ -1,0 +1,113 @@
+// The whole desktop path in Node: the renderer's Electron host, the preload bridge, IPC
+// dispatch and the real handler table over real workshop storage on disk. Only Electron's
+// ipcMain/ipcRenderer/contextBridge are fakes.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createFileService } from '../../electron/main/fileDialogs';
+import { createHandlers } from '../../electron/main/handlers';
+import { registerIpc } from '../../electron/main/ipc';
+import { WorkshopStore } from '../../electron/main/storage/workshopStore';
+import { exposeBridge } from '../../electron/preload/exposeBridge';
+import { createElectronHost } from '../../renderer/src/host/electronHost';
+import type { Host } from '../../renderer/src/host/Host';
+import { HostError } from '../../renderer/src/host/Host';
+import type { BridgeApi } from '../../shared/protocol';
+import { FakeIpcMain, frame, invokeEvent } from '../protocol/fakes';
+
+let dir: string;
+let host: Host;
+let opened: string[];
+
+/** A fresh "main process" (new store, new IPC) over the same folder, and the host the renderer gets. */
+async function makeHost(compactEvery: number): Promise<Host> {
+  const store = await WorkshopStore.create(join(dir, 'workshops'), { compactEvery });
+  const exportPath = join(dir, 'export.bridgeboard');
+  const files = createFileService({
+    showSaveDialog: async () => ({ canceled: false, filePath: exportPath }),
+    showOpenDialog: async () => ({ canceled: false, filePaths: [exportPath] }),
+  });
+  const ipcMain = new FakeIpcMain();
+  registerIpc(ipcMain, createHandlers({ store, files, openExternal: async (url) => void opened.push(url) }), { isOwnWebContents: (id) => id === 1 });
+  let bridge: BridgeApi | null = null;
+  exposeBridge(
+    { exposeInMainWorld: (_key, api) => void (bridge = api) },
+    { invoke: (channel, payload) => ipcMain.invoke(channel, invokeEvent(1, frame('app://bridgeboard/index.html')), structuredClone(payload)) },
+  );
+  if (bridge === null) throw new Error('the preload exposed nothing');
+  return createElectronHost(bridge);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bb-host-'));
+  opened = [];
+  host = await makeHost(5);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof HostError ? error.code : `other: ${String(error)}`),
+  );
+}
+
+describe('Host over IPC over real storage', () => {
+  it('stores a board edit by edit and gives it back after a restart of the store', async () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'Line 4');
+    const summary = { id: 'line4', title: 'Line 4', createdAt: 1000, updatedAt: 1000 };
+    await host.storage.create(summary, Y.encodeStateAsUpdate(doc));
+    const pending: Promise<void>[] = [];
+    doc.on('update', (update: Uint8Array) => pending.push(host.storage.append('line4', update)));
+    for (let i = 0; i < 12; i += 1) doc.getMap('cards').set(`c${i}`, `goal ${i}`);
+    await Promise.all(pending);
+    await host.storage.setSummary({ ...summary, title: 'Line 4 kickoff', updatedAt: 2000 });
+    await host.storage.close('line4');
+
+    expect(await host.storage.list()).toEqual([{ ...summary, title: 'Line 4 kickoff', updatedAt: 2000 }]);
+    const loaded = await host.storage.load('line4');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, loaded.state);
+    expect(copy.getMap('cards').size).toBe(12);
+    expect(loaded.skippedBytes).toBe(0);
+
+    await host.storage.remove('line4');
+    expect(await host.storage.list()).toEqual([]);
+    expect(await codeOf(host.storage.load('line4'))).toBe('not-found');
+  });
+
+  it('tells the renderer, with a code, when a workshop is damaged', async () => {
+    const writer = await makeHost(1000);
+    await writer.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
+    for (const u of updates) await writer.storage.append('w', u);
+    const workshop = join(dir, 'workshops', 'w');
+    const log = join(workshop, (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '');
+    const bytes = await readFile(log);
+    bytes[14] = (bytes[14] ?? 0) ^ 0xff;
+    await writeFile(log, bytes);
+
+    const error = await (await makeHost(1000)).storage.load('w').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('damaged at byte 0') });
+  });
+
+  it('saves and opens workshop files, and refuses non-http links', async () => {
+    expect(await host.files.save('line4.bridgeboard', new Uint8Array([66, 66]))).toBe(true);
+    expect(await host.files.open()).toEqual({ name: 'export.bridgeboard', bytes: new Uint8Array([66, 66]) });
+    await host.openExternal('https://example.com/charter');
+    expect(await codeOf(host.openExternal('file:///etc/passwd'))).toBe('forbidden');
+    expect(opened).toEqual(['https://example.com/charter']);
+  });
+
+  it('refuses bad ids before they reach the disk', async () => {
+    expect(await codeOf(host.storage.load('../../etc'))).toBe('invalid-request');
+    expect(await codeOf(host.storage.create({ id: '..', title: '', createdAt: 0, updatedAt: 0 }, new Uint8Array([0, 0])))).toBe('invalid-request');
+  });
+});
