@@ -59,8 +59,13 @@ test.describe('Electron app', () => {
       await addCard(page, 'goals', { Goal: 'Fewer unplanned stops' });
       await expect(cardsIn(page, 'goals')).toHaveCount(1);
 
-      // The workshop folder exists under userData: storage went through IPC to the main process.
-      await expect.poll(() => existsSync(join(userData, 'workshops'))).toBe(true);
+      // The main process has it: ask through the same bridge the renderer uses.
+      const listed = await page.evaluate(async () => {
+        const bridge = (globalThis as unknown as { bridgeboard: { storage: { list(request: object): Promise<unknown> } } }).bridgeboard;
+        return JSON.stringify(await bridge.storage.list({}));
+      });
+      expect(listed).toContain('"ok":true');
+      expect(listed).toContain('Line 4 smoke test');
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });
