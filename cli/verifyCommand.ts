@@ -47,6 +47,10 @@ function jsonReport(file: string, result: FileVerdict): string {
 }
 
 export async function runVerify(argv: readonly string[], io: VerifyIo = defaultIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(VERIFY_USAGE);
+    return 0;
+  }
   const json = argv.includes('--json');
   const files = argv.filter((a) => a !== '--json');
   if (files.length !== 1 || files[0]?.startsWith('-')) {

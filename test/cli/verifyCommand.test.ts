@@ -60,6 +60,7 @@ describe('bridgeboard verify', () => {
     expect((await run([join(dir, 'notes.txt')])).code).toBe(2);
     expect((await run([join(dir, 'absent.pdf')])).code).toBe(2);
     expect((await run([])).code).toBe(2);
+    expect((await run(['--help'])).code).toBe(0);
   });
 
   it('prints machine-readable JSON with --json', async () => {
