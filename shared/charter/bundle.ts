@@ -30,7 +30,7 @@ export function signingInputFor(bundle: CharterBundle, signedAt: string): Signin
 export const signingMessageFor = (bundle: CharterBundle, signedAt: string): Uint8Array => signingMessage(signingInputFor(bundle, signedAt));
 
 /** The signature entry that travels through the room, from what the host returned. */
-export function makeSignature(bundle: CharterBundle, signer: Participant, input: SigningInput, signature: string): CharterSignature {
+export function makeSignature(signer: Participant, input: SigningInput, signature: string): CharterSignature {
   return { signerId: signer.id, publicKey: signer.publicKey, signature, signedAt: input.signedAt, version: input.version, digest: input.digest };
 }
 

@@ -42,7 +42,7 @@ describe('freeze, sign, seal, export, verify', () => {
 
     for (const { store, participant } of people) {
       const input = signingInputFor(bundle, '2026-11-24T22:05:00Z');
-      const result = addSignature(bundle, makeSignature(bundle, participant, input, store.signCharter(input)));
+      const result = addSignature(bundle, makeSignature(participant, input, store.signCharter(input)));
       if (!result.ok) throw new Error(result.reason);
       bundle = result.bundle;
     }
