@@ -1,0 +1,134 @@
+// Render benchmark: a 2,000-card board built in Node with the shared board operations, written
+// as a .bridgeboard file, imported into the real renderer (browser host, Chromium) the way a
+// user would, then opened and edited. Prints figures; asserts nothing.
+// Targets: load < 200 ms, first render < 500 ms, one edit re-rendered < 16 ms.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { build } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+import { addCard, initWorkshop, SECTION_IDS, type Side } from '../shared/board';
+import { encodeWorkshopFile } from '../shared/workshopFile';
+import { startStaticServer } from '../scripts/staticServer.mjs';
+import { median, report, time } from './benchUtil';
+
+const CARDS = 2_000;
+const EDITS = 15;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function buildBoard(): Uint8Array {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: 'Bench board', facilitator: 'Bench', createdAt: Date.now() });
+  const sides: Side[] = ['IT', 'OT', 'facilitator'];
+  for (let i = 0; i < CARDS; i++) {
+    const section = SECTION_IDS[i % SECTION_IDS.length] ?? 'parking';
+    addCard(doc, { section, fields: { title: `Card ${i}: a realistic sentence about the topic` }, author: { name: `Person ${i % 17}`, side: sides[i % 3] ?? 'IT' } }, Date.now());
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * Runs `action` (a fixed statement from this file) in the page and resolves with the ms until
+ * the next frame and until just after it. Page code is passed as strings because tsx would
+ * otherwise wrap functions with helpers that do not exist in the page.
+ */
+async function timeInPage(page: Page, action: string): Promise<{ frame: number; paint: number }> {
+  return page.evaluate(`(async () => {
+    const start = performance.now();
+    ${action};
+    const frame = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const paint = await new Promise((resolve) => setTimeout(() => resolve(performance.now()), 0));
+    return { frame: frame - start, paint: paint - start };
+  })()`);
+}
+
+async function main(): Promise<void> {
+  const { ms: buildMs, value: state } = time(buildBoard);
+  const file = encodeWorkshopFile({ title: 'Bench board', createdAt: Date.now(), exportedAt: Date.now(), appVersion: 'bench' }, state);
+  const dir = await mkdtemp(path.join(tmpdir(), 'bb-render-'));
+  const filePath = path.join(dir, 'bench.bridgeboard');
+  await writeFile(filePath, file);
+
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const server = await startStaticServer(path.join(root, 'dist/renderer'), 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addInitScript(`localStorage.setItem('bridgeboard.profile', JSON.stringify({ name: 'Bench', side: 'IT' }))`);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-workshop').click();
+    const importStart = Date.now();
+    await (await chooser).setFiles(filePath);
+    await page.getByRole('button', { name: 'Bench board', exact: true }).waitFor();
+    const importMs = Date.now() - importStart;
+
+    await page.getByRole('button', { name: 'Bench board', exact: true }).click();
+    // Polled from outside: waitForFunction with a string would need eval, which the CSP forbids.
+    while (!(await page.evaluate<boolean>("performance.getEntriesByName('bb:board-painted').length > 0"))) await page.waitForTimeout(20);
+    const open = await page.evaluate<{ load: number; rendered: number; painted: number; nodes: number }>(`(() => {
+      const at = (name) => performance.getEntriesByName(name)[0].startTime;
+      return {
+        load: performance.getEntriesByName('bb:load')[0].duration,
+        rendered: at('bb:board-rendered') - at('bb:load:end'),
+        painted: at('bb:board-painted') - at('bb:load:end'),
+        nodes: document.querySelectorAll('*').length,
+      };
+    })()`);
+    const cardCount = await page.getByTestId('card').count();
+
+    // One field edit through the card editor, as a user saves it; the re-render is what we time.
+    const editFrames: number[] = [];
+    const editPaints: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const card = page.getByTestId('section-goals').getByTestId('card').nth(100);
+      await card.locator('[data-control="edit"]').click();
+      await page.getByTestId('card-editor').getByLabel('Target').fill(`target ${i}`);
+      const t = await timeInPage(page, "document.querySelector('[data-testid=card-editor] form').requestSubmit()");
+      await page.getByTestId('card-editor').waitFor({ state: 'detached' });
+      editFrames.push(t.frame);
+      editPaints.push(t.paint);
+    }
+    // A keyboard reorder (Alt+Down) re-renders two cards and one section list.
+    const moveFrames: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const t = await timeInPage(
+        page,
+        "document.querySelector('[data-testid=section-risks] [data-testid=card] [data-control=down]:not([disabled])').click()",
+      );
+      moveFrames.push(t.frame);
+    }
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    console.log(`  ${cardCount} cards rendered, ${open.nodes} DOM elements`);
+    report([
+      ['build 2,000-card board in Node', fmt(buildMs)],
+      ['.bridgeboard file size', `${(file.length / 1024).toFixed(0)} KB`],
+      ['import file (pick → listed)', `${importMs} ms`],
+      ['load from storage (IndexedDB → doc)', `${fmt(open.load)}   target < 200 ms`],
+      ['first render (doc → DOM committed)', fmt(open.rendered)],
+      ['first render (doc → next frame painted)', `${fmt(open.painted)}   target < 500 ms`],
+      [`card edit re-render, median of ${EDITS} (to frame)`, `${fmt(median(editFrames))}   target < 16 ms`],
+      [`card edit re-render, median of ${EDITS} (after frame)`, fmt(median(editPaints))],
+      [`keyboard reorder, median of ${EDITS} (to frame)`, fmt(median(moveFrames))],
+      ['JS heap used (after GC)', `${mb(heap.usedSize)} of ${mb(heap.totalSize)}`],
+    ]);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
