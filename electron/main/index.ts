@@ -45,7 +45,9 @@ if (claimSingleInstance(app, () => windows.reveal())) {
       // Compaction on quit: hold the quit until every open workshop is closed cleanly.
       event.preventDefault();
       app.removeAllListeners('before-quit');
-      void store.closeAll().finally(() => app.quit());
+      // Bounded, so a stuck disk cannot keep the app from quitting; the logs are durable anyway.
+      const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
+      void Promise.race([store.closeAll(), timeout]).finally(() => app.quit());
     });
     await windows.openMain();
   });

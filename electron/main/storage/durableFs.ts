@@ -6,14 +6,16 @@ import { dirname, join } from 'node:path';
 
 /** Makes directory entries (creations, renames, deletions) durable; files need their own fsync. */
 export async function fsyncDir(path: string): Promise<void> {
-  const handle = await open(path, 'r');
+  let handle;
   try {
+    handle = await open(path, 'r');
     await handle.sync();
   } catch (error) {
-    // Windows cannot fsync a directory handle; NTFS journals renames itself.
-    if (!(error instanceof Error && 'code' in error && (error.code === 'EPERM' || error.code === 'EISDIR'))) throw error;
+    // Windows cannot open or fsync a directory handle; NTFS journals renames itself.
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (!(process.platform === 'win32' && (code === 'EPERM' || code === 'EISDIR' || code === 'EACCES'))) throw error;
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
 
