@@ -11,10 +11,10 @@ const nodeBuiltins = [
   'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'tls', 'url',
   'util', 'worker_threads', 'zlib',
 ];
-const noNode = [
-  { group: ['node:*'], message: 'Node built-ins are not available in this runtime.' },
-  ...nodeBuiltins.map((name) => ({ group: [name], message: 'Node built-ins are not available in this runtime.' })),
-];
+// Bare built-in names are listed as exact `paths`: as gitignore-style `patterns` they would
+// also match our own folders of the same name (shared/crypto).
+const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in this runtime.' }));
+const noNode = [{ group: ['node:*'], message: 'Node built-ins are not available in this runtime.' }];
 const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' }];
 
 export default tseslint.config(
@@ -33,6 +33,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: noNodePaths,
         patterns: [
           ...noNode,
           ...noElectron,
@@ -50,6 +51,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
+        paths: noNodePaths,
         patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer reaches the main process only through Host.' }],
       }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
