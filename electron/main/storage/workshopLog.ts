@@ -87,8 +87,8 @@ export class WorkshopLog {
     return mergeState(parts);
   }
 
-  get pendingUpdates(): number {
-    return this.updates.length;
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Resolves once the update is fsync'd. */
@@ -124,10 +124,15 @@ export class WorkshopLog {
       bytes.set(record, at);
       at += record.byteLength;
     }
+    let written = false;
     try {
       await writeAll(this.handle, bytes);
+      written = true;
       await this.handle.datasync();
     } catch (error) {
+      // After a failed fsync the kernel may have dropped the dirty pages and marked them clean,
+      // so a later fsync could "succeed" without the data: stop saving rather than trust it.
+      if (written) this.broken = new CodedError('storage-failed', `Saving is disabled for this workshop until it is reopened: ${describe(error)}`);
       await this.recoverFromFailedWrite(error);
       const failure = new CodedError('storage-failed', `Could not save the update: ${describe(error)}`, { cause: error });
       batch.forEach((entry) => entry.reject(failure));

@@ -133,6 +133,8 @@ export class WorkshopStore {
   async append(id: string, update: Uint8Array): Promise<void> {
     const dir = await this.requireExists(id);
     const log = await this.handle(id, dir).catch(wrap('open the workshop'));
+    // Closed between lookup and append (a close raced us): the next handle reopens it.
+    if (log.isClosed) return this.append(id, update);
     await log.append(update);
   }
 
