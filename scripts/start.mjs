@@ -21,10 +21,11 @@ function electronBinary() {
     return null;
   }
   const pathFile = join(packageDir, 'path.txt');
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!existsSync(pathFile) && override === undefined) return null;
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const binary = join(dist, relative);
-  return existsSync(pathFile) || process.env.ELECTRON_OVERRIDE_DIST_PATH ? (existsSync(binary) ? binary : null) : null;
+  const binary = join(override ?? join(packageDir, 'dist'), relative);
+  return existsSync(binary) ? binary : null;
 }
 
 /** One quiet download attempt (the postinstall may have run offline); false if it failed. */

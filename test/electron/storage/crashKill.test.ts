@@ -57,7 +57,7 @@ describe('SIGKILL at random moments', () => {
 });
 
 describe('a crash at each step of compaction', () => {
-  for (const step of ['rotated', 'snapshot-temp-written', 'snapshot-renamed', 'old-logs-removed']) {
+  for (const step of ['merged', 'rotated', 'snapshot-temp-written', 'snapshot-renamed', 'old-logs-removed']) {
     it(`leaves a loadable workshop with every update when killed after "${step}"`, async () => {
       const root = join(work, `compaction-${step}`);
       const first = await runChild(script, [root, 'w1', '0', '1000', step]);
