@@ -1,10 +1,17 @@
 // One section of the board: its heading and purpose, its cards in order, an add button, and a
 // drop zone for dragged cards.
-import { memo, useState, type DragEvent } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useState, type DragEvent } from 'react';
 import { SECTION_IDS, type SectionSpec } from '../../../../shared/board';
 import { CardView, type CardCommands } from './CardView';
 import { useBoard } from './useBoard';
 import { CARD_DRAG_TYPE, dropIndex, isCardDrag } from './dragAndDrop';
+
+/**
+ * Cards shown in the first frame; the rest follow in a transition right after. A large board
+ * thus paints at once (the viewport holds far fewer cards) and stays responsive while the
+ * remainder renders in interruptible slices; every card is in the DOM moments later.
+ */
+const FIRST_FRAME_CARDS = 24;
 
 interface SectionColumnProps {
   readonly spec: SectionSpec;
@@ -16,6 +23,18 @@ interface SectionColumnProps {
 function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnProps) {
   const cards = useBoard((s) => s.snapshot.sections[spec.id]);
   const [dropping, setDropping] = useState(false);
+  const [limit, setLimit] = useState(FIRST_FRAME_CARDS);
+  const complete = limit === Number.POSITIVE_INFINITY;
+  useEffect(() => {
+    if (complete) return;
+    const timer = setTimeout(() => startTransition(() => setLimit(Number.POSITIVE_INFINITY)), 0);
+    return () => clearTimeout(timer);
+  }, [complete]);
+  useLayoutEffect(() => {
+    // For the render benchmark: when this column holds all of its cards.
+    if (complete) performance.mark('bb:section-complete');
+  }, [complete]);
+  const shown = cards.length > limit ? cards.slice(0, limit) : cards;
   const position = SECTION_IDS.indexOf(spec.id);
   const headingId = `section-${spec.id}-heading`;
   const onDragOver = (event: DragEvent) => {
@@ -50,7 +69,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
         </button>
       </header>
       <ol className="card-list" aria-labelledby={headingId}>
-        {cards.map((card, i) => (
+        {shown.map((card, i) => (
           <CardView
             key={card.id}
             card={card}
@@ -62,6 +81,11 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
           />
         ))}
       </ol>
+      {shown.length < cards.length && (
+        <p className="section-more" aria-busy="true">
+          Showing {shown.length} of {cards.length} cards…
+        </p>
+      )}
     </section>
   );
 }
