@@ -50,5 +50,10 @@ if (claimSingleInstance(app, () => windows.reveal())) {
       void Promise.race([store.closeAll(), timeout]).finally(() => app.quit());
     });
     await windows.openMain();
+  }).catch((error: unknown) => {
+    // Without storage or a window there is nothing useful to show; say why instead of hanging.
+    log('startup failed', error);
+    dialog.showErrorBox('Bridgeboard could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 }
