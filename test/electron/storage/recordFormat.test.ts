@@ -67,3 +67,23 @@ describe('snapshot file', () => {
     expect(decodeSnapshot(bytes.subarray(0, bytes.byteLength - 1))).toBeNull();
   });
 });
+
+describe('every possible cut of a log', () => {
+  it('reads the complete records before the cut and calls the rest a torn tail, zero-filled or not', () => {
+    // Non-zero payload bytes: a zero-filled tail could otherwise complete a record with its true content.
+    const payloads = Array.from({ length: 6 }, (_, i) => Array.from({ length: 1 + i * 7 }, (_, j) => ((i * 31 + j) % 255) + 1));
+    const full = log(...payloads);
+    const ends: number[] = [];
+    payloads.reduce((end, p) => (ends.push(end + HEADER_BYTES + p.length), end + HEADER_BYTES + p.length), 0);
+    for (let cut = 0; cut <= full.byteLength; cut += 1) {
+      const complete = ends.filter((end) => end <= cut).length;
+      for (const zeros of [0, 9, 4096]) {
+        const bytes = new Uint8Array(cut + zeros);
+        bytes.set(full.subarray(0, cut));
+        const scan = scanLog(bytes);
+        expect(scan.records.length, `cut ${cut} + ${zeros} zeros`).toBe(complete);
+        expect(scan.damage?.kind ?? 'none').toBe(bytes.byteLength === (ends[complete - 1] ?? 0) ? 'none' : 'torn-tail');
+      }
+    }
+  });
+});
