@@ -15,6 +15,10 @@ const CARDS: { section: string; fields: Record<string, string> }[] = [
 ];
 
 test('a card in every section, edited, moved, reordered, undone and redone, survives a reload', async ({ page }) => {
+  // The strict CSP must not block anything the app does, and nothing may throw.
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
   await startApp(page);
   await createWorkshop(page, 'Plant 4 kickoff');
 
@@ -76,6 +80,7 @@ test('a card in every section, edited, moved, reordered, undone and redone, surv
   await card(page, 'Fewer unplanned stops').getByRole('button', { name: 'Fewer unplanned stops' }).click();
   await expect(editor(page).getByLabel('Target')).toHaveValue('under 2');
   await expect(editor(page).getByLabel('Category')).toHaveValue('uptime');
+  expect(problems).toEqual([]);
 });
 
 test('a card can be deleted and restored from the trash, and that survives a reload', async ({ page }) => {
@@ -122,6 +127,11 @@ test('the board works with the keyboard alone', async ({ page }) => {
   await expect(cardsIn(page, 'language')).toHaveCount(0);
 
   await page.keyboard.press('Enter');
+  // Focus stays inside the open dialog: Shift+Tab from the first field wraps to its last button.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor(page).getByRole('button', { name: 'Add card' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(editor(page).getByLabel('Term')).toBeFocused();
   await page.keyboard.type('Historian');
   await page.keyboard.press('Enter');
   await expect(editor(page)).toBeHidden();
