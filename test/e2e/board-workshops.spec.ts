@@ -80,7 +80,7 @@ test('bad input shows a clear message and changes nothing', async ({ page }) => 
   await editor(page).getByRole('button', { name: 'Save card' }).click();
   await expect(page.getByTestId('editor-error')).toHaveText('IT view is 4001 characters; the limit is 4000.');
   await editor(page).getByRole('button', { name: 'Cancel' }).click();
-  expect(await titlesIn(page, 'tradeoffs')).toEqual(['Segmentation vs. vendor access']);
+  await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Segmentation vs. vendor access']);
   await expect(page.getByTestId('undo')).toBeEnabled();
   await page.getByTestId('undo').click();
   await expect(cardsIn(page, 'tradeoffs')).toHaveCount(0);
@@ -118,14 +118,14 @@ test('a workshop exported to a file imports back as a new workshop with the same
 
   // The imported copy is independent: open it (the newest) and check its cards.
   await items(page).first().getByRole('button', { name: 'Round trip', exact: true }).click();
-  expect(await titlesIn(page, 'accountability')).toEqual(['Model quality degrades']);
-  expect(await titlesIn(page, 'language')).toEqual(['Conduit']);
+  await expect.poll(() => titlesIn(page, 'accountability')).toEqual(['Model quality degrades']);
+  await expect.poll(() => titlesIn(page, 'language')).toEqual(['Conduit']);
   const importedUrl = page.url();
   await card(page, 'Conduit').getByRole('button', { name: 'Delete' }).click();
   await backToList(page);
   await items(page).last().getByRole('button', { name: 'Round trip', exact: true }).click();
   expect(page.url()).not.toBe(importedUrl);
-  expect(await titlesIn(page, 'language')).toEqual(['Conduit']);
+  await expect.poll(() => titlesIn(page, 'language')).toEqual(['Conduit']);
 
   // The bytes on disk are a real .bridgeboard file.
   const bytes = await readFile(path);

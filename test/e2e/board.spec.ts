@@ -41,9 +41,9 @@ test('a card in every section, edited, moved, reordered, undone and redone, surv
   // Move to another section with a button, then reorder there.
   await card(page, 'Revisit vendor VPN').getByRole('button', { name: 'Move to previous section' }).click();
   await expect(cardsIn(page, 'parking')).toHaveCount(0);
-  expect(await titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
+  await expect.poll(() => titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
   await card(page, 'Revisit vendor VPN').getByRole('button', { name: 'Move up' }).click();
-  expect(await titlesIn(page, 'skills')).toEqual(['Revisit vendor VPN', 'PLC basics']);
+  await expect.poll(() => titlesIn(page, 'skills')).toEqual(['Revisit vendor VPN', 'PLC basics']);
 
   // Reorder by keyboard: focus follows the card.
   await card(page, 'Revisit vendor VPN').getByRole('button', { name: 'Revisit vendor VPN' }).focus();
@@ -67,14 +67,14 @@ test('a card in every section, edited, moved, reordered, undone and redone, surv
   // Ctrl+Y redoes the move to Skills (to its end), not the reorders after it.
   await page.keyboard.press('Control+y');
   await expect(cardsIn(page, 'parking')).toHaveCount(0);
-  expect(await titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
+  await expect.poll(() => titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
 
   await settle(page);
   await page.reload();
   await expect(page.getByTestId('board-title')).toHaveText('Plant 4 kickoff');
-  expect(await titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
+  await expect.poll(() => titlesIn(page, 'skills')).toEqual(['PLC basics', 'Revisit vendor VPN']);
   for (const c of CARDS.filter((c) => c.section !== 'parking' && c.section !== 'skills')) {
-    expect(await titlesIn(page, c.section)).toEqual([Object.values(c.fields)[0]]);
+    await expect.poll(() => titlesIn(page, c.section)).toEqual([Object.values(c.fields)[0]]);
   }
   await expect(card(page, 'Fewer unplanned stops').getByTestId('card-status')).toHaveText('Agreed');
   await card(page, 'Fewer unplanned stops').getByRole('button', { name: 'Fewer unplanned stops' }).click();

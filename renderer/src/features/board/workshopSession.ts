@@ -71,6 +71,14 @@ export async function openWorkshopSession(
     }
   };
   doc.on('update', onUpdate);
+  // On reload or tab close, write the pending list entry now rather than after the delay.
+  const onPageHide = () => {
+    if (summaryTimer !== null) {
+      clearTimeout(summaryTimer);
+      saveSummary();
+    }
+  };
+  window.addEventListener('pagehide', onPageHide);
 
   const flush = async () => {
     if (summaryTimer !== null) {
@@ -90,6 +98,7 @@ export async function openWorkshopSession(
     },
     close: async () => {
       doc.off('update', onUpdate);
+      window.removeEventListener('pagehide', onPageHide);
       await flush();
       store.destroy();
       doc.destroy();
