@@ -25,7 +25,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node scripts/web.mjs',
-    env: { PORT: String(PORT), STRICT_PORT: '1' },
+    // Its own build folder: another build of dist/renderer during the run must not break it.
+    env: { PORT: String(PORT), STRICT_PORT: '1', WEB_OUT_DIR: 'dist/e2e-renderer' },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -57,8 +57,10 @@ async function main(): Promise<void> {
   const filePath = path.join(dir, 'bench.bridgeboard');
   await writeFile(filePath, file);
 
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-  const server = await startStaticServer(path.join(root, 'dist/renderer'), 0);
+  // Its own build folder, so a concurrent build of dist/renderer cannot disturb the figures.
+  const outDir = path.join(root, 'dist/bench-renderer');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await startStaticServer(outDir, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
