@@ -1,6 +1,9 @@
 // Creating and renaming workshops in storage. Both validate through the shared board operations
 // first, so a bad title throws a BoardError and nothing is stored.
 import * as Y from 'yjs';
+// Not crypto.randomUUID: that exists only in secure contexts, and a participant may open the
+// web build over plain http on the LAN.
+import { uuidv4 } from 'lib0/random';
 import { initWorkshop, renameWorkshop as renameInDoc, metaMap } from '../../../../shared/board';
 import type { Host, WorkshopSummary } from '../../host/Host';
 import type { Profile } from '../profile/profileStore';
@@ -10,7 +13,7 @@ export async function createWorkshop(host: Host, title: string, profile: Profile
   const doc = new Y.Doc();
   const now = Date.now();
   initWorkshop(doc, { title, facilitator: profile.name, createdAt: now });
-  const summary: WorkshopSummary = { id: crypto.randomUUID(), title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now };
+  const summary: WorkshopSummary = { id: uuidv4(), title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now };
   await host.storage.create(summary, Y.encodeStateAsUpdate(doc));
   doc.destroy();
   return summary;

@@ -1,6 +1,9 @@
 // Export and import of .bridgeboard files through the host. An import is decoded and verified
 // completely before anything is stored, and always becomes a new workshop with a fresh id.
 import * as Y from 'yjs';
+// Not crypto.randomUUID: that exists only in secure contexts, and a participant may open the
+// web build over plain http on the LAN.
+import { uuidv4 } from 'lib0/random';
 import { buildSnapshot } from '../../../../shared/board';
 import { decodeWorkshopFile, encodeWorkshopFile, FILE_EXTENSION } from '../../../../shared/workshopFile';
 import type { Host, WorkshopSummary } from '../../host/Host';
@@ -36,7 +39,7 @@ export async function importWorkshop(host: Host): Promise<WorkshopSummary | null
   const meta = buildSnapshot(doc).meta;
   doc.destroy();
   const now = Date.now();
-  const summary: WorkshopSummary = { id: crypto.randomUUID(), title: meta.title, createdAt: file.metadata.createdAt, updatedAt: now };
+  const summary: WorkshopSummary = { id: uuidv4(), title: meta.title, createdAt: file.metadata.createdAt, updatedAt: now };
   await host.storage.create(summary, file.state);
   return summary;
 }
