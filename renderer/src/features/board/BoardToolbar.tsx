@@ -1,7 +1,7 @@
 // The bar above the board: the workshop's title with rename, undo and redo of one's own
 // changes, export, and the way back to the workshop list. Later features (room, charter) add
 // their controls here.
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { WorkshopSession } from './workshopSession';
 import { RenameDialog } from '../workshops/RenameDialog';
 import { useBoard, useBoardStore } from './useBoard';
@@ -10,9 +10,11 @@ interface BoardToolbarProps {
   readonly session: WorkshopSession;
   readonly onExport: () => void;
   readonly onBack: () => void;
+  /** Controls of later features (room, presence, charter), shown before export. */
+  readonly extra?: ReactNode;
 }
 
-export function BoardToolbar({ session, onExport, onBack }: BoardToolbarProps) {
+export function BoardToolbar({ session, onExport, onBack, extra }: BoardToolbarProps) {
   const unsaved = useSyncExternalStore(session.onUnsavedChange, session.unsaved);
   const store = useBoardStore();
   const title = useBoard((s) => s.snapshot.meta.title);
@@ -39,6 +41,7 @@ export function BoardToolbar({ session, onExport, onBack }: BoardToolbarProps) {
       <span className="save-state" role="status" data-testid="save-state">
         {unsaved > 0 ? 'Saving…' : 'All changes saved'}
       </span>
+      {extra}
       <button type="button" onClick={onExport} data-testid="export-workshop">
         Export file
       </button>

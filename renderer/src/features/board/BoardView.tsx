@@ -1,6 +1,6 @@
 // The board of one open workshop: a toolbar (title, rename, undo/redo, export), a column per
 // section, the trash, and the card editor. Components reach the doc only through store actions.
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { notifyError } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
@@ -31,9 +31,11 @@ interface BoardViewProps {
   readonly session: WorkshopSession;
   readonly onExport: () => void;
   readonly onBack: () => void;
+  /** Controls that later features add to the board's toolbar. */
+  readonly toolbarExtra?: ReactNode;
 }
 
-export function BoardView({ session, onExport, onBack }: BoardViewProps) {
+export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardViewProps) {
   const store = session.store;
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   useUndoShortcuts(store);
@@ -73,7 +75,7 @@ export function BoardView({ session, onExport, onBack }: BoardViewProps) {
   return (
     <BoardStoreContext.Provider value={store}>
       <div className="board-page">
-        <BoardToolbar session={session} onExport={onExport} onBack={onBack} />
+        <BoardToolbar session={session} onExport={onExport} onBack={onBack} extra={toolbarExtra} />
         <p className="board-help" id="board-help">
           Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
         </p>
