@@ -150,3 +150,11 @@ for (const bad of [
     await expect(items(page)).toHaveCount(1);
   });
 }
+
+test('a link to a workshop that does not exist says so and leads back to the list', async ({ page }) => {
+  await startApp(page);
+  await page.goto('./#/w/no-such-workshop');
+  await expect(page.getByRole('alert').filter({ hasText: 'This workshop does not exist (any more).' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to workshops' }).click();
+  await expect(page.getByTestId('no-workshops')).toBeVisible();
+});
