@@ -66,7 +66,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
           →
         </button>
         <button type="button" data-control="delete" className="danger" onClick={() => commands.remove(card.id)} aria-label="Delete" title="Delete (Del)">
-          🗑
+          ✕
         </button>
       </div>
     </li>
