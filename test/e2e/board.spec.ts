@@ -140,6 +140,7 @@ test('the board works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Alt+ArrowRight');
   await expect(cardsIn(page, 'skills')).toHaveCount(1);
   await expect(section(page, 'skills').getByRole('button', { name: 'Historian' })).toBeFocused();
+  await expect(page.getByTestId('announcement')).toHaveText('“Historian” moved to Skills, position 1 of 1.');
   // A move button that the move disables hands focus to the card's title instead of losing it.
   await section(page, 'skills').getByRole('button', { name: 'Move to next section' }).click();
   await expect(section(page, 'parking').getByRole('button', { name: 'Move to next section' })).toBeDisabled();

@@ -16,9 +16,12 @@ interface UiState {
   /** null follows the system's prefers-color-scheme. */
   readonly theme: Theme | null;
   readonly notices: readonly Notice[];
+  /** Read out by screen readers only (e.g. where a moved card landed). */
+  readonly announcement: string;
   setTheme(theme: Theme): void;
   notify(kind: NoticeKind, text: string): void;
   dismiss(id: number): void;
+  announce(text: string): void;
 }
 
 const THEME_KEY = 'bridgeboard.theme';
@@ -38,6 +41,7 @@ let nextId = 1;
 export const uiStore = createStore<UiState>()((set) => ({
   theme: storedTheme(),
   notices: [],
+  announcement: '',
   setTheme: (theme) => {
     try {
       localStorage.setItem(THEME_KEY, theme);
@@ -48,8 +52,11 @@ export const uiStore = createStore<UiState>()((set) => ({
   },
   notify: (kind, text) => set((s) => ({ notices: [...s.notices, { id: nextId++, kind, text }].slice(-MAX_NOTICES) })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  // A trailing no-break space alternates so the same sentence twice is still read twice.
+  announce: (text) => set((s) => ({ announcement: s.announcement === text ? `${text}\u00a0` : text })),
 }));
 
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(uiStore, selector);
 export const notifyError = (text: string): void => uiStore.getState().notify('error', text);
 export const notifyInfo = (text: string): void => uiStore.getState().notify('info', text);
+export const announce = (text: string): void => uiStore.getState().announce(text);

@@ -15,6 +15,7 @@ function NoticeItem({ notice }: { readonly notice: Notice }) {
 
 export function StatusRegion() {
   const notices = useUi((s) => s.notices);
+  const announcement = useUi((s) => s.announcement);
   const errors = notices.filter((n) => n.kind === 'error');
   const infos = notices.filter((n) => n.kind === 'info');
   return (
@@ -24,6 +25,9 @@ export function StatusRegion() {
           <NoticeItem key={n.id} notice={n} />
         ))}
       </ul>
+      <p role="status" className="visually-hidden" data-testid="announcement">
+        {announcement}
+      </p>
       <ul role="status" aria-label="Notices">
         {infos.map((n) => (
           <NoticeItem key={n.id} notice={n} />

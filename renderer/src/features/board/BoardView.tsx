@@ -1,8 +1,8 @@
 // The board of one open workshop: a toolbar (title, rename, undo/redo, export), a column per
 // section, the trash, and the card editor. Components reach the doc only through store actions.
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
-import { SECTIONS, type SectionId } from '../../../../shared/board';
-import { notifyError } from '../../app/uiStore';
+import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
+import { announce, notifyError } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
 import type { Outcome } from './boardStore';
 import type { WorkshopSession } from './workshopSession';
@@ -27,6 +27,16 @@ function report(outcome: () => Outcome, doing: string): boolean {
   }
 }
 
+/** Tells screen-reader users where a moved card landed. */
+function announceMove(store: WorkshopSession['store'], id: string): void {
+  const { cards, sections } = store.getState().snapshot;
+  const card = cards[id];
+  if (!card) return;
+  const list = sections[card.section];
+  const position = list.findIndex((c) => c.id === id) + 1;
+  announce(`“${card.fields.title ?? ''}” moved to ${sectionSpec(card.section).title}, position ${position} of ${list.length}.`);
+}
+
 interface BoardViewProps {
   readonly session: WorkshopSession;
   readonly onExport: () => void;
@@ -49,10 +59,14 @@ export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardView
     () => ({
       edit: (cardId) => setEditor({ mode: 'edit', cardId }),
       moveBy: (id, delta, focus) => {
-        if (report(() => store.getState().moveBy(id, delta), 'Moving the card')) focusCardControl(id, focus ?? (delta < 0 ? 'up' : 'down'));
+        if (!report(() => store.getState().moveBy(id, delta), 'Moving the card')) return;
+        focusCardControl(id, focus ?? (delta < 0 ? 'up' : 'down'));
+        announceMove(store, id);
       },
       moveSection: (id, delta, focus) => {
-        if (report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) focusCardControl(id, focus ?? (delta < 0 ? 'left' : 'right'));
+        if (!report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) return;
+        focusCardControl(id, focus ?? (delta < 0 ? 'left' : 'right'));
+        announceMove(store, id);
       },
       remove: (id) => {
         report(() => store.getState().deleteCard(id), 'Deleting the card');
@@ -63,7 +77,7 @@ export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardView
   const onAdd = useCallback((section: SectionId) => setEditor({ mode: 'create', section }), []);
   const onDropCard = useCallback(
     (id: string, section: SectionId, index: number) => {
-      report(() => store.getState().moveCard(id, section, index), 'Moving the card');
+      if (report(() => store.getState().moveCard(id, section, index), 'Moving the card')) announceMove(store, id);
     },
     [store],
   );

@@ -40,7 +40,10 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
   };
   return (
     <li className={`card status-${card.status}`} data-card-id={card.id} data-testid="card" draggable onDragStart={onDragStart} onKeyDown={onKeyDown}>
-      <button type="button" className="card-title" data-control="edit" onClick={() => commands.edit(card.id)} aria-describedby={`${card.id}-meta`}>
+      <button type="button" className="card-title" data-control="edit" onClick={() => commands.edit(card.id)}
+        aria-describedby={`${card.id}-meta`}
+        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight Delete"
+      >
         {title}
       </button>
       <div className="card-meta" id={`${card.id}-meta`}>
