@@ -5,21 +5,30 @@ import { HostError, type WorkshopFiles } from './Host';
 /** Files larger than this are refused before they are read into memory. */
 export const MAX_OPEN_BYTES = 64 * 1024 * 1024;
 
+function download(suggestedName: string, bytes: Uint8Array): void {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  const url = URL.createObjectURL(new Blob([copy.buffer], { type: 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function createBrowserFiles(): WorkshopFiles {
   return {
     async save(suggestedName, bytes) {
-      const copy = new Uint8Array(bytes.length);
-      copy.set(bytes);
-      const url = URL.createObjectURL(new Blob([copy.buffer], { type: 'application/octet-stream' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.style.display = 'none';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoking at once can cancel the download in some browsers.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      if (typeof suggestedName !== 'string' || !(bytes instanceof Uint8Array)) throw new HostError('invalid-request', 'Nothing to save.');
+      try {
+        download(suggestedName, bytes);
+      } catch {
+        throw new HostError('unavailable', 'The browser refused to save the file.');
+      }
       return true;
     },
     open() {
