@@ -62,9 +62,22 @@ export async function openWorkshopSession(
     const next = lastSummary;
     track(() => host.storage.setSummary(next));
   };
+  // After a failed append, storage lacks an update that later ones may depend on; the next
+  // write then stores the whole state, which brings storage level with the doc again.
+  let behind = false;
+  const append = async (update: Uint8Array) => {
+    const bytes = behind ? Y.encodeStateAsUpdate(doc) : update;
+    behind = false;
+    try {
+      await host.storage.append(summary.id, bytes);
+    } catch (e) {
+      behind = true;
+      throw e;
+    }
+  };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === STORAGE) return;
-    track(() => host.storage.append(summary.id, update));
+    track(() => append(update));
     if (summaryTimer === null) {
       unsaved += 1;
       summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
