@@ -158,3 +158,27 @@ test('a link to a workshop that does not exist says so and leads back to the lis
   await page.getByRole('button', { name: 'Back to workshops' }).click();
   await expect(page.getByTestId('no-workshops')).toBeVisible();
 });
+
+test('the profile is asked once, kept across reloads, and can be changed for new cards', async ({ page }) => {
+  await startApp(page, { name: 'Sam', side: 'facilitator' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Welcome to Bridgeboard' })).toHaveCount(0);
+  await expect(page.getByTestId('profile-button')).toHaveText('Sam · Facilitator');
+
+  await createWorkshop(page, 'Authors');
+  await addCard(page, 'parking', { Item: 'By Sam' });
+  await page.getByTestId('profile-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Your profile' });
+  await dialog.getByLabel('Your name').fill('');
+  await dialog.getByRole('button', { name: 'Save profile' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Your name cannot be empty.');
+  await dialog.getByLabel('Your name').fill('Kim');
+  await dialog.getByRole('radio', { name: 'OT', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save profile' }).click();
+  await addCard(page, 'parking', { Item: 'By Kim' });
+  await expect(card(page, 'By Sam').getByTestId('card-side')).toHaveText('Facilitator');
+  await expect(card(page, 'By Sam')).toContainText('Sam');
+  await expect(card(page, 'By Kim').getByTestId('card-side')).toHaveText('OT');
+  await expect(card(page, 'By Kim')).toContainText('Kim');
+});
