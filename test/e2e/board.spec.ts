@@ -95,6 +95,8 @@ test('a card can be deleted and restored from the trash, and that survives a rel
   await card(page, 'Flat OT network').getByRole('button', { name: 'Flat OT network' }).focus();
   await page.keyboard.press('Delete');
   await expect(cardsIn(page, 'risks')).toHaveCount(0);
+  // Focus lands somewhere sensible, not on the page body.
+  await expect(page.getByTestId('add-card-risks')).toBeFocused();
   await settle(page);
   await page.reload();
   await expect(page.getByText('Deleted cards (1)')).toBeVisible();

@@ -69,7 +69,16 @@ export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardView
         announceMove(store, id);
       },
       remove: (id) => {
-        report(() => store.getState().deleteCard(id), 'Deleting the card');
+        const { cards, sections } = store.getState().snapshot;
+        const section = cards[id]?.section;
+        const list = section ? sections[section] : [];
+        const at = list.findIndex((c) => c.id === id);
+        const neighbour = list[at + 1] ?? list[at - 1];
+        if (!report(() => store.getState().deleteCard(id), 'Deleting the card')) return;
+        // Focus must not vanish with the card: the next card takes it, or the section's add button.
+        if (neighbour) focusCardControl(neighbour.id, 'edit');
+        else if (section) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="add-card-${section}"]`)?.focus());
+        announce('Card deleted. It can be restored from Deleted cards.');
       },
     }),
     [store],
