@@ -9,7 +9,8 @@ import { decodeWorkshopFile, encodeWorkshopFile, FILE_EXTENSION } from '../../..
 import type { Host, WorkshopSummary } from '../../host/Host';
 import type { BoardStore } from '../board/boardStore';
 
-export const APP_VERSION = __APP_VERSION__;
+// Defined by vite.config.ts; absent when this module runs unbundled (e.g. under vitest).
+export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
 export function fileNameFor(title: string): string {
   const slug = title
