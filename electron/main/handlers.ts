@@ -2,6 +2,7 @@
 import { CodedError } from './codedError';
 import { openExternalUrl } from './externalLinks';
 import type { FileService } from './fileDialogs';
+import { noIdentityService, type IdentityService } from './identity/identityService';
 import type { Handlers } from './ipc';
 import type { WorkshopStore } from './storage/workshopStore';
 
@@ -9,9 +10,11 @@ export interface HandlerServices {
   readonly store: WorkshopStore;
   readonly files: FileService;
   readonly openExternal: (url: string) => Promise<void>;
+  /** The device's signing key (identity/); optional so tests of other channels need none. */
+  readonly identity?: IdentityService;
 }
 
-export function createHandlers({ store, files, openExternal }: HandlerServices): Handlers {
+export function createHandlers({ store, files, openExternal, identity = noIdentityService }: HandlerServices): Handlers {
   return {
     'storage:list': () => store.list(),
     'storage:create': async ({ summary, state }) => {
@@ -41,5 +44,8 @@ export function createHandlers({ store, files, openExternal }: HandlerServices):
       if (!(await openExternalUrl(url, openExternal))) throw new CodedError('forbidden', 'Only http and https links can be opened.');
       return null;
     },
+    'identity:get': () => identity.get(),
+    'identity:signCharter': ({ input }) => identity.signCharter(input),
+    'identity:signSeal': ({ input }) => identity.signSeal(input),
   };
 }

@@ -1,11 +1,12 @@
 // The main process entry: composition only. Each concern lives in its own module; this file
 // wires them to the real Electron objects in the order Electron requires.
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { installSecurityHeaders } from './contentSecurityPolicy';
 import { createFileService } from './fileDialogs';
 import { createHandlers } from './handlers';
+import { IdentityStore, createIdentityService, fromElectron, identityFilePath } from './identity';
 import { registerIpc } from './ipc';
 import { installPermissionPolicy } from './permissions';
 import { installNavigationPolicy } from './security';
@@ -36,8 +37,10 @@ if (claimSingleInstance(app, () => windows.reveal())) {
       showSaveDialog: (options) => (windows.mainWindow ? dialog.showSaveDialog(windows.mainWindow, options) : dialog.showSaveDialog(options)),
       showOpenDialog: (options) => (windows.mainWindow ? dialog.showOpenDialog(windows.mainWindow, options) : dialog.showOpenDialog(options)),
     });
+    // One signing key per device; the profile is fixed until the app has several local profiles.
+    const identity = createIdentityService(new IdentityStore({ filePath: identityFilePath(app.getPath('userData'), 'default'), safeStorage: fromElectron(safeStorage) }));
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.
-    registerIpc(ipcMain, createHandlers({ store, files, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    registerIpc(ipcMain, createHandlers({ store, files, identity, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
       isOwnWebContents: windows.isOwnWebContents,
       log,
     });

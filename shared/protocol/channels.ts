@@ -11,6 +11,9 @@ export const channelNames = [
   'files:save',
   'files:open',
   'shell:openExternal',
+  'identity:get',
+  'identity:signCharter',
+  'identity:signSeal',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

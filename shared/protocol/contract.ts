@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
+import { publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
 // Bounded so a runaway renderer cannot make the main process buffer gigabytes.
@@ -45,6 +46,11 @@ export const contract = {
     response: z.object({ name: z.string(), bytes: bytesSchema }).nullable(),
   },
   'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), response: done },
+  // The private key stays in main: the renderer gets the public identity and signatures over
+  // messages main builds itself from these fields (docs/charter-format.md, section 3).
+  'identity:get': { request: z.object({}).strict(), response: publicIdentitySchema },
+  'identity:signCharter': { request: z.object({ input: signingInputSchema }).strict(), response: signatureValueSchema },
+  'identity:signSeal': { request: z.object({ input: sealInputSchema }).strict(), response: signatureValueSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

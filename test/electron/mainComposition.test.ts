@@ -67,6 +67,8 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: async () => undefined },
+    // Only touched when the renderer asks for its identity key, which this test does not.
+    safeStorage: {},
   };
 });
 

@@ -25,6 +25,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'files:save': unused,
     'files:open': async () => null,
     'shell:openExternal': unused,
+    'identity:get': unused,
+    'identity:signCharter': unused,
+    'identity:signSeal': unused,
     ...overrides,
   };
 }

@@ -4,3 +4,4 @@ export * from './identityErrors';
 export * from './identityStore';
 export * from './safeStorageLike';
 export * from './storageProtection';
+export * from './identityService';

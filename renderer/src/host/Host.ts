@@ -57,10 +57,74 @@ export interface WorkshopFiles {
   open(): Promise<{ name: string; bytes: Uint8Array } | null>;
 }
 
+/** This device's public identity; the private key never leaves the host's key store. */
+export interface PublicIdentity {
+  /** base64url of the raw 32-byte Ed25519 public key, as the roster carries it. */
+  readonly publicKey: string;
+  /** Read-aloud fingerprint: six groups of five digits. */
+  readonly fingerprint: string;
+  readonly createdAt: string;
+  /** `warning` is shown to the user as is, e.g. Linux's basic_text keyring fallback. */
+  readonly protection: { readonly weak: boolean; readonly backend: string; readonly warning: string | null };
+}
+
+/** The fields of docs/charter-format.md section 3; the host builds the signed bytes itself. */
+export interface CharterSigningInput {
+  readonly charterId: string;
+  readonly version: number;
+  readonly digest: string;
+  readonly signedAt: string;
+}
+export interface SealSigningInput extends CharterSigningInput {
+  readonly signatureCount: number;
+  readonly signaturesDigest: string;
+}
+
+export interface HostIdentity {
+  /** Loads this device's key, creating it the first time. */
+  get(): Promise<PublicIdentity>;
+  /** base64url Ed25519 signature over the charter signing message. */
+  signCharter(input: CharterSigningInput): Promise<string>;
+  /** base64url Ed25519 signature over the seal message. */
+  signSeal(input: SealSigningInput): Promise<string>;
+}
+
+/** One of this machine's network addresses, offered as the LAN signaling server's address. */
+export interface LanAddressInfo {
+  readonly interfaceName: string;
+  readonly family: 'IPv4' | 'IPv6';
+  readonly address: string;
+  readonly internal: boolean;
+  /** 169.254/16 or fe80::/10: a cable with no DHCP. */
+  readonly linkLocal: boolean;
+  readonly url: string;
+}
+
+export interface LanSignalingStatusInfo {
+  readonly running: boolean;
+  readonly host?: string | undefined;
+  readonly port?: number | undefined;
+  /** What goes into the invite. */
+  readonly urls: readonly string[];
+  readonly connections: number;
+  readonly topics: number;
+}
+
+/** The facilitator's signaling server on the LAN; only the desktop app can listen on a port. */
+export interface LanSignaling {
+  addresses(): Promise<LanAddressInfo[]>;
+  start(choice: { host: string; port?: number }): Promise<LanSignalingStatusInfo>;
+  stop(): Promise<void>;
+  status(): Promise<LanSignalingStatusInfo>;
+}
+
 export interface Host {
   readonly kind: 'electron' | 'browser';
   readonly storage: WorkshopStorage;
   readonly files: WorkshopFiles;
+  /** Present only where the app can run the LAN signaling server (the desktop app). */
+  readonly lanSignaling?: LanSignaling;
+  readonly identity: HostIdentity;
   /** Opens an http(s) URL in the system browser (or a new tab); anything else is refused. */
   openExternal(url: string): Promise<void>;
 }

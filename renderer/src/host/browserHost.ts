@@ -3,6 +3,7 @@
 import type { Host } from './Host';
 import { createBrowserStorage } from './browserStorage';
 import { createBrowserFiles } from './browserFiles';
+import { createBrowserIdentity } from './browserIdentity';
 import { openExternalUrl } from './openExternal';
 
 export function createBrowserHost(): Host {
@@ -10,6 +11,7 @@ export function createBrowserHost(): Host {
     kind: 'browser',
     storage: createBrowserStorage(),
     files: createBrowserFiles(),
+    identity: createBrowserIdentity(),
     openExternal: (url) => openExternalUrl(url, (href) => void window.open(href, '_blank', 'noopener,noreferrer')),
   };
 }

@@ -68,6 +68,11 @@ export function createElectronHost(bridge: BridgeApi): Host {
       save: (suggestedName, bytes) => call('files:save', { suggestedName, bytes }),
       open: () => call('files:open', {}),
     },
+    identity: {
+      get: () => call('identity:get', {}),
+      signCharter: (input) => call('identity:signCharter', { input: { ...input } }),
+      signSeal: (input) => call('identity:signSeal', { input: { ...input } }),
+    },
     openExternal: async (url) => {
       await call('shell:openExternal', { url });
     },

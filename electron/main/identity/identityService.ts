@@ -1,0 +1,51 @@
+// The identity key as the IPC handlers see it: loaded (or created) once on first use, and every
+// key-store failure turned into a coded error whose message the renderer can show as advice.
+import type { SealInput, SigningInput } from '../../../shared/crypto';
+import type { PublicIdentityData } from '../../../shared/protocol/identitySchemas';
+import { CodedError } from '../codedError';
+import { IdentityError } from './identityErrors';
+import type { IdentityStore, PublicIdentity } from './identityStore';
+
+export interface IdentityService {
+  get(): Promise<PublicIdentityData>;
+  signCharter(input: SigningInput): Promise<string>;
+  signSeal(input: SealInput): Promise<string>;
+}
+
+function coded(error: unknown): never {
+  if (error instanceof IdentityError) {
+    throw new CodedError(error.code === 'corrupt-file' ? 'corrupt' : 'unavailable', error.message, { cause: error });
+  }
+  throw error;
+}
+
+const toData = (identity: PublicIdentity): PublicIdentityData => ({
+  publicKey: identity.publicKey,
+  fingerprint: identity.fingerprint,
+  createdAt: identity.createdAt,
+  protection: { weak: identity.protection.weak, backend: identity.protection.backend, warning: identity.protection.warning },
+});
+
+export function createIdentityService(store: IdentityStore): IdentityService {
+  // One load for all callers: two concurrent first calls must not both try to create a key.
+  let loading: Promise<PublicIdentity> | null = null;
+  const ready = (): Promise<PublicIdentity> => {
+    loading ??= store.ensure().catch((error: unknown) => {
+      loading = null; // a keyring unlocked later gets another chance
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    get: () => ready().then(toData, coded),
+    signCharter: (input) => ready().then(() => store.signCharter(input), coded),
+    signSeal: (input) => ready().then(() => store.signSeal(input), coded),
+  };
+}
+
+/** Where there is no key store (tests of other channels), identity calls say so. */
+export const noIdentityService: IdentityService = {
+  get: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+  signCharter: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+  signSeal: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+};

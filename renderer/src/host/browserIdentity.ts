@@ -1,0 +1,121 @@
+// The browser host's identity: an Ed25519 WebCrypto key pair generated once, with a
+// NON-extractable private key, kept in its own IndexedDB database (CryptoKey objects are
+// structured-cloneable, so the browser stores the key without ever exposing its bytes to us).
+// It signs exactly the documented bytes (shared/crypto/signingMessage.ts), like the Electron host.
+import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, verifyEd25519 } from '../../../shared/crypto';
+import { HostError, type HostIdentity, type PublicIdentity } from './Host';
+
+const DB = 'bridgeboard-identity';
+const STORE = 'keys';
+const KEY_ID = 'default';
+
+interface StoredKey {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: string;
+  readonly createdAt: string;
+}
+
+const PROTECTION: PublicIdentity['protection'] = {
+  weak: false,
+  backend: 'browser',
+  // Honest, not alarming: the key cannot be copied out, but this browser profile can use it.
+  warning: null,
+};
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function openDb(): Promise<IDBDatabase> {
+  const req = indexedDB.open(DB, 1);
+  req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+  return request(req);
+}
+
+function isStoredKey(value: unknown): value is StoredKey {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.privateKey instanceof CryptoKey && typeof v.publicKey === 'string' && typeof v.createdAt === 'string';
+}
+
+function subtle(): SubtleCrypto {
+  // Plain-http pages from another machine are not a secure context: no crypto.subtle at all.
+  if (!globalThis.isSecureContext || !globalThis.crypto?.subtle) {
+    throw new HostError('unavailable', 'This page is not a secure context (plain http from another computer), so the browser will not keep a signing key here. Open Bridgeboard over https or on this computer, or use the desktop app.');
+  }
+  return globalThis.crypto.subtle;
+}
+
+async function generate(): Promise<StoredKey> {
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await subtle().generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw new HostError('unavailable', 'This browser cannot create Ed25519 signing keys; use a current Chrome, Edge, Firefox or Safari, or the desktop app.');
+  }
+  // Public keys are always exportable; the private key stays non-extractable.
+  const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
+  return { privateKey: pair.privateKey, publicKey: toBase64url(raw), createdAt: new Date().toISOString() };
+}
+
+async function loadOrCreate(): Promise<StoredKey> {
+  let db: IDBDatabase;
+  try {
+    db = await openDb();
+  } catch {
+    throw new HostError('unavailable', 'This browser does not let Bridgeboard store a signing key (private mode or storage disabled).');
+  }
+  try {
+    const existing: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
+    if (isStoredKey(existing)) return existing;
+    const created = await generate();
+    const tx = db.transaction(STORE, 'readwrite');
+    // `add`, not `put`: if another tab created a key meanwhile, keep theirs and use it.
+    tx.objectStore(STORE).add(created, KEY_ID);
+    const stored = await new Promise<boolean>((resolve) => {
+      tx.oncomplete = () => resolve(true);
+      tx.onerror = (event) => {
+        event.preventDefault();
+        resolve(false);
+      };
+      tx.onabort = () => resolve(false);
+    });
+    if (stored) return created;
+    const winner: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
+    if (isStoredKey(winner)) return winner;
+    throw new HostError('storage-failed', 'The signing key could not be stored in this browser.');
+  } finally {
+    db.close();
+  }
+}
+
+export function createBrowserIdentity(): HostIdentity {
+  let loading: Promise<StoredKey> | null = null;
+  const ready = (): Promise<StoredKey> => {
+    loading ??= loadOrCreate().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  };
+  const sign = async (message: Uint8Array): Promise<string> => {
+    const key = await ready();
+    const copy = new Uint8Array(message); // an ArrayBuffer-backed copy, as WebCrypto wants
+    const signature = new Uint8Array(await subtle().sign({ name: 'Ed25519' }, key.privateKey, copy));
+    // A wrong signature must never reach the room under our name.
+    if (!verifyEd25519(fromBase64url(key.publicKey), message, signature)) throw new HostError('unavailable', 'The browser produced a signature that does not verify.');
+    return toBase64url(signature);
+  };
+  return {
+    get: async () => {
+      const key = await ready();
+      return { publicKey: key.publicKey, fingerprint: fingerprintOf(fromBase64url(key.publicKey)), createdAt: key.createdAt, protection: PROTECTION };
+    },
+    signCharter: (input) => sign(signingMessage(input)),
+    signSeal: (input) => sign(sealMessage(input)),
+  };
+}

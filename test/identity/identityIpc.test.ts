@@ -1,0 +1,69 @@
+// The identity channels end to end in Node: the real handler table and IPC dispatch over a real
+// key store, so what the renderer receives is a public key and signatures that verify, and a
+// keyring failure reaches it as a coded error with advice, never as a crash or the key itself.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/main/handlers';
+import { IdentityStore, createIdentityService, identityFilePath } from '../../electron/main/identity';
+import { dispatch } from '../../electron/main/ipc';
+import { fromBase64url, sealMessage, signingMessage, verifyEd25519 } from '../../shared/crypto';
+import { frame, invokeEvent } from '../protocol/fakes';
+import { fakeSafeStorage } from './fakeSafeStorage';
+
+const options = { isOwnWebContents: (id: number) => id === 1 };
+const event = invokeEvent(1, frame('app://bridgeboard/index.html'));
+const input = { charterId: 'ws-1', version: 2, digest: 'c'.repeat(64), signedAt: '2026-11-24T22:00:00Z' };
+
+async function handlersWith(safeStorage = fakeSafeStorage({ backend: 'gnome_libsecret' })) {
+  const filePath = identityFilePath(await mkdtemp(join(tmpdir(), 'bb-ipc-id-')), 'default');
+  const identity = createIdentityService(new IdentityStore({ filePath, safeStorage, platform: 'linux' }));
+  return { filePath, handlers: createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity }) };
+}
+
+describe('identity over IPC', () => {
+  it('gives the renderer the public key and signatures over the messages main builds', async () => {
+    const { handlers } = await handlersWith();
+    const got = await dispatch(handlers, options, 'identity:get', event, {});
+    if (!got.ok) throw new Error(got.error.message);
+    const id = got.value as { publicKey: string; fingerprint: string; protection: { warning: string | null } };
+    expect(id.fingerprint).toMatch(/^\d{5}( \d{5}){5}$/);
+    expect(id.protection.warning).toBeNull();
+    expect(JSON.stringify(got)).not.toMatch(/private|pkcs8/i);
+
+    const signed = await dispatch(handlers, options, 'identity:signCharter', event, { input });
+    if (!signed.ok) throw new Error(signed.error.message);
+    expect(verifyEd25519(fromBase64url(id.publicKey), signingMessage(input), fromBase64url(signed.value as string))).toBe(true);
+
+    const sealInput = { ...input, signatureCount: 3, signaturesDigest: 'd'.repeat(64) };
+    const sealed = await dispatch(handlers, options, 'identity:signSeal', event, { input: sealInput });
+    if (!sealed.ok) throw new Error(sealed.error.message);
+    expect(verifyEd25519(fromBase64url(id.publicKey), sealMessage(sealInput), fromBase64url(sealed.value as string))).toBe(true);
+  });
+
+  it.each([
+    ['a newline smuggled into the charter id', { ...input, charterId: 'ws\nbridgeboard-charter-seal-v1' }],
+    ['a digest that is not hex', { ...input, digest: 'z'.repeat(64) }],
+    ['an extra field', { ...input, message: 'sign me' }],
+  ])('refuses to sign %s', async (_what, bad) => {
+    const { handlers } = await handlersWith();
+    const result = await dispatch(handlers, options, 'identity:signCharter', event, { input: bad });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('says plainly when the key is only protected by the basic_text fallback', async () => {
+    const { handlers } = await handlersWith(fakeSafeStorage({ backend: 'basic_text' }));
+    const got = await dispatch(handlers, options, 'identity:get', event, {});
+    expect(got).toMatchObject({ ok: true, value: { protection: { weak: true, backend: 'basic_text', warning: expect.stringMatching(/Anyone who can copy your files can sign charters as you/) } } });
+  });
+
+  it('reports a keyring that cannot decrypt the stored key as unavailable, with advice', async () => {
+    const { handlers, filePath } = await handlersWith(fakeSafeStorage({ keyringSecret: 'first' }));
+    expect((await dispatch(handlers, options, 'identity:get', event, {})).ok).toBe(true);
+    const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
+    const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
+    const result = await dispatch(later, options, 'identity:signCharter', event, { input });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/keyring cannot unlock/) } });
+  });
+});
