@@ -18,3 +18,5 @@ export * from './charterPdf';
 export * from './pdfAttachment';
 export * from './charterPdfVerify';
 export * from './verifyCharterFile';
+export * from './charterDoc';
+export * from './charterLedger';

@@ -1,0 +1,159 @@
+// The charter inside the workshop's Y.Doc, so it syncs through the room like the board: the draft
+// settings, frozen versions, signatures, seals and in-person key checks, all under the 'charter'
+// root. Every entry is a flat key with an immutable string value: nested maps created by two
+// peers at once would overwrite each other, and content-addressed keys (a version by its digest,
+// a signature by its value) mean a concurrent or hostile write can add entries but never
+// replace one that was already there. Everything read back is `unknown` until parsed.
+import type * as Y from 'yjs';
+import { canonicalJson } from './canonicalJson';
+import { DEFAULT_QUORUM, frozenCharterSchema, quorumRuleSchema, type FrozenCharter, type QuorumRule } from './charterSchema';
+import { charterDigest, type FrozenVersion } from './charterVersion';
+import { charterSealSchema, charterSignatureSchema, type CharterSeal, type CharterSignature } from './bundleSchema';
+
+export const charterMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('charter');
+
+/** A bound on what one entry may hold, so a hostile peer cannot make every reader parse megabytes. */
+export const MAX_ENTRY_CHARS = 2_000_000;
+
+const VERSION = 'version.';
+const SIGNATURE = 'sig.';
+const SEAL = 'seal.';
+const CHECK = 'check.';
+const DRAFT = 'draft.';
+
+export type DraftField = 'purpose' | 'scope' | 'reviewDate';
+
+export interface DraftSettings {
+  readonly purpose: string;
+  readonly scope: string;
+  readonly reviewDate: string;
+  readonly quorum: QuorumRule;
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length > MAX_ENTRY_CHARS) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readDraftSettings(doc: Y.Doc): DraftSettings {
+  const map = charterMap(doc);
+  const text = (field: DraftField) => {
+    const value = map.get(DRAFT + field);
+    return typeof value === 'string' ? value.slice(0, 10_000) : '';
+  };
+  const quorum = quorumRuleSchema.safeParse(parseJson(map.get(`${DRAFT}quorum`)));
+  return { purpose: text('purpose'), scope: text('scope'), reviewDate: text('reviewDate'), quorum: quorum.success ? quorum.data : DEFAULT_QUORUM };
+}
+
+export function setDraftField(doc: Y.Doc, field: DraftField, value: string, origin: unknown = null): void {
+  if (value.length > 10_000) throw new Error('at most 10,000 characters');
+  doc.transact(() => charterMap(doc).set(DRAFT + field, value), origin);
+}
+
+export function setDraftQuorum(doc: Y.Doc, rule: QuorumRule, origin: unknown = null): void {
+  const parsed = quorumRuleSchema.parse(rule);
+  doc.transact(() => charterMap(doc).set(`${DRAFT}quorum`, canonicalJson(parsed)), origin);
+}
+
+/** Stores a frozen version under its digest. Never overwrites: a digest names exactly one text. */
+export function storeVersion(doc: Y.Doc, frozen: FrozenVersion, origin: unknown = null): void {
+  const key = VERSION + frozen.digest;
+  doc.transact(() => {
+    const map = charterMap(doc);
+    if (!map.has(key)) map.set(key, frozen.canonical);
+  }, origin);
+}
+
+export function storeSignature(doc: Y.Doc, digest: string, signature: CharterSignature, origin: unknown = null): void {
+  const sig = charterSignatureSchema.parse(signature);
+  const key = `${SIGNATURE}${digest}.${sig.signature}`;
+  doc.transact(() => {
+    const map = charterMap(doc);
+    if (!map.has(key)) map.set(key, canonicalJson(sig));
+  }, origin);
+}
+
+export function storeSeal(doc: Y.Doc, digest: string, seal: CharterSeal, origin: unknown = null): void {
+  const parsed = charterSealSchema.parse(seal);
+  const key = `${SEAL}${digest}.${parsed.signature}`;
+  doc.transact(() => {
+    const map = charterMap(doc);
+    if (!map.has(key)) map.set(key, canonicalJson(parsed));
+  }, origin);
+}
+
+/** A frozen version as read back from the doc; `problem` set when the entry is not what its key says. */
+export interface StoredVersion {
+  readonly digest: string;
+  readonly frozen: FrozenVersion | null;
+  readonly problem: string | null;
+}
+
+/** All versions in the doc, oldest first (by version number, then freeze time, then digest). */
+export function readVersions(doc: Y.Doc): StoredVersion[] {
+  const out: StoredVersion[] = [];
+  charterMap(doc).forEach((value, key) => {
+    if (!key.startsWith(VERSION)) return;
+    const digest = key.slice(VERSION.length);
+    const parsed = frozenCharterSchema.safeParse(parseJson(value));
+    if (!parsed.success) return void out.push({ digest, frozen: null, problem: 'this version entry is not a readable frozen charter' });
+    const charter: FrozenCharter = parsed.data;
+    const actual = charterDigest(charter);
+    // The key is the promise: a version whose text no longer hashes to it was altered.
+    if (actual !== digest) return void out.push({ digest, frozen: null, problem: `this version was altered after it was frozen (it now hashes to ${actual.slice(0, 12)}…)` });
+    out.push({ digest, frozen: { charter, canonical: canonicalJson(charter), digest }, problem: null });
+  });
+  const rank = (v: StoredVersion) => v.frozen?.charter.version ?? Number.MAX_SAFE_INTEGER;
+  return out.sort((a, b) => rank(a) - rank(b) || (a.frozen?.charter.frozenAt ?? '').localeCompare(b.frozen?.charter.frozenAt ?? '') || a.digest.localeCompare(b.digest));
+}
+
+/** Signatures and seals stored for one digest; entries that do not parse are counted, not dropped silently. */
+export function readSignatureEntries(doc: Y.Doc, digest: string): { signatures: CharterSignature[]; seals: CharterSeal[]; unreadable: number } {
+  const signatures: CharterSignature[] = [];
+  const seals: CharterSeal[] = [];
+  let unreadable = 0;
+  charterMap(doc).forEach((value, key) => {
+    if (key.startsWith(`${SIGNATURE}${digest}.`)) {
+      const parsed = charterSignatureSchema.safeParse(parseJson(value));
+      if (parsed.success) signatures.push(parsed.data);
+      else unreadable++;
+    } else if (key.startsWith(`${SEAL}${digest}.`)) {
+      const parsed = charterSealSchema.safeParse(parseJson(value));
+      if (parsed.success) seals.push(parsed.data);
+      else unreadable++;
+    }
+  });
+  return { signatures, seals, unreadable };
+}
+
+/** The facilitator compared this key's fingerprint with the person; bound to the key it was checked for. */
+export interface KeyCheck {
+  readonly publicKey: string;
+  /** The participant id of whoever marked it (shown; a claim until the facilitator signs the roster). */
+  readonly by: string;
+  readonly at: number;
+}
+
+export function setKeyCheck(doc: Y.Doc, participantId: string, check: KeyCheck | null, origin: unknown = null): void {
+  doc.transact(() => {
+    const map = charterMap(doc);
+    if (check) map.set(CHECK + participantId, JSON.stringify(check));
+    else map.delete(CHECK + participantId);
+  }, origin);
+}
+
+export function readKeyChecks(doc: Y.Doc): Map<string, KeyCheck> {
+  const out = new Map<string, KeyCheck>();
+  charterMap(doc).forEach((value, key) => {
+    if (!key.startsWith(CHECK)) return;
+    const v = parseJson(value);
+    if (typeof v !== 'object' || v === null) return;
+    const { publicKey, by, at } = v as Record<string, unknown>;
+    if (typeof publicKey === 'string' && typeof by === 'string' && typeof at === 'number') out.set(key.slice(CHECK.length), { publicKey, by, at });
+  });
+  return out;
+}

@@ -1,0 +1,125 @@
+// What the room sees of each frozen version: the signatures in the doc sorted into accepted and
+// rejected (with why), the facilitator's seal if one fits the accepted set, the bundle that an
+// export would contain, and its verdict. One pure function of the doc, so every peer shows the
+// same thing and a forged entry written by anyone only ever appears as rejected.
+import type * as Y from 'yjs';
+import type { Participant as BoardParticipant } from '../board/roster';
+import { addSignature, createBundle, verifyBundle, type BundleVerdict } from './bundle';
+import type { CharterBundle, CharterSignature } from './bundleSchema';
+import { fingerprintOf, fromBase64url } from './charterCrypto';
+import { readKeyChecks, readSignatureEntries, readVersions, type KeyCheck, type StoredVersion } from './charterDoc';
+import type { Participant } from './charterSchema';
+import { applySeal, type SealStatus } from './charterSeal';
+import type { FrozenVersion } from './charterVersion';
+import type { SignatureStatus } from './signatureCheck';
+
+export interface RejectedSignature {
+  readonly signature: CharterSignature;
+  readonly status: SignatureStatus;
+  readonly reason: string;
+}
+
+export interface VersionLedger {
+  readonly frozen: FrozenVersion;
+  /** The version's signatures that count, and the seal when it covers exactly them. */
+  readonly bundle: CharterBundle;
+  readonly rejected: readonly RejectedSignature[];
+  readonly verdict: BundleVerdict;
+  /** 'set-changed' when a seal exists but signatures came after it: the facilitator seals again. */
+  readonly seal: SealStatus;
+  /** Another version with the same number exists (two freezes at once); both stay, neither changes. */
+  readonly conflict: boolean;
+  /** Entries under this version that are not even readable as signatures or seals. */
+  readonly unreadable: number;
+}
+
+export interface CharterLedger {
+  readonly versions: readonly VersionLedger[];
+  /** Version entries that were altered or do not parse. */
+  readonly damaged: readonly StoredVersion[];
+}
+
+const byTime = (a: { signedAt: string; signature: string }, b: { signedAt: string; signature: string }) =>
+  a.signedAt.localeCompare(b.signedAt) || a.signature.localeCompare(b.signature);
+
+export function versionLedger(doc: Y.Doc, frozen: FrozenVersion, conflict: boolean): VersionLedger {
+  const entries = readSignatureEntries(doc, frozen.digest);
+  let bundle = createBundle(frozen);
+  const rejected: RejectedSignature[] = [];
+  for (const sig of [...entries.signatures].sort(byTime)) {
+    const added = addSignature(bundle, sig);
+    if (added.ok) bundle = added.bundle;
+    else rejected.push({ signature: sig, status: added.status, reason: added.reason });
+  }
+  // The newest seal that covers exactly the accepted set wins; older ones are history.
+  let seal: SealStatus = 'missing';
+  for (const candidate of [...entries.seals].sort(byTime).reverse()) {
+    const applied = applySeal(bundle, candidate);
+    if (applied.ok) {
+      bundle = applied.bundle;
+      seal = 'valid';
+      break;
+    }
+    if (seal === 'missing') seal = applied.status;
+  }
+  return { frozen, bundle, rejected, verdict: verifyBundle(bundle), seal, conflict, unreadable: entries.unreadable };
+}
+
+export function readCharterLedger(doc: Y.Doc): CharterLedger {
+  const stored = readVersions(doc);
+  const ok = stored.filter((v): v is StoredVersion & { frozen: FrozenVersion } => v.frozen !== null);
+  const counts = new Map<number, number>();
+  for (const v of ok) counts.set(v.frozen.charter.version, (counts.get(v.frozen.charter.version) ?? 0) + 1);
+  return {
+    versions: ok.map((v) => versionLedger(doc, v.frozen, (counts.get(v.frozen.charter.version) ?? 0) > 1)),
+    damaged: stored.filter((v) => v.frozen === null),
+  };
+}
+
+/** The version a new freeze builds on: the highest number; of two at once, the earlier freeze. */
+export function latestVersion(ledger: CharterLedger): VersionLedger | null {
+  let best: VersionLedger | null = null;
+  for (const v of ledger.versions) {
+    if (!best || v.frozen.charter.version > best.frozen.charter.version) best = v;
+  }
+  return best;
+}
+
+export interface CharterRoster {
+  /** Participants with a key, as the charter freezes them. */
+  readonly participants: readonly Participant[];
+  /** Names of roster members with no key yet: they cannot sign and are left out of a freeze. */
+  readonly withoutKey: readonly string[];
+}
+
+/**
+ * A check counts only if it is for the key the participant has now (a swapped key is unchecked
+ * again) and was marked by someone the roster lists as a facilitator. Anyone in the room could
+ * write such a mark, so it is a claim until the facilitator signs the frozen roster carrying it.
+ */
+export function isChecked(check: KeyCheck | undefined, publicKey: string, roster: readonly BoardParticipant[]): boolean {
+  if (!check || check.publicKey !== publicKey) return false;
+  return roster.some((p) => p.id === check.by && p.side === 'facilitator');
+}
+
+export function charterRosterOf(doc: Y.Doc, roster: readonly BoardParticipant[]): CharterRoster {
+  const checks = readKeyChecks(doc);
+  const participants: Participant[] = [];
+  const withoutKey: string[] = [];
+  for (const p of roster) {
+    if (!p.publicKey) {
+      withoutKey.push(p.name);
+      continue;
+    }
+    participants.push({
+      id: p.id,
+      name: p.name,
+      side: p.side,
+      role: p.role,
+      publicKey: p.publicKey,
+      fingerprint: fingerprintOf(fromBase64url(p.publicKey)),
+      checkedInPerson: isChecked(checks.get(p.id), p.publicKey, roster),
+    });
+  }
+  return { participants, withoutKey };
+}
