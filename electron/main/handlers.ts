@@ -4,6 +4,8 @@ import { openExternalUrl } from './externalLinks';
 import type { FileService } from './fileDialogs';
 import { noIdentityService, type IdentityService } from './identity/identityService';
 import type { Handlers } from './ipc';
+import type { LanSignalingService } from './signaling/lanSignalingService';
+import { createSignalingHandlers } from './signaling/signalingHandlers';
 import type { WorkshopStore } from './storage/workshopStore';
 
 export interface HandlerServices {
@@ -12,10 +14,13 @@ export interface HandlerServices {
   readonly openExternal: (url: string) => Promise<void>;
   /** The device's signing key (identity/); optional so tests of other channels need none. */
   readonly identity?: IdentityService;
+  /** The facilitator's LAN signaling server; without it those channels answer 'unavailable'. */
+  readonly signaling?: LanSignalingService;
 }
 
-export function createHandlers({ store, files, openExternal, identity = noIdentityService }: HandlerServices): Handlers {
+export function createHandlers({ store, files, openExternal, identity = noIdentityService, signaling }: HandlerServices): Handlers {
   return {
+    ...createSignalingHandlers(signaling),
     'storage:list': () => store.list(),
     'storage:create': async ({ summary, state }) => {
       await store.create(summary, state);

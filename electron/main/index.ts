@@ -1,5 +1,6 @@
 // The main process entry: composition only. Each concern lives in its own module; this file
 // wires them to the real Electron objects in the order Electron requires.
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { registerAppScheme, serveApp } from './appProtocol';
@@ -10,6 +11,7 @@ import { IdentityStore, createIdentityService, fromElectron, identityFilePath } 
 import { registerIpc } from './ipc';
 import { installPermissionPolicy } from './permissions';
 import { installNavigationPolicy } from './security';
+import { createLanSignalingService } from './signaling/lanSignalingService';
 import { claimSingleInstance } from './singleInstance';
 import { WorkshopStore } from './storage/workshopStore';
 import { WindowManager } from './window';
@@ -39,8 +41,10 @@ if (claimSingleInstance(app, () => windows.reveal())) {
     });
     // One signing key per device; the profile is fixed until the app has several local profiles.
     const identity = createIdentityService(new IdentityStore({ filePath: identityFilePath(app.getPath('userData'), 'default'), safeStorage: fromElectron(safeStorage) }));
+    // Started only when the facilitator opens a room on an address they pick.
+    const signaling = createLanSignalingService({ networkInterfaces });
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.
-    registerIpc(ipcMain, createHandlers({ store, files, identity, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    registerIpc(ipcMain, createHandlers({ store, files, identity, signaling, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
       isOwnWebContents: windows.isOwnWebContents,
       log,
     });
@@ -50,7 +54,8 @@ if (claimSingleInstance(app, () => windows.reveal())) {
       app.removeAllListeners('before-quit');
       // Bounded, so a stuck disk cannot keep the app from quitting; the logs are durable anyway.
       const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
-      void Promise.race([store.closeAll(), timeout]).finally(() => app.quit());
+      // The LAN signaling server closes with the app, so its port is free for the next start.
+      void Promise.race([Promise.all([store.closeAll(), signaling.stop()]), timeout]).finally(() => app.quit());
     });
     await windows.openMain();
   }).catch((error: unknown) => {

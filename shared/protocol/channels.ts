@@ -14,6 +14,10 @@ export const channelNames = [
   'identity:get',
   'identity:signCharter',
   'identity:signSeal',
+  'signaling:addresses',
+  'signaling:start',
+  'signaling:stop',
+  'signaling:status',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

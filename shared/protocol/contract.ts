@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
+import { lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema } from './signalingSchemas';
 import { publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
@@ -51,6 +52,10 @@ export const contract = {
   'identity:get': { request: z.object({}).strict(), response: publicIdentitySchema },
   'identity:signCharter': { request: z.object({ input: signingInputSchema }).strict(), response: signatureValueSchema },
   'identity:signSeal': { request: z.object({ input: sealInputSchema }).strict(), response: signatureValueSchema },
+  'signaling:addresses': { request: z.object({}).strict(), response: z.array(lanAddressSchema).max(256) },
+  'signaling:start': { request: lanStartRequestSchema, response: lanSignalingStatusSchema },
+  'signaling:stop': { request: z.object({}).strict(), response: done },
+  'signaling:status': { request: z.object({}).strict(), response: lanSignalingStatusSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -28,6 +28,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identity:get': unused,
     'identity:signCharter': unused,
     'identity:signSeal': unused,
+    'signaling:addresses': unused,
+    'signaling:start': unused,
+    'signaling:stop': unused,
+    'signaling:status': unused,
     ...overrides,
   };
 }

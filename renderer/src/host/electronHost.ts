@@ -73,6 +73,14 @@ export function createElectronHost(bridge: BridgeApi): Host {
       signCharter: (input) => call('identity:signCharter', { input: { ...input } }),
       signSeal: (input) => call('identity:signSeal', { input: { ...input } }),
     },
+    lanSignaling: {
+      addresses: () => call('signaling:addresses', {}),
+      start: (choice) => call('signaling:start', choice.port === undefined ? { host: choice.host } : { host: choice.host, port: choice.port }),
+      stop: async () => {
+        await call('signaling:stop', {});
+      },
+      status: () => call('signaling:status', {}),
+    },
     openExternal: async (url) => {
       await call('shell:openExternal', { url });
     },
