@@ -1,0 +1,39 @@
+// Verify a charter file offline: open a PDF, JSON or Markdown export and see each signer's
+// verdict, the quorum and what is wrong. The same check as `bridgeboard verify`.
+import { useState } from 'react';
+import { verifyCharterFile, type FileVerdict } from '../../../../shared/charter';
+import { useHost } from '../../app/hostContext';
+import { describeError } from '../../ui/describeError';
+import { VerdictView } from './VerdictView';
+
+export function VerifyPanel() {
+  const host = useHost();
+  const [result, setResult] = useState<{ name: string; verdict: FileVerdict } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = () => {
+    setError(null);
+    host.files
+      .open()
+      .then(async (file) => {
+        if (!file) return;
+        setResult({ name: file.name, verdict: await verifyCharterFile(file.bytes) });
+      })
+      .catch((e: unknown) => setError(describeError(e, 'Opening the file')));
+  };
+  return (
+    <section className="charter-panel" aria-labelledby="verify-heading" data-testid="verify-panel">
+      <h2 id="verify-heading">Verify a charter file</h2>
+      <p className="hint">A PDF, Markdown or JSON export. Nothing leaves this device.</p>
+      <button type="button" onClick={open} data-testid="verify-open">
+        Open a charter file…
+      </button>
+      {error && <p role="alert">{error}</p>}
+      {result && (
+        <div data-testid="verify-result">
+          <h3>{result.name}</h3>
+          {result.verdict.readable ? <VerdictView verdict={result.verdict.verdict} /> : <p role="alert">Unreadable: {result.verdict.error}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

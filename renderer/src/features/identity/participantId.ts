@@ -1,0 +1,19 @@
+// This device's participant id, the roster key. The same localStorage entry the room feature
+// uses (features/room/roomSettings.ts), so joining a room and signing a charter name one person.
+import { uuidv4 } from 'lib0/random';
+
+const KEY = 'bridgeboard.participantId';
+let sessionId: string | null = null;
+
+export function myParticipantId(): string {
+  try {
+    const stored = localStorage.getItem(KEY);
+    if (stored && /^[\w-]{8,100}$/.test(stored)) return stored;
+    const id = uuidv4();
+    localStorage.setItem(KEY, id);
+    return id;
+  } catch {
+    sessionId ??= uuidv4();
+    return sessionId;
+  }
+}
