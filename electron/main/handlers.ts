@@ -52,5 +52,6 @@ export function createHandlers({ store, files, openExternal, identity = noIdenti
     'identity:get': () => identity.get(),
     'identity:signCharter': ({ input }) => identity.signCharter(input),
     'identity:signSeal': ({ input }) => identity.signSeal(input),
+    'identity:signFacilitatorAction': ({ input }) => identity.signFacilitatorAction(input),
   };
 }

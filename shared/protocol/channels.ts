@@ -14,6 +14,7 @@ export const channelNames = [
   'identity:get',
   'identity:signCharter',
   'identity:signSeal',
+  'identity:signFacilitatorAction',
   'signaling:addresses',
   'signaling:start',
   'signaling:stop',

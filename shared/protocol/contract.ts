@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
 import { lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema } from './signalingSchemas';
-import { publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
+import { actionSigningInputSchema, publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
 // Bounded so a runaway renderer cannot make the main process buffer gigabytes.
@@ -52,6 +52,7 @@ export const contract = {
   'identity:get': { request: z.object({}).strict(), response: publicIdentitySchema },
   'identity:signCharter': { request: z.object({ input: signingInputSchema }).strict(), response: signatureValueSchema },
   'identity:signSeal': { request: z.object({ input: sealInputSchema }).strict(), response: signatureValueSchema },
+  'identity:signFacilitatorAction': { request: z.object({ input: actionSigningInputSchema }).strict(), response: signatureValueSchema },
   'signaling:addresses': { request: z.object({}).strict(), response: z.array(lanAddressSchema).max(256) },
   'signaling:start': { request: lanStartRequestSchema, response: lanSignalingStatusSchema },
   'signaling:stop': { request: z.object({}).strict(), response: done },

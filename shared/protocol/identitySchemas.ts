@@ -18,6 +18,15 @@ export const sealInputSchema = signingInputSchema
   .extend({ signatureCount: z.number().int().min(0).max(10_000), signaturesDigest: digest })
   .strict();
 
+/** What a facilitator's device signs for one action (shared/facilitation/actionMessage.ts). */
+export const actionSigningInputSchema = z
+  .object({
+    workshopId: line(200),
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    actionDigest: digest,
+  })
+  .strict();
+
 /** base64url of a 64-byte Ed25519 signature. */
 export const signatureValueSchema = z.string().regex(/^[A-Za-z0-9_-]{86}$/);
 

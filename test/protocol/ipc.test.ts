@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identity:get': unused,
     'identity:signCharter': unused,
     'identity:signSeal': unused,
+    'identity:signFacilitatorAction': unused,
     'signaling:addresses': unused,
     'signaling:start': unused,
     'signaling:stop': unused,

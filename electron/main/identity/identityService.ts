@@ -1,6 +1,7 @@
 // The identity key as the IPC handlers see it: loaded (or created) once on first use, and every
 // key-store failure turned into a coded error whose message the renderer can show as advice.
 import type { SealInput, SigningInput } from '../../../shared/crypto';
+import type { ActionSigningInput } from '../../../shared/facilitation/actionMessage';
 import type { PublicIdentityData } from '../../../shared/protocol/identitySchemas';
 import { CodedError } from '../codedError';
 import { IdentityError } from './identityErrors';
@@ -10,6 +11,7 @@ export interface IdentityService {
   get(): Promise<PublicIdentityData>;
   signCharter(input: SigningInput): Promise<string>;
   signSeal(input: SealInput): Promise<string>;
+  signFacilitatorAction(input: ActionSigningInput): Promise<string>;
 }
 
 function coded(error: unknown): never {
@@ -40,6 +42,7 @@ export function createIdentityService(store: IdentityStore): IdentityService {
     get: () => ready().then(toData, coded),
     signCharter: (input) => ready().then(() => store.signCharter(input), coded),
     signSeal: (input) => ready().then(() => store.signSeal(input), coded),
+    signFacilitatorAction: (input) => ready().then(() => store.signFacilitatorAction(input), coded),
   };
 }
 
@@ -48,4 +51,5 @@ export const noIdentityService: IdentityService = {
   get: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signCharter: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signSeal: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+  signFacilitatorAction: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
 };

@@ -4,6 +4,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, type SealInput, type SigningInput } from '../../../shared/crypto';
+import { actionMessage, type ActionSigningInput } from '../../../shared/facilitation/actionMessage';
 import { IdentityError } from './identityErrors';
 import { readIdentityFile, writeIdentityFileAtomically, type IdentityFile } from './identityFile';
 import type { SafeStorageLike } from './safeStorageLike';
@@ -127,6 +128,11 @@ export class IdentityStore {
   /** The facilitator's seal over the final set of signatures (shared/charter/charterSeal.ts). */
   signSeal(input: SealInput): string {
     return this.signBytes(sealMessage(input));
+  }
+
+  /** A facilitator action (shared/facilitation/actionMessage.ts): its own domain, never a charter message. */
+  signFacilitatorAction(input: ActionSigningInput): string {
+    return this.signBytes(actionMessage(input));
   }
 
   private signBytes(message: Uint8Array): string {

@@ -68,6 +68,13 @@ export interface PublicIdentity {
   readonly protection: { readonly weak: boolean; readonly backend: string; readonly warning: string | null };
 }
 
+/** The fields of a facilitator action's signed message; the host builds the bytes itself. */
+export interface ActionSigningInput {
+  readonly workshopId: string;
+  readonly seq: number;
+  readonly actionDigest: string;
+}
+
 /** The fields of docs/charter-format.md section 3; the host builds the signed bytes itself. */
 export interface CharterSigningInput {
   readonly charterId: string;
@@ -87,6 +94,8 @@ export interface HostIdentity {
   signCharter(input: CharterSigningInput): Promise<string>;
   /** base64url Ed25519 signature over the seal message. */
   signSeal(input: SealSigningInput): Promise<string>;
+  /** base64url Ed25519 signature over a facilitator action (shared/facilitation/actionMessage.ts). */
+  signFacilitatorAction(input: ActionSigningInput): Promise<string>;
 }
 
 /** One of this machine's network addresses, offered as the LAN signaling server's address. */

@@ -3,6 +3,7 @@
 // structured-cloneable, so the browser stores the key without ever exposing its bytes to us).
 // It signs exactly the documented bytes (shared/crypto/signingMessage.ts), like the Electron host.
 import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, verifyEd25519 } from '../../../shared/crypto';
+import { actionMessage } from '../../../shared/facilitation/actionMessage';
 import { HostError, type HostIdentity, type PublicIdentity } from './Host';
 
 const DB = 'bridgeboard-identity';
@@ -117,5 +118,6 @@ export function createBrowserIdentity(): HostIdentity {
     },
     signCharter: (input) => sign(signingMessage(input)),
     signSeal: (input) => sign(sealMessage(input)),
+    signFacilitatorAction: (input) => sign(actionMessage(input)),
   };
 }

@@ -72,6 +72,7 @@ export function createElectronHost(bridge: BridgeApi): Host {
       get: () => call('identity:get', {}),
       signCharter: (input) => call('identity:signCharter', { input: { ...input } }),
       signSeal: (input) => call('identity:signSeal', { input: { ...input } }),
+      signFacilitatorAction: (input) => call('identity:signFacilitatorAction', { input: { ...input } }),
     },
     lanSignaling: {
       addresses: () => call('signaling:addresses', {}),
