@@ -11,7 +11,9 @@ export type BoardErrorCode =
   | 'invalid-status'
   | 'invalid-input'
   | 'not-found'
-  | 'deleted';
+  | 'deleted'
+  /** The facilitator's current phase does not open this section for editing. */
+  | 'section-closed';
 
 export class BoardError extends Error {
   override readonly name = 'BoardError';

@@ -60,8 +60,20 @@ export interface CardChange {
   readonly section: SectionId;
 }
 
+/**
+ * What facilitation may restrict (features/facilitation): sections the current phase keeps
+ * closed, and anonymous ideation. Checked here so every UI path (editor, keys, drag) obeys it.
+ */
+export interface BoardPolicy {
+  /** null when cards in `section` may be changed now; otherwise the reason, for the user. */
+  closedReason(section: SectionId): string | null;
+  /** Anonymous ideation: new cards store no author name. Agreed cards always keep theirs. */
+  anonymous(): boolean;
+}
+
 export interface BoardStore extends StoreApi<BoardState> {
   readonly doc: Y.Doc;
+  setPolicy(policy: BoardPolicy | null): void;
   destroy(): void;
 }
 
@@ -89,24 +101,49 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
     if (!found) throw new BoardError('not-found', 'That card no longer exists.');
     return found;
   };
+  let policy: BoardPolicy | null = null;
+  const open = (...sections: SectionId[]): void => {
+    for (const section of sections) {
+      const reason = policy?.closedReason(section) ?? null;
+      if (reason !== null) throw new BoardError('section-closed', reason);
+    }
+  };
+  const openCard = (id: string) => {
+    const found = card(id);
+    open(found.section);
+    return found;
+  };
+  const authorFor = (status: CardStatus): Author => {
+    const who = author();
+    return policy?.anonymous() && status !== 'agreed' ? { name: null, side: who.side } : who;
+  };
 
   const store = createStore<BoardState>()((_set) => ({
     snapshot: buildSnapshot(doc),
     canUndo: false,
     canRedo: false,
-    addCard: (section, fields, status) => run(() => addCard(doc, { section, fields, author: author(), status: status ?? 'proposed' }, Date.now(), LOCAL)),
+    addCard: (section, fields, status) =>
+      run(() => {
+        open(section);
+        return addCard(doc, { section, fields, author: authorFor(status ?? 'proposed'), status: status ?? 'proposed' }, Date.now(), LOCAL);
+      }),
     saveCard: (id, fields) =>
       run(() => {
-        const section = card(id).section;
+        const section = openCard(id).section;
         for (const [key, value] of Object.entries(fields)) validateField(section, key, value);
         doc.transact(() => {
           for (const [key, value] of Object.entries(fields)) editField(doc, id, key, value, LOCAL);
         }, LOCAL);
       }),
-    setStatus: (id, status) => run(() => setStatus(doc, id, status, LOCAL)),
+    setStatus: (id, status) =>
+      run(() => {
+        openCard(id);
+        setStatus(doc, id, status, LOCAL);
+      }),
     updateCard: (id, change) =>
       run(() => {
-        const current = card(id);
+        const current = openCard(id);
+        if (isSectionId(change.section)) open(change.section);
         for (const [key, value] of Object.entries(change.fields)) validateField(current.section, key, value);
         if (!isStatus(change.status)) throw new BoardError('invalid-status', 'Status must be proposed, agreed or parked.');
         if (!isSectionId(change.section)) throw new BoardError('unknown-section', `There is no section called "${String(change.section)}".`);
@@ -117,22 +154,36 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
           if (change.section !== current.section) moveCard(doc, id, change.section, Number.MAX_SAFE_INTEGER, LOCAL);
         }, LOCAL);
       }),
-    moveCard: (id, section, index) => run(() => moveCard(doc, id, section, index, LOCAL)),
+    moveCard: (id, section, index) =>
+      run(() => {
+        if (cards.has(id)) openCard(id);
+        if (isSectionId(section)) open(section);
+        moveCard(doc, id, section, index, LOCAL);
+      }),
     moveBy: (id, delta) =>
       run(() => {
-        const { section } = card(id);
+        const { section } = openCard(id);
         const index = store.getState().snapshot.sections[section].findIndex((c) => c.id === id);
         if (index + delta < 0) return;
         moveCard(doc, id, section, index + delta, LOCAL);
       }),
     moveToAdjacentSection: (id, delta) =>
       run(() => {
-        const next = SECTION_IDS[SECTION_IDS.indexOf(card(id).section) + delta];
+        const next = SECTION_IDS[SECTION_IDS.indexOf(openCard(id).section) + delta];
         if (next === undefined) return;
+        open(next);
         moveCard(doc, id, next, Number.MAX_SAFE_INTEGER, LOCAL);
       }),
-    deleteCard: (id) => run(() => deleteCard(doc, id, LOCAL)),
-    restoreCard: (id) => run(() => restoreCard(doc, id, LOCAL)),
+    deleteCard: (id) =>
+      run(() => {
+        if (cards.has(id)) openCard(id);
+        deleteCard(doc, id, LOCAL);
+      }),
+    restoreCard: (id) =>
+      run(() => {
+        if (cards.has(id)) openCard(id);
+        restoreCard(doc, id, LOCAL);
+      }),
     rename: (title) => run(() => renameWorkshop(doc, title, LOCAL)),
     undo: () => {
       undoManager.undo();
@@ -159,6 +210,9 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
 
   return Object.assign(store, {
     doc,
+    setPolicy: (next: BoardPolicy | null) => {
+      policy = next;
+    },
     destroy: () => {
       cards.unobserveDeep(onCards);
       meta.unobserve(onMeta);
