@@ -1,11 +1,15 @@
 // A key fingerprint as people read it aloud: six groups of five digits, spaced, in monospace.
+// Real spaces between the groups, so a copied fingerprint reads the same as the shown one.
+import { Fragment } from 'react';
+
 export function Fingerprint({ value, label }: { readonly value: string; readonly label?: string }) {
   return (
     <span className="fingerprint" aria-label={label ?? `Fingerprint ${value}`} data-testid="fingerprint">
       {value.split(' ').map((group, i) => (
-        <span key={i} className="fingerprint-group">
-          {group}
-        </span>
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span className="fingerprint-group">{group}</span>
+        </Fragment>
       ))}
     </span>
   );

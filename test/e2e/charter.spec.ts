@@ -1,0 +1,112 @@
+// The charter end to end in one browser, as a facilitator uses it: agree cards, see the weak-
+// charter findings, set the quorum, freeze, sign, seal, export; then the real CLI verifies the
+// PDF (exit 0) and rejects altered copies (exit 1) saying what changed, and the app's verifier
+// shows the same per-signer verdicts. A later edit and freeze makes version 2 with a diff.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { addCard, createWorkshop, startApp } from './fixtures/boardPage';
+import { cliVerify } from './charter/cliVerify';
+import { exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
+
+test('freeze, sign, seal and export a charter that the CLI and the app verify, and that fails when altered', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'bb-charter-e2e-'));
+  await startApp(page, { name: 'Fay Facil', side: 'facilitator' });
+  await createWorkshop(page, 'Line 4 charter');
+  await addCard(page, 'goals', { Goal: 'Keep line 4 running', Metric: 'unplanned downtime per month', Target: 'under 2 h', 'IT owner': 'Ana', Status: 'agreed' });
+  await addCard(page, 'accountability', { Scenario: 'AI setpoint change causes off-spec product', 'Accountable (exactly one)': 'Plant manager, CISO', Status: 'agreed' });
+  await addCard(page, 'goals', { Goal: 'Only proposed, not agreed' });
+
+  await openCharter(page);
+  const findings = page.getByTestId('findings');
+  await expect(findings).toContainText('Goal "Keep line 4 running" has no OT owner.');
+  await expect(findings).toContainText('has 2 Accountable; it needs exactly one.');
+  await expect(findings).toContainText('No OT participant is on the roster.');
+  await expect(page.getByTestId('charter-draft')).toContainText('2 agreed cards');
+
+  await fillDraft(page, { purpose: 'How IT and OT run AI on line 4.', scope: 'Line 4 quality model', reviewDate: '2027-05-01' });
+  await expect(findings).not.toContainText('The charter has no purpose.');
+  // One person in one browser: the quorum is the facilitator alone, and the seal.
+  await page.getByLabel('IT signers at least').fill('0');
+  await page.getByLabel('OT signers at least').fill('0');
+
+  const fingerprint = await myFingerprint(page);
+  expect(fingerprint).toMatch(/^\d{5}( \d{5}){5}$/);
+  const myRow = page.getByTestId('roster-row').filter({ hasText: 'Fay Facil' });
+  await expect(myRow.getByTestId('fingerprint')).toHaveText(fingerprint);
+  await myRow.getByRole('button', { name: 'Mark Fay Facil checked' }).click();
+  await expect(myRow).toContainText('Yes');
+
+  await page.getByTestId('freeze').click();
+  const v1 = version(page, 1);
+  await expect(v1).toBeVisible();
+  await expect(v1.getByTestId('charter-text')).toContainText('Keep line 4 running');
+  await expect(v1.getByTestId('charter-text')).not.toContainText('Only proposed');
+  await expect(v1.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
+  const digest = await v1.getByTestId('version-digest').innerText();
+  expect(digest).toMatch(/^[0-9a-f]{64}$/);
+  // The sign box names the version, the digest and the signer's own fingerprint.
+  await expect(v1.getByTestId('sign-box')).toContainText(digest.slice(0, 16));
+  await expect(v1.getByTestId('sign-box').getByTestId('fingerprint')).toHaveText(fingerprint);
+
+  await v1.getByTestId('sign').click();
+  await expect(v1.getByTestId('signed-note')).toHaveText('You signed version 1.');
+  await expect(v1.getByTestId('signer')).toHaveAttribute('data-status', 'valid');
+  await expect(v1.getByTestId('quorum-status')).toHaveText('Quorum met');
+  await expect(v1.getByTestId('seal-status').first()).toHaveText('Not sealed yet');
+  await v1.getByTestId('seal').click();
+  await expect(v1.getByTestId('verdict-summary')).toContainText('Valid: version 1');
+
+  const pdf = await exportAs(page, 1, 'export-pdf', join(dir, 'charter.pdf'));
+  const good = cliVerify(pdf);
+  expect(good.output).toContain('VALID charter');
+  expect(good.output).toMatch(/\[OK \] Fay Facil \(facilitator\)/);
+  expect(good.code).toBe(0);
+  expect((await exportAs(page, 1, 'export-md', join(dir, 'charter.md'))) && cliVerify(join(dir, 'charter.md')).code).toBe(0);
+
+  // An altered field: the purpose in the JSON export.
+  const json = await exportAs(page, 1, 'export-json', join(dir, 'charter.json'));
+  expect(cliVerify(json).code).toBe(0);
+  const altered = JSON.parse(readFileSync(json, 'utf8')) as { charter: { content: { purpose: string } } };
+  altered.charter.content.purpose = 'How IT alone runs AI on line 4.';
+  writeFileSync(join(dir, 'altered.json'), JSON.stringify(altered));
+  const bad = cliVerify(join(dir, 'altered.json'));
+  expect(bad.code).toBe(1);
+  expect(bad.output).toContain('INVALID');
+  expect(bad.output).toContain('Changed: the title, purpose, scope or review date');
+
+  // An altered byte in the PDF's visible text layer: one digit of the digest on page 1.
+  const bytes = readFileSync(pdf);
+  const at = bytes.indexOf(Buffer.from(digest.slice(0, 24), 'latin1'));
+  const flipped = Buffer.from(bytes);
+  const where = at >= 0 ? at : Math.floor(flipped.length / 3);
+  flipped[where] = (flipped[where] ?? 0) === 0x30 ? 0x31 : 0x30;
+  writeFileSync(join(dir, 'flipped.pdf'), flipped);
+  const badPdf = cliVerify(join(dir, 'flipped.pdf'));
+  expect(badPdf.code, badPdf.output).not.toBe(0);
+  expect(badPdf.output).toMatch(/INVALID|UNREADABLE/);
+
+  // The app's own verifier: the good PDF, then the altered JSON.
+  const verify = page.getByTestId('verify-panel');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), verify.getByTestId('verify-open').click()]);
+  await chooser.setFiles(pdf);
+  await expect(verify.getByTestId('verdict-summary')).toContainText(`Valid: version 1`);
+  await expect(verify.getByTestId('signer')).toHaveAttribute('data-status', 'valid');
+  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), verify.getByTestId('verify-open').click()]);
+  await chooser2.setFiles(join(dir, 'altered.json'));
+  await expect(verify.getByTestId('verdict-summary')).toContainText('Not valid');
+  await expect(verify.getByTestId('problems')).toContainText('the title, purpose, scope or review date');
+
+  // An edit after freezing makes version 2; version 1 and its signature stay as they were.
+  await page.getByTestId('back-to-board').click();
+  await addCard(page, 'risks', { Risk: 'Vendor remote access into level 2', 'IT owner': 'Ana', 'OT owner': 'Bo', Status: 'agreed' });
+  await openCharter(page);
+  await page.getByTestId('freeze').click();
+  const v2 = version(page, 2);
+  await expect(v2.getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
+  await expect(v2.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
+  await expect(version(page, 1).getByTestId('version-digest')).toHaveText(digest);
+  await expect(version(page, 1).getByTestId('verdict-summary')).toContainText('Valid: version 1');
+});

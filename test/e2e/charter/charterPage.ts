@@ -1,0 +1,31 @@
+// Helpers that drive the charter view as a user does, shared by the charter e2e specs.
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export async function openCharter(page: Page): Promise<void> {
+  await page.getByTestId('open-charter').click();
+  await expect(page.getByRole('heading', { name: /^Charter: / })).toBeVisible();
+  // The key is on the roster once my row shows a fingerprint.
+  await expect(page.getByTestId('identity-panel').getByTestId('fingerprint')).toBeVisible();
+}
+
+export const version = (page: Page, n: number): Locator => page.locator(`[data-testid="charter-version"][data-version="${n}"]`);
+
+export async function myFingerprint(page: Page): Promise<string> {
+  return (await page.getByTestId('identity-panel').getByTestId('fingerprint').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Clicks an export button and returns the saved download's path. */
+export async function exportAs(page: Page, n: number, button: 'export-pdf' | 'export-md' | 'export-json', to: string): Promise<string> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), version(page, n).getByTestId(button).click()]);
+  await download.saveAs(to);
+  return to;
+}
+
+export async function fillDraft(page: Page, draft: { purpose: string; scope: string; reviewDate: string }): Promise<void> {
+  const panel = page.getByTestId('charter-draft');
+  await panel.getByLabel('Purpose').fill(draft.purpose);
+  await panel.getByLabel('Scope').fill(draft.scope);
+  await panel.getByLabel('Review date').fill(draft.reviewDate);
+  await panel.getByLabel('Review date').blur();
+  await expect(panel.getByLabel('Purpose')).toHaveValue(draft.purpose);
+}
