@@ -1,0 +1,203 @@
+// Facilitation for one open workshop: derives the shared state from the doc (signed actions
+// checked against the pinned facilitator key), feeds the board its policy (closed sections,
+// anonymity), keeps the clock offset to the facilitator, follows them when asked, and moves to
+// where "bring everyone here" points. Commands live in facilitatorCommands.ts. No React here.
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { sectionSpec, type SectionId, type Side } from '../../../../shared/board';
+import {
+  ballotsCast,
+  createCheckCache,
+  createClockOffsetEstimator,
+  currentPhase,
+  currentRound,
+  facilitationMap,
+  INITIAL_STATE,
+  readAuthorityClaim,
+  readFacilitation,
+  resolveAuthority,
+  roundResults,
+  sectionOpen,
+  type Authority,
+  type AuthorityClaim,
+  type FacilitationState,
+  type RoundResults,
+} from '../../../../shared/facilitation';
+import type { Host } from '../../host/Host';
+import type { BoardStore } from '../board/boardStore';
+import { describeError } from '../../ui/describeError';
+import { pinKey, pinnedKey } from './facilitationStorage';
+import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
+
+export interface Me {
+  readonly participantId: string;
+  readonly name: string;
+  readonly side: Side;
+}
+
+export interface FacilitationView {
+  readonly state: FacilitationState;
+  readonly claim: AuthorityClaim | null;
+  readonly authority: Authority;
+  /** This device's public key; null until the host has loaded it (or if it cannot). */
+  readonly myKey: string | null;
+  readonly identityError: string | null;
+  /** My key is the pinned facilitator key: my actions apply. */
+  readonly isFacilitator: boolean;
+  /** Milliseconds to add to Date.now() for the facilitator's clock. */
+  readonly offsetMs: number;
+  readonly facilitatorHere: boolean;
+  readonly ballotsCast: Readonly<Record<Side, number>>;
+  readonly results: RoundResults | null;
+  readonly following: boolean;
+  /** Refused entries this peer has already told the user about. */
+  readonly seenRefused: ReadonlySet<string>;
+}
+
+export interface FacilitationController {
+  readonly store: StoreApi<FacilitationView>;
+  readonly workshopId: string;
+  readonly doc: Y.Doc;
+  readonly host: Host;
+  readonly board: BoardStore;
+  me(): Me;
+  /** The facilitator's clock now, as this peer estimates it. */
+  facilitatorNow(): number;
+  attachAwareness(awareness: Awareness | null): void;
+  setFollowing(following: boolean): void;
+  markRefusedSeen(): void;
+  dispose(): void;
+}
+
+const noBallots: Record<Side, number> = { IT: 0, OT: 0, facilitator: 0 };
+
+export function createFacilitationController(
+  host: Host,
+  doc: Y.Doc,
+  workshopId: string,
+  board: BoardStore,
+  me: () => Me,
+  navigate: (section: SectionId, cardId: string | null) => void,
+): FacilitationController {
+  const cache = createCheckCache();
+  const estimator = createClockOffsetEstimator();
+  let awareness: Awareness | null = null;
+  let clockTimer: ReturnType<typeof setInterval> | null = null;
+  let lastFollowed = '';
+
+  const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused'> => {
+    const claim = readAuthorityClaim(doc);
+    const authority = resolveAuthority(claim, pinnedKey(workshopId));
+    if (authority.pinNow) pinKey(workshopId, authority.pinNow);
+    const state = readFacilitation(doc, workshopId, authority.publicKey, cache);
+    const round = currentRound(state);
+    return {
+      state,
+      claim,
+      authority,
+      myKey,
+      isFacilitator: myKey !== null && myKey === authority.publicKey,
+      ballotsCast: round ? ballotsCast(doc, round) : noBallots,
+      results: round ? roundResults(doc, workshopId, round) : null,
+      following,
+    };
+  };
+
+  const initial = derive(null, false);
+  const store = createStore<FacilitationView>(() => ({
+    ...initial,
+    identityError: null,
+    offsetMs: 0,
+    facilitatorHere: false,
+    // What was refused before I opened the board is listed, but not announced again.
+    seenRefused: new Set(initial.state.refused.map((r) => r.key)),
+  }));
+  let lastBring = initial.state.bring?.seq ?? null;
+
+  const refresh = (): void => {
+    const view = store.getState();
+    const next = derive(view.myKey, view.following);
+    store.setState(next);
+    const bring = next.state.bring;
+    if (bring && bring.seq !== lastBring) {
+      lastBring = bring.seq;
+      if (!next.isFacilitator) navigate(bring.section, bring.cardId);
+    }
+  };
+
+  board.setPolicy({
+    closedReason: (section) => {
+      const { state, isFacilitator } = store.getState();
+      // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
+      if (isFacilitator || sectionOpen(state, section)) return null;
+      return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
+    },
+    anonymous: () => store.getState().state.anonymous,
+  });
+
+  const map = facilitationMap(doc);
+  map.observe(refresh);
+
+  host.identity.get().then(
+    (identity) => {
+      store.setState({ myKey: identity.publicKey });
+      refresh();
+    },
+    (e: unknown) => store.setState({ identityError: describeError(e, 'Loading your signing key') }),
+  );
+
+  const onAwareness = (): void => {
+    const claim = store.getState().claim;
+    if (!awareness || !claim) return;
+    const presence = readFacilitatorPresence(awareness, claim.participantId);
+    if (presence?.clock != null) estimator.observe(presence.clock, Date.now());
+    store.setState({ facilitatorHere: presence !== null, offsetMs: store.getState().isFacilitator ? 0 : estimator.offset(Date.now()) });
+    const loc = presence?.location;
+    if (store.getState().following && loc?.section) {
+      const key = `${loc.section}/${loc.cardId ?? ''}`;
+      if (key !== lastFollowed) {
+        lastFollowed = key;
+        navigate(loc.section, loc.cardId);
+      }
+    }
+  };
+
+  const tick = (): void => {
+    if (awareness && store.getState().isFacilitator) publishClock(awareness, Date.now());
+  };
+
+  return {
+    store,
+    workshopId,
+    doc,
+    host,
+    board,
+    me,
+    facilitatorNow: () => Date.now() + (store.getState().isFacilitator ? 0 : store.getState().offsetMs),
+    attachAwareness: (next) => {
+      awareness?.off('change', onAwareness);
+      if (clockTimer !== null) clearInterval(clockTimer);
+      clockTimer = null;
+      estimator.reset();
+      awareness = next;
+      if (!awareness) return;
+      awareness.on('change', onAwareness);
+      clockTimer = setInterval(tick, CLOCK_INTERVAL_MS);
+      tick();
+      onAwareness();
+    },
+    setFollowing: (following) => {
+      lastFollowed = '';
+      store.setState({ following });
+      if (following) onAwareness();
+    },
+    markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
+    dispose: () => {
+      map.unobserve(refresh);
+      awareness?.off('change', onAwareness);
+      if (clockTimer !== null) clearInterval(clockTimer);
+      board.setPolicy(null);
+    },
+  };
+}

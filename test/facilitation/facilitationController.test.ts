@@ -1,0 +1,84 @@
+// The renderer's facilitation controller over two synced docs, with hosts that sign like the
+// real ones: the facilitator claims the workshop, and their phase change, timer and vote reach
+// the participant; the participant's own "facilitator" actions are refused on both sides.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { fingerprintOf, toBase64url } from '../../shared/crypto';
+import { actionMessage, currentPhase } from '../../shared/facilitation';
+import { createBoardStore } from '../../renderer/src/features/board/boardStore';
+import { createFacilitationController, type Me } from '../../renderer/src/features/facilitation/facilitationController';
+import { facilitatorCommands } from '../../renderer/src/features/facilitation/facilitatorCommands';
+import type { Host } from '../../renderer/src/host/Host';
+
+function hostWithKey(seed: number): Host {
+  const secret = new Uint8Array(32).fill(seed);
+  const publicKey = toBase64url(ed25519.getPublicKey(secret));
+  const no = () => Promise.reject(new Error('not in this test'));
+  return {
+    kind: 'browser',
+    storage: {} as Host['storage'],
+    files: {} as Host['files'],
+    openExternal: no,
+    identity: {
+      get: async () => ({ publicKey, fingerprint: fingerprintOf(ed25519.getPublicKey(secret)), createdAt: '', protection: { weak: false, backend: 'test', warning: null } }),
+      signCharter: no,
+      signSeal: no,
+      signFacilitatorAction: async (input) => toBase64url(ed25519.sign(actionMessage(input), secret)),
+    },
+  };
+}
+
+function peer(seed: number, me: Me, doc = new Y.Doc()) {
+  const board = createBoardStore(doc, () => ({ name: me.name, side: me.side }));
+  const moves: string[] = [];
+  const controller = createFacilitationController(hostWithKey(seed), doc, 'ws-1', board, () => me, (section) => moves.push(section));
+  return { doc, board, controller, commands: facilitatorCommands(controller), moves };
+}
+
+const link = (a: Y.Doc, b: Y.Doc) => {
+  a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(b, u, 'remote'));
+  b.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(a, u, 'remote'));
+};
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('facilitation controller', () => {
+  it('the facilitator runs the room; a participant pretending to is refused everywhere', async () => {
+    const fac = peer(1, { participantId: 'p-fac', name: 'Fay', side: 'facilitator' });
+    const ot = peer(2, { participantId: 'p-ot', name: 'Olga', side: 'OT' });
+    link(fac.doc, ot.doc);
+    await settle();
+    await fac.commands.claim();
+    await settle();
+    expect(fac.controller.store.getState().isFacilitator).toBe(true);
+    expect(ot.controller.store.getState().isFacilitator).toBe(false);
+
+    await fac.commands.movePhase(1);
+    await fac.commands.movePhase(1);
+    expect(currentPhase(ot.controller.store.getState().state)?.title).toBe('Shared language');
+    expect(ot.board.getState().addCard('goals', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'section-closed' } });
+    expect(ot.board.getState().addCard('language', { title: 'DMZ' }).ok).toBe(true);
+
+    await ot.commands.movePhase(1);
+    await settle();
+    for (const p of [fac, ot]) {
+      expect(currentPhase(p.controller.store.getState().state)?.title).toBe('Shared language');
+      expect(p.controller.store.getState().state.refused).toMatchObject([{ reason: 'wrong-key', what: 'move to phase "goals"' }]);
+    }
+
+    await fac.commands.bringHere('risks', null);
+    expect(ot.moves).toEqual(['risks']);
+    expect(fac.moves).toEqual([]);
+
+    await fac.commands.startVote(3);
+    await ot.commands.castVote({ card1: 2 });
+    await fac.commands.castVote({ card1: 1 });
+    expect(fac.controller.store.getState().results).toBeNull();
+    expect(fac.controller.store.getState().ballotsCast).toEqual({ IT: 0, OT: 1, facilitator: 1 });
+    // A participant cannot reveal: without the round key their app cannot, and signed with their key it would be refused.
+    await ot.commands.revealVotes().catch(() => undefined);
+    expect(fac.controller.store.getState().results).toBeNull();
+    await fac.commands.revealVotes();
+    expect(ot.controller.store.getState().results?.tallies).toEqual([{ cardId: 'card1', it: 0, ot: 2, facilitator: 1, total: 3, split: false }]);
+  });
+});
