@@ -1,5 +1,5 @@
-// The app's shell: top bar, notices, then either the first-run profile question, the workshop
-// list, or an open board.
+// The app's shell: top bar, notices, then either joining a room, the first-run profile
+// question, the workshop list, or an open board.
 import { TopBar } from './TopBar';
 import { useTheme } from './useTheme';
 import { useRoute } from './useRoute';
@@ -8,11 +8,12 @@ import { useProfile } from '../features/profile/profileStore';
 import { ProfileDialog } from '../features/profile/ProfileDialog';
 import { WorkshopList } from '../features/workshops/WorkshopList';
 import { BoardPage } from '../features/board/BoardPage';
+import { JoinPage } from '../features/join/JoinPage';
 
 export function App() {
   const theme = useTheme();
   const profile = useProfile();
-  const { workshopId, open } = useRoute();
+  const { workshopId, open, join } = useRoute();
   return (
     <>
       <a className="skip-link" href="#content">
@@ -21,7 +22,10 @@ export function App() {
       <TopBar theme={theme} />
       <StatusRegion />
       <div id="content" tabIndex={-1}>
-        {!profile ? (
+        {join !== null ? (
+          // Joining asks for name and side itself, so it comes before the first-run question.
+          <JoinPage key={join} input={join} onJoined={open} onCancel={() => open(null)} />
+        ) : !profile ? (
           <ProfileDialog onDone={() => undefined} />
         ) : workshopId ? (
           <BoardPage key={workshopId} workshopId={workshopId} onBack={() => open(null)} />

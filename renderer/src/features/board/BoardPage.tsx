@@ -8,11 +8,18 @@ import { currentAuthor } from '../profile/profileStore';
 import { exportWorkshop } from '../workshops/workshopFiles';
 import { BoardView } from './BoardView';
 import { openWorkshopSession, type WorkshopSession } from './workshopSession';
+import { RoomContext, useRoomForSession } from '../room/roomContext';
+import { RoomToolbar } from '../room/RoomToolbar';
+import { ParticipantsPanel } from '../room/ParticipantsPanel';
+import { useBoardLocation } from '../room/useBoardLocation';
 
 export function BoardPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
   const host = useHost();
   const [session, setSession] = useState<WorkshopSession | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The room lives as long as the session: peers, presence, and where I am on the board.
+  const room = useRoomForSession(host, session);
+  useBoardLocation(room);
 
   useEffect(() => {
     let cancelled = false;
@@ -59,8 +66,11 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
     );
   };
   return (
-    <main className="page page-board">
-      <BoardView session={session} onExport={onExport} onBack={onBack} />
-    </main>
+    <RoomContext.Provider value={room}>
+      <main className="page page-board room-layout">
+        <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<RoomToolbar />} />
+        <ParticipantsPanel board={session.store} />
+      </main>
+    </RoomContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { Card } from '../../../../shared/board';
 import { SIDE_LABELS, STATUS_LABELS } from './labels';
 import { CARD_DRAG_TYPE } from './dragAndDrop';
+import { CardPresence } from '../room/PresenceMarkers';
 
 export interface CardCommands {
   edit(id: string): void;
@@ -54,6 +55,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
           {STATUS_LABELS[card.status]}
         </span>
         {card.author && <span className="card-author">{card.author}</span>}
+        <CardPresence cardId={card.id} />
       </div>
       <div className="card-tools" role="group" aria-label={`Move or delete “${title}”`}>
         <button type="button" data-control="up" disabled={first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">

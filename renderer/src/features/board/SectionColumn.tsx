@@ -5,6 +5,7 @@ import { SECTION_IDS, type SectionSpec } from '../../../../shared/board';
 import { CardView, type CardCommands } from './CardView';
 import { useBoard } from './useBoard';
 import { CARD_DRAG_TYPE, dropIndex, isCardDrag } from './dragAndDrop';
+import { SectionPresence } from '../room/PresenceMarkers';
 
 /**
  * Cards shown in the first frame; the rest follow in a transition right after. A large board
@@ -64,6 +65,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
           {spec.title} <span className="count">({cards.length})</span>
         </h2>
         <p className="section-purpose">{spec.purpose}</p>
+        <SectionPresence section={spec.id} />
         <button type="button" onClick={() => onAdd(spec.id)} data-testid={`add-card-${spec.id}`}>
           + Add card<span className="visually-hidden"> to {spec.title}</span>
         </button>

@@ -1,5 +1,7 @@
 // Puts the peer message guard in front of y-webrtc: every data-channel message is inspected
-// before y-webrtc reads it, and a peer that sends something broken or hostile is dropped.
+// before y-webrtc reads it, and a peer that sends something broken or hostile is dropped. If a
+// dropped peer connects again, it is kept but muted: destroying it again would only make both
+// sides re-announce and reconnect in a loop.
 import type { WebrtcProvider } from 'y-webrtc';
 import { inspectPeerMessage } from '../../../../shared/sync/peerMessageGuard';
 
@@ -7,6 +9,11 @@ export interface DroppedPeer {
   readonly peerId: string;
   readonly reason: string;
   readonly at: number;
+}
+
+export interface PeerGuard {
+  isBlocked(peerId: string): boolean;
+  stop(): void;
 }
 
 type DataListener = (data: unknown) => void;
@@ -23,9 +30,10 @@ const isSimplePeer = (value: unknown): value is SimplePeerLike =>
   typeof value === 'object' && value !== null && typeof (value as SimplePeerLike).listeners === 'function' &&
   typeof (value as SimplePeerLike).removeAllListeners === 'function' && typeof (value as SimplePeerLike).destroy === 'function';
 
-/** Guards every connection the provider makes, now and later. Returns a function that stops it. */
-export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPeer) => void): () => void {
+/** Guards every connection the provider makes, now and later. */
+export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPeer) => void): PeerGuard {
   const guarded = new WeakSet<object>();
+  const blocked = new Set<string>();
   const guardAll = (): void => {
     provider.room?.webrtcConns.forEach((conn, peerId) => {
       const peer: unknown = conn.peer;
@@ -37,11 +45,12 @@ export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPe
       const drop = (reason: string): void => {
         if (dropped) return;
         dropped = true;
+        blocked.add(peerId);
         peer.destroy();
         onDrop({ peerId, reason, at: Date.now() });
       };
       peer.on('data', (data) => {
-        if (dropped) return;
+        if (dropped || blocked.has(peerId)) return;
         const verdict = inspectPeerMessage(data);
         if (!verdict.ok) return drop(`sent ${verdict.reason}`);
         try {
@@ -54,5 +63,5 @@ export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPe
   };
   provider.on('peers', guardAll);
   guardAll();
-  return () => provider.off('peers', guardAll);
+  return { isBlocked: (peerId) => blocked.has(peerId), stop: () => provider.off('peers', guardAll) };
 }

@@ -20,6 +20,8 @@ const presenceSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** The sender's y-webrtc peer id, so the UI can show a person only while their connection is up. */
+  peer: z.string().max(64).nullable().default(null),
 });
 
 export type Presence = z.infer<typeof presenceSchema>;
@@ -40,8 +42,8 @@ export function colorFor(id: string): string {
   return PALETTE[h % PALETTE.length] ?? '#1f77b4';
 }
 
-export function setLocalPresence(awareness: Awareness, user: PresenceUser, location: PresenceLocation | null): void {
-  awareness.setLocalState({ user, location });
+export function setLocalPresence(awareness: Awareness, user: PresenceUser, location: PresenceLocation | null, peer: string | null): void {
+  awareness.setLocalState({ user, location, peer });
 }
 
 export function setLocalLocation(awareness: Awareness, location: PresenceLocation | null): void {

@@ -1,15 +1,16 @@
-// One live room: the y-webrtc provider for a workshop's doc, its presence (awareness), and a
-// status that the UI shows: whether signaling is reachable, each peer's link and round trip,
-// and peers dropped for sending bad data.
+// One live room: the y-webrtc provider for a workshop's doc and a status the UI shows: whether
+// signaling is reachable, each peer's link and round trip, and peers dropped for bad data.
+// Presence (the Awareness) belongs to the caller and outlives a connection, so its clock keeps
+// rising across "Go offline" / "Reconnect" and the others accept our state again at once.
 import type * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
-import { Awareness } from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { roomTopic } from './roomTopic';
 import { guardPeers, type DroppedPeer } from './guardPeers';
 import { readPeerStats, type PeerLink } from './peerStats';
 
-export interface RoomSettings {
+export interface ConnectionSettings {
   readonly workshopId: string;
   readonly secret: string;
   readonly signaling: readonly string[];
@@ -20,6 +21,8 @@ export interface PeerStatus {
   readonly peerId: string;
   readonly link: PeerLink;
   readonly rttMs: number | null;
+  /** Dropped earlier for bad data and reconnected: its messages are ignored. */
+  readonly blocked: boolean;
 }
 
 export type SignalingState = 'connecting' | 'connected' | 'unreachable';
@@ -33,10 +36,13 @@ export interface RoomStatus {
 }
 
 export interface RoomConnection {
-  readonly awareness: Awareness;
   readonly status: StoreApi<RoomStatus>;
+  /** Our id in the room's signaling (new for every connection); null until the room is set up. */
+  peerId(): string | null;
   close(): void;
 }
+
+export const initialRoomStatus: RoomStatus = { signaling: 'connecting', peers: [], dropped: [], undecryptable: 0 };
 
 const STATS_INTERVAL_MS = 1000;
 /** How long signaling may stay unconnected before the UI says the room cannot be reached. */
@@ -56,9 +62,8 @@ function isDecryptionFailure(reason: unknown): boolean {
   return typeof DOMException !== 'undefined' && reason instanceof DOMException && reason.name === 'OperationError';
 }
 
-export async function openRoom(doc: Y.Doc, settings: RoomSettings, now: () => number = Date.now): Promise<RoomConnection> {
+export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: ConnectionSettings, now: () => number = Date.now): Promise<RoomConnection> {
   const topic = await roomTopic(settings.workshopId, settings.secret);
-  const awareness = new Awareness(doc);
   const provider = new WebrtcProvider(topic, doc, {
     signaling: [...settings.signaling],
     password: settings.secret,
@@ -67,9 +72,9 @@ export async function openRoom(doc: Y.Doc, settings: RoomSettings, now: () => nu
     filterBcConns: true,
     peerOpts: { config: settings.rtcConfig },
   });
-  const status = createStore<RoomStatus>(() => ({ signaling: 'connecting', peers: [], dropped: [], undecryptable: 0 }));
+  const status = createStore<RoomStatus>(() => initialRoomStatus);
 
-  const stopGuard = guardPeers(provider, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
+  const guard = guardPeers(provider, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
 
   const onRejection = (event: PromiseRejectionEvent): void => {
     if (!isDecryptionFailure(event.reason)) return;
@@ -81,8 +86,9 @@ export async function openRoom(doc: Y.Doc, settings: RoomSettings, now: () => nu
   const startedAt = now();
   let lastConnectedAt = 0;
   let polling = false;
+  let closed = false;
   const poll = async (): Promise<void> => {
-    if (polling) return;
+    if (polling || closed) return;
     polling = true;
     try {
       const conns = provider.signalingConns as SignalingConnLike[];
@@ -90,13 +96,14 @@ export async function openRoom(doc: Y.Doc, settings: RoomSettings, now: () => nu
       if (anyConnected) lastConnectedAt = now();
       const since = Math.max(startedAt, lastConnectedAt);
       const signaling: SignalingState = anyConnected ? 'connected' : now() - since > UNREACHABLE_AFTER_MS ? 'unreachable' : 'connecting';
-      const peers: PeerStatus[] = [];
       const entries = [...(provider.room?.webrtcConns.entries() ?? [])] as [string, ConnLike][];
-      for (const [peerId, conn] of entries) {
-        const stats = await readPeerStats(conn.peer?._pc, conn.connected).catch(() => ({ link: 'connecting' as const, rttMs: null }));
-        peers.push({ peerId, ...stats });
-      }
-      status.setState({ signaling, peers });
+      const peers = await Promise.all(
+        entries.map(async ([peerId, conn]): Promise<PeerStatus> => {
+          const stats = await readPeerStats(conn.peer?._pc, conn.connected).catch(() => ({ link: 'connecting' as const, rttMs: null }));
+          return { peerId, ...stats, blocked: guard.isBlocked(peerId) };
+        }),
+      );
+      if (!closed) status.setState({ signaling, peers });
     } finally {
       polling = false;
     }
@@ -104,19 +111,21 @@ export async function openRoom(doc: Y.Doc, settings: RoomSettings, now: () => nu
   const timer = window.setInterval(() => void poll(), STATS_INTERVAL_MS);
   const onPeers = (): void => void poll();
   provider.on('peers', onPeers);
+  // The 'status' event follows the room's creation, which waits for the key derivation.
+  provider.on('status', onPeers);
   void poll();
 
   return {
-    awareness,
     status,
+    peerId: () => provider.room?.peerId ?? null,
     close() {
+      closed = true;
       window.clearInterval(timer);
       provider.off('peers', onPeers);
-      stopGuard();
+      provider.off('status', onPeers);
+      guard.stop();
       window.removeEventListener('unhandledrejection', onRejection);
-      awareness.setLocalState(null);
       provider.destroy();
-      awareness.destroy();
     },
   };
 }

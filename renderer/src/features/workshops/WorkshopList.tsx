@@ -59,6 +59,11 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
   return (
     <main className="page page-list">
       <h1>Workshops</h1>
+      <p>
+        <a href="#/join" data-testid="join-link">
+          Join a workshop with an invite
+        </a>
+      </p>
       <form className="create-workshop" onSubmit={(e) => void create(e)} noValidate aria-label="New workshop">
         <label htmlFor="new-workshop-title">New workshop title</label>
         <input id="new-workshop-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={createError ? 'create-error' : undefined} />

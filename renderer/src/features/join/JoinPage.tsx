@@ -1,0 +1,117 @@
+// Joining a workshop: paste a link or code (or arrive by a web link, which fills it in), say who
+// you are (name, side, role; prefilled from the profile), and enter the board. A malformed,
+// expired or tampered invite gets the plain sentence from shared/room.
+import { useState, type FormEvent } from 'react';
+import { SIDES, type Side } from '../../../../shared/board';
+import { parseIceSettings, parseInvite } from '../../../../shared/room';
+import { useHost } from '../../app/hostContext';
+import { describeError } from '../../ui/describeError';
+import { SIDE_LABELS } from '../board/labels';
+import { profileStore } from '../profile/profileStore';
+import { IceSettingsFields, emptyIceDraft, iceInputFrom } from '../room/IceSettingsFields';
+import { memberSchema } from '../room/roomSettings';
+import { joinWorkshop } from './joinWorkshop';
+
+interface JoinPageProps {
+  /** The invite as the route carried it ('' when none). */
+  readonly input: string;
+  readonly onJoined: (workshopId: string) => void;
+  readonly onCancel: () => void;
+}
+
+export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
+  const host = useHost();
+  const profile = profileStore.getState().profile;
+  const [invite, setInvite] = useState(input);
+  const [name, setName] = useState(profile?.name ?? '');
+  const [side, setSide] = useState<Side>(profile?.side ?? 'IT');
+  const [role, setRole] = useState('');
+  const [ice, setIce] = useState(emptyIceDraft);
+  const [inviteError, setInviteError] = useState<string | null>(() => {
+    if (!input) return null;
+    const parsed = parseInvite(input, Date.now());
+    return parsed.ok ? null : parsed.message;
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const parsed = parseInvite(invite, Date.now());
+    setInviteError(parsed.ok ? null : parsed.message);
+    if (!parsed.ok) return;
+    const member = memberSchema.safeParse({ name, side, role });
+    if (!member.success) return setError(name.trim() ? 'Name and role can be at most 80 characters.' : 'Your name cannot be empty.');
+    const iceParsed = parseIceSettings(iceInputFrom(ice));
+    if (!iceParsed.ok) return setError(iceParsed.error);
+    setBusy(true);
+    try {
+      // A first-time user's profile is who they said they are here.
+      if (!profile) profileStore.getState().save({ name: member.data.name, side: member.data.side });
+      const id = await joinWorkshop(host, parsed.invite, member.data, iceParsed.value);
+      onJoined(id);
+    } catch (e) {
+      setError(describeError(e, 'Joining the workshop'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page page-join">
+      <h1>Join a workshop</h1>
+      <form className="join-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Join a workshop">
+        <label className="field">
+          <span>Invite link or code</span>
+          <input
+            value={invite}
+            onChange={(e) => setInvite(e.target.value)}
+            aria-invalid={inviteError !== null}
+            aria-describedby={inviteError ? 'invite-error' : undefined}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        {inviteError && (
+          <p role="alert" id="invite-error" className="form-error" data-testid="invite-error">
+            {inviteError}
+          </p>
+        )}
+        <label className="field">
+          <span>Your name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={160} />
+        </label>
+        <fieldset className="field">
+          <legend>Your side</legend>
+          {SIDES.map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" name="join-side" value={s} checked={side === s} onChange={() => setSide(s)} />
+              {SIDE_LABELS[s]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>Your role</span>
+          <input value={role} onChange={(e) => setRole(e.target.value)} maxLength={160} placeholder="e.g. Control engineer, Network architect" />
+        </label>
+        <details>
+          <summary>Network settings (STUN/TURN), if the facilitator gave you any</summary>
+          <IceSettingsFields draft={ice} onChange={setIce} />
+        </details>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Join workshop
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+// Joining a room from an invite: the workshop is stored locally under the invite's workshop id
+// (empty until the peers fill it), so edits made offline are kept and merge on reconnect, and
+// the room settings (secret, signaling) are kept on this device, outside the doc.
+import * as Y from 'yjs';
+import type { Invite, IceSettings } from '../../../../shared/room';
+import type { Host } from '../../host/Host';
+import { loadRoomSettings, saveRoomSettings, type Member } from '../room/roomSettings';
+
+export async function joinWorkshop(host: Host, invite: Invite, member: Member, ice: IceSettings): Promise<string> {
+  const id = invite.workshopId;
+  const known = (await host.storage.list()).some((w) => w.id === id);
+  if (!known) {
+    const now = Date.now();
+    // The title follows the board's once the first sync arrives.
+    await host.storage.create({ id, title: 'Joined workshop', createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(new Y.Doc()));
+  }
+  const previous = loadRoomSettings(id);
+  saveRoomSettings(id, {
+    // The facilitator's own device stays the host when they open their own invite.
+    kind: previous?.kind ?? 'guest',
+    secret: invite.secret,
+    signaling: [...invite.signaling],
+    ice,
+    lan: previous?.kind === 'host' ? previous.lan : null,
+    webOrigin: previous?.webOrigin ?? null,
+    member,
+    online: true,
+  });
+  return id;
+}

@@ -1,0 +1,39 @@
+// Changes a room's STUN/TURN settings; the room reconnects with them.
+import { useState, type FormEvent } from 'react';
+import { parseIceSettings } from '../../../../shared/room';
+import { Dialog } from '../../ui/Dialog';
+import { IceSettingsFields, iceDraftFrom, iceInputFrom } from './IceSettingsFields';
+import type { RoomController } from './roomController';
+
+export function IceSettingsDialog({ room, onClose }: { readonly room: RoomController; readonly onClose: () => void }) {
+  const current = room.store.getState().settings;
+  const [draft, setDraft] = useState(() => iceDraftFrom(current?.ice ?? { urls: [], relayOnly: false }));
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseIceSettings(iceInputFrom(draft));
+    if (!parsed.ok) return setError(parsed.error);
+    void room.setIce(parsed.value);
+    onClose();
+  };
+  return (
+    <Dialog title="Network settings" onClose={onClose} testId="ice-dialog">
+      <form onSubmit={submit} noValidate>
+        <IceSettingsFields draft={draft} onChange={setDraft} />
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save and reconnect
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

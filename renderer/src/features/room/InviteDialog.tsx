@@ -1,0 +1,81 @@
+// The invite to the room: a web link (browser host), an app link, a code to type or read aloud,
+// and a QR code, each with a copy button. All carry the signaling addresses, the workshop id and
+// the room secret, so whoever holds one can join: share it only with the workshop's people.
+import { useMemo, useState } from 'react';
+import { createInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, qrSvgDataUrl } from '../../../../shared/room';
+import { Dialog } from '../../ui/Dialog';
+import type { RoomSettings } from './roomSettings';
+
+const VALIDITY = [
+  { label: 'No limit', ms: 0 },
+  { label: '8 hours', ms: 8 * 3600_000 },
+  { label: '7 days', ms: 7 * 86400_000 },
+] as const;
+
+function CopyRow({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    navigator.clipboard?.writeText(value).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <div className="field invite-row">
+      <span>{label}</span>
+      <div className="invite-value">
+        <input readOnly value={value} data-testid={testId} aria-label={label} onFocus={(e) => e.target.select()} />
+        <button type="button" onClick={copy}>
+          {copied ? 'Copied' : 'Copy'}
+          <span className="visually-hidden"> {label}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function InviteDialog({ workshopId, settings, onClose }: { readonly workshopId: string; readonly settings: RoomSettings; readonly onClose: () => void }) {
+  const [validity, setValidity] = useState(0);
+  // Fixed when the validity is picked, so the code does not change on every render.
+  const [expiresAt, setExpiresAt] = useState<number | null>(null);
+  const pick = (ms: number) => {
+    setValidity(ms);
+    setExpiresAt(ms ? Date.now() + ms : null);
+  };
+  const forms = useMemo(() => {
+    const invite = createInvite({ workshopId, signaling: settings.signaling, secret: settings.secret, ...(expiresAt ? { expiresAt } : {}) });
+    let web: string | null = null;
+    try {
+      web = settings.webOrigin ? formatInviteWebLink(invite, settings.webOrigin) : null;
+    } catch {
+      web = null;
+    }
+    const app = formatInviteLink(invite);
+    return { code: formatInviteCode(invite), app, web, qr: qrSvgDataUrl(web ?? app) };
+  }, [workshopId, settings, expiresAt]);
+  return (
+    <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
+      <p className="hint">Anyone with this invite can join and edit the board. Share it only with the workshop’s participants.</p>
+      <p className="hint">Signaling: {settings.signaling.join(', ')}</p>
+      <label className="field">
+        <span>Valid for</span>
+        <select value={validity} onChange={(e) => pick(Number(e.target.value))}>
+          {VALIDITY.map((v) => (
+            <option key={v.ms} value={v.ms}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {forms.web && <CopyRow label="Web link" value={forms.web} testId="invite-web-link" />}
+      <CopyRow label="App link" value={forms.app} testId="invite-app-link" />
+      <CopyRow label="Code" value={forms.code} testId="invite-code" />
+      <img className="invite-qr" src={forms.qr} alt={`QR code of the ${forms.web ? 'web' : 'app'} link`} data-testid="invite-qr" />
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,178 @@
+// The room of one open workshop, for as long as its board is shown: starts the LAN signaling
+// server when this device hosts it, puts me on the roster, connects, keeps my presence (who I
+// am, where I am on the board) and offers "Go offline" / "Reconnect". The UI reads one store.
+import type * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { readRoster, rosterMap, upsertParticipant, type Participant } from '../../../../shared/board';
+import { toRtcConfiguration, type IceSettings } from '../../../../shared/room';
+import type { Host } from '../../host/Host';
+import { describeError } from '../../ui/describeError';
+import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } from './roomConnection';
+import { colorFor, readPresence, setLocalLocation, setLocalPresence, type PeerPresence, type PresenceLocation } from './presence';
+import { loadRoomSettings, participantId, saveRoomSettings, type RoomSettings, type RoomSettingsInput } from './roomSettings';
+
+/** Origin of the roster write made on joining: stored and synced, but not the user's to undo. */
+export const ROOM = { name: 'bridgeboard-room' } as const;
+
+export type RoomPhase = 'none' | 'starting' | 'online' | 'offline';
+
+export interface RoomView {
+  readonly settings: RoomSettings | null;
+  readonly phase: RoomPhase;
+  /** Why starting the room failed (e.g. the LAN port is taken); the room may still be joined. */
+  readonly error: string | null;
+  readonly status: RoomStatus;
+  /** People whose connection is up, me first. */
+  readonly present: readonly PeerPresence[];
+  readonly roster: readonly Participant[];
+}
+
+export interface RoomController {
+  readonly store: StoreApi<RoomView>;
+  readonly workshopId: string;
+  /** Saves the settings and (re)connects with them. */
+  open(input: RoomSettingsInput): Promise<void>;
+  goOffline(): void;
+  reconnect(): Promise<void>;
+  setIce(ice: IceSettings): Promise<void>;
+  setLocation(location: PresenceLocation | null): void;
+  /** Begins presence and connects if the room was online; start after dispose starts afresh. */
+  start(): void;
+  dispose(): void;
+}
+
+export function createRoomController(host: Host, doc: Y.Doc, workshopId: string): RoomController {
+  // Made on start (not in render), so a controller React discards holds no timers.
+  let awareness: Awareness | null = null;
+  const initial = loadRoomSettings(workshopId);
+  const store = createStore<RoomView>(() => ({
+    settings: initial,
+    phase: initial ? 'offline' : 'none',
+    error: null,
+    status: initialRoomStatus,
+    present: [],
+    roster: readRoster(doc),
+  }));
+  let connection: RoomConnection | null = null;
+  let unsubscribeStatus: () => void = () => undefined;
+  let location: PresenceLocation | null = null;
+  let announcedPeer: string | null = null;
+  let disposed = false;
+  // Each connect gets a number, so a slow start that was overtaken by another does nothing.
+  let attempt = 0;
+
+  const refreshPresence = (): void => {
+    const settings = store.getState().settings;
+    if (!awareness) return;
+    if (connection && settings) {
+      const peer = connection.peerId();
+      if (peer !== announcedPeer || awareness.getLocalState() === null) {
+        announcedPeer = peer;
+        const id = participantId();
+        setLocalPresence(awareness, { id, ...settings.member, color: colorFor(id) }, location, peer);
+      }
+    }
+    const live = new Set(store.getState().status.peers.filter((p) => p.link !== 'connecting' && !p.blocked).map((p) => p.peerId));
+    const present = connection ? readPresence(awareness).filter((p) => p.isLocal || (p.peer !== null && live.has(p.peer))) : [];
+    store.setState({ present });
+  };
+  const onRoster = (): void => store.setState({ roster: readRoster(doc) });
+
+  const disconnect = (): void => {
+    attempt++;
+    unsubscribeStatus();
+    unsubscribeStatus = () => undefined;
+    connection?.close();
+    connection = null;
+    announcedPeer = null;
+    store.setState({ status: initialRoomStatus, present: [] });
+  };
+
+  const connect = async (settings: RoomSettings): Promise<void> => {
+    disconnect();
+    const mine = attempt;
+    store.setState({ phase: 'starting', error: null });
+    let error: string | null = null;
+    if (settings.kind === 'host' && settings.lan && host.lanSignaling) {
+      try {
+        await host.lanSignaling.start(settings.lan);
+      } catch (e) {
+        error = describeError(e, 'Starting the room on this network');
+      }
+    }
+    upsertParticipant(doc, { id: participantId(), ...settings.member }, Date.now(), ROOM);
+    // y-webrtc frees a room name only after the previous provider's key promise settles.
+    await Promise.resolve();
+    if (!awareness || mine !== attempt) return;
+    const opened = await openRoom(doc, awareness, {
+      workshopId,
+      secret: settings.secret,
+      signaling: settings.signaling,
+      rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration,
+    });
+    if (mine !== attempt || disposed) return opened.close();
+    connection = opened;
+    unsubscribeStatus = opened.status.subscribe((status) => {
+      store.setState({ status });
+      refreshPresence();
+    });
+    store.setState({ phase: 'online', error });
+    refreshPresence();
+  };
+
+  const update = (patch: Partial<RoomSettingsInput>): RoomSettings | null => {
+    const current = store.getState().settings;
+    if (!current) return null;
+    const settings = saveRoomSettings(workshopId, { ...current, ...patch });
+    store.setState({ settings });
+    return settings;
+  };
+
+  return {
+    store,
+    workshopId,
+    open: async (input) => {
+      const settings = saveRoomSettings(workshopId, input);
+      store.setState({ settings });
+      await connect(settings);
+    },
+    goOffline: () => {
+      disconnect();
+      update({ online: false });
+      store.setState({ phase: 'offline' });
+    },
+    reconnect: async () => {
+      const settings = update({ online: true });
+      if (settings) await connect(settings);
+    },
+    setIce: async (ice) => {
+      const settings = update({ ice });
+      if (settings?.online) await connect(settings);
+    },
+    setLocation: (next) => {
+      if (next?.cardId === location?.cardId && next?.section === location?.section) return;
+      location = next;
+      if (awareness) setLocalLocation(awareness, location);
+    },
+    start: () => {
+      disposed = false;
+      awareness?.destroy();
+      awareness = new Awareness(doc);
+      // The Awareness starts with an empty state; nobody is present until we say who we are.
+      awareness.setLocalState(null);
+      awareness.on('change', refreshPresence);
+      rosterMap(doc).observeDeep(onRoster);
+      const settings = store.getState().settings;
+      if (settings?.online) void connect(settings);
+    },
+    dispose: () => {
+      disposed = true;
+      disconnect();
+      awareness?.off('change', refreshPresence);
+      rosterMap(doc).unobserveDeep(onRoster);
+      awareness?.destroy();
+      awareness = null;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// A workshop's room settings (secret, signaling URLs, ICE servers, who I am in this room), kept
+// on this device only: never in the Y.Doc, so an exported workshop file cannot leak the secret.
+import { z } from 'zod';
+import { uuidv4 } from 'lib0/random';
+import { SIDES } from '../../../../shared/board';
+import { defaultIceSettings, iceSettingsSchema, roomSecretToBytes, normaliseSignalingUrl, type IceSettings } from '../../../../shared/room';
+
+const signalingUrl = z.string().max(200).transform((url, ctx) => {
+  try {
+    return normaliseSignalingUrl(url);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not a ws:// or wss:// address' });
+    return z.NEVER;
+  }
+});
+
+export const memberSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  side: z.enum(SIDES),
+  role: z.string().trim().max(80),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+const roomSettingsSchema = z.object({
+  /** 'host' opened the room (facilitator); 'guest' joined it from an invite. */
+  kind: z.enum(['host', 'guest']),
+  secret: z.string().refine((s) => roomSecretToBytes(s) !== undefined, 'not a room secret'),
+  signaling: z.array(signalingUrl).min(1).max(4),
+  ice: iceSettingsSchema.default(defaultIceSettings),
+  /** The LAN address the facilitator's app serves signaling on, to restart it on reopening. */
+  lan: z.object({ host: z.string().max(64), port: z.number().int().min(0).max(65535) }).nullable().default(null),
+  /** Where the web build is served, for the invite's web link; null when there is none. */
+  webOrigin: z.string().max(200).nullable().default(null),
+  member: memberSchema,
+  /** False after "Go offline": the room is not joined again until "Reconnect". */
+  online: z.boolean().default(true),
+});
+export type RoomSettings = z.infer<typeof roomSettingsSchema>;
+export type RoomSettingsInput = z.input<typeof roomSettingsSchema>;
+
+const key = (workshopId: string) => `bridgeboard.room.${workshopId}`;
+
+export function loadRoomSettings(workshopId: string): RoomSettings | null {
+  try {
+    const raw = localStorage.getItem(key(workshopId));
+    if (raw === null) return null;
+    const parsed = roomSettingsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Validates and stores; throws on settings that do not parse. */
+export function saveRoomSettings(workshopId: string, input: RoomSettingsInput): RoomSettings {
+  const settings = roomSettingsSchema.parse(input);
+  try {
+    localStorage.setItem(key(workshopId), JSON.stringify(settings));
+  } catch {
+    // Storage refused (private mode): the room lasts for this session only.
+  }
+  return settings;
+}
+
+export function forgetRoomSettings(workshopId: string): void {
+  try {
+    localStorage.removeItem(key(workshopId));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}
+
+export const noIce: IceSettings = defaultIceSettings;
+
+const PARTICIPANT_KEY = 'bridgeboard.participantId';
+let sessionParticipantId: string | null = null;
+
+/** This device's participant id: the roster key, stable across workshops and reloads. */
+export function participantId(): string {
+  try {
+    const stored = localStorage.getItem(PARTICIPANT_KEY);
+    if (stored && /^[\w-]{8,100}$/.test(stored)) return stored;
+    const id = uuidv4();
+    localStorage.setItem(PARTICIPANT_KEY, id);
+    return id;
+  } catch {
+    sessionParticipantId ??= uuidv4();
+    return sessionParticipantId;
+  }
+}
