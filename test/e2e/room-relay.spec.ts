@@ -1,0 +1,36 @@
+// The relay-only path for strict OT networks: both peers set a real coturn (started here on
+// 127.0.0.1) as TURN server with relay-only on; they connect through it, the panel says
+// "relayed", and edits cross.
+import { expect, test } from '@playwright/test';
+import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
+import { startTurnServer, turnServerUnavailable, type TurnServer } from '../support/turnServer';
+import { FACILITATOR, IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, startSignaling, type Peer } from './room/roomHarness';
+
+const unavailable = turnServerUnavailable();
+test.skip(unavailable !== undefined, unavailable ?? '');
+
+let server: SignalingServer;
+let turn: TurnServer;
+const peers: Peer[] = [];
+test.beforeAll(async () => {
+  [server, turn] = await Promise.all([startSignaling(), startTurnServer()]);
+});
+test.afterAll(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  await Promise.all([server?.close(), turn?.stop()]);
+});
+
+test('relay-only through a real TURN server: connected, shown as relayed, edits cross', async () => {
+  test.setTimeout(90_000);
+  const [fac, it] = await Promise.all([launchPeer(), launchPeer()]);
+  peers.push(fac, it);
+  const ice = { urls: turn.urls.join('\n'), username: turn.username, credential: turn.credential, relayOnly: true };
+  const invite = await hostWorkshop(fac.page, 'Relay workshop', server.url, ice);
+  await join(it.page, { webLink: invite.webLink }, IT_PERSON, ice);
+  await expectConnected(fac.page, [IT_PERSON.name], 'relayed');
+  await expectConnected(it.page, [FACILITATOR.name], 'relayed');
+  await addTitledCard(it.page, 'risks', 'Risk', 'Vendor VPN into level 2');
+  await expect(cardTitled(fac.page, 'Vendor VPN into level 2')).toBeVisible();
+  await addTitledCard(fac.page, 'goals', 'Goal', 'Zero unplanned stops');
+  await expect(cardTitled(it.page, 'Zero unplanned stops')).toBeVisible();
+});
