@@ -1,0 +1,61 @@
+// A peer with the right secret that sends garbage, malformed sync messages, writes to parts of
+// the doc we do not have, oversized presence, or text: each time it is dropped, the board does
+// not change, the facilitator sees why, and nobody's page breaks.
+import { expect, test } from '@playwright/test';
+import { parseInvite } from '../../shared/room';
+import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
+import { IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, type Peer, startSignaling } from './room/roomHarness';
+import { launchHostilePeer, type HostileMessage, type HostilePeer } from './room/hostilePeer';
+
+let server: SignalingServer;
+const peers: Peer[] = [];
+test.beforeAll(async () => {
+  server = await startSignaling();
+});
+test.afterAll(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  await server.close();
+});
+
+const CASES: [HostileMessage, RegExp][] = [
+  ['garbage', /A peer was disconnected because it sent (an unknown message type|a message that does not decode)/],
+  ['malformed-sync', /A peer was disconnected because it sent a message that does not decode/],
+  ['unknown-root', /A peer was disconnected because it sent a write to an unknown part of the board \("evil"\)/],
+  ['oversized-presence', /A peer was disconnected because it sent an oversized presence state/],
+  // simple-peer hands text over as its UTF-8 bytes: 'h' reads as message type 104.
+  ['text', /A peer was disconnected because it sent an unknown message type \(104\)/],
+];
+
+test('a hostile peer with the right secret is dropped for every kind of bad message; the board is unchanged', async () => {
+  test.setTimeout(120_000);
+  const [fac, it] = await Promise.all([launchPeer(), launchPeer()]);
+  const hostile: HostilePeer = await launchHostilePeer();
+  peers.push(fac, it, hostile);
+  const invite = await hostWorkshop(fac.page, 'Hostile test', server.url);
+  await join(it.page, { webLink: invite.webLink }, IT_PERSON);
+  await expectConnected(fac.page, [IT_PERSON.name]);
+  await addTitledCard(fac.page, 'goals', 'Goal', 'Before the attack');
+  await expect(cardTitled(it.page, 'Before the attack')).toBeVisible();
+  const parsed = parseInvite(invite.code, Date.now());
+  if (!parsed.ok) throw new Error(parsed.message);
+
+  for (const [index, [kind, reason]] of CASES.entries()) {
+    // A fresh hostile peer each time: one already dropped is muted if it comes back.
+    await hostile.connect(parsed.invite);
+    await expect.poll(() => hostile.connectedPeers(), { timeout: 20_000 }).toBe(2);
+    await expect(fac.page.getByTestId('room-state')).toHaveText('Online · 2 peers connected');
+    expect(await hostile.send(kind)).toBe(2);
+    await expect(fac.page.getByTestId('dropped-peers').getByRole('listitem')).toHaveCount(index + 1);
+    await expect(fac.page.getByTestId('dropped-peers').getByRole('listitem').nth(index)).toHaveText(reason);
+    await expect(fac.page.getByTestId('room-state')).toHaveText('Online · 1 peer connected');
+  }
+
+  // The board is what it was, both sides still sync, and nothing threw.
+  for (const p of [fac, it]) await expect(p.page.getByTestId('card')).toHaveCount(1);
+  await addTitledCard(it.page, 'risks', 'Risk', 'After the attack');
+  await expect(cardTitled(fac.page, 'After the attack')).toBeVisible();
+  await expectConnected(fac.page, [IT_PERSON.name]);
+  // Only the guest drops silently; the panel's list of dropped peers is the facilitator's.
+  await expect(it.page.getByTestId('dropped-peers')).toHaveCount(0);
+  for (const p of [fac, it]) expect(p.problems).toEqual([]);
+});
