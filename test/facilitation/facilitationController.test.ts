@@ -33,6 +33,7 @@ function peer(seed: number, me: Me, doc = new Y.Doc()) {
   const board = createBoardStore(doc, () => ({ name: me.name, side: me.side }));
   const moves: string[] = [];
   const controller = createFacilitationController(hostWithKey(seed), doc, 'ws-1', board, () => me, (section) => moves.push(section));
+  controller.start();
   return { doc, board, controller, commands: facilitatorCommands(controller), moves };
 }
 

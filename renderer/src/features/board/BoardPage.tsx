@@ -12,6 +12,9 @@ import { RoomContext, useRoomForSession } from '../room/roomContext';
 import { RoomToolbar } from '../room/RoomToolbar';
 import { ParticipantsPanel } from '../room/ParticipantsPanel';
 import { useBoardLocation } from '../room/useBoardLocation';
+import { FacilitationContext } from '../facilitation/facilitationContext';
+import { useFacilitationForBoard } from '../facilitation/useFacilitationForBoard';
+import { FacilitationPanel } from '../facilitation/FacilitationPanel';
 
 export function BoardPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
   const host = useHost();
@@ -20,6 +23,8 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
   // The room lives as long as the session: peers, presence, and where I am on the board.
   const room = useRoomForSession(host, session);
   useBoardLocation(room);
+  // Phases, timer, votes and balance, signed by the facilitator and checked by every peer.
+  const facilitation = useFacilitationForBoard(host, session, room);
 
   useEffect(() => {
     let cancelled = false;
@@ -67,10 +72,15 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
   };
   return (
     <RoomContext.Provider value={room}>
-      <main className="page page-board room-layout">
-        <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<RoomToolbar />} />
-        <ParticipantsPanel board={session.store} />
-      </main>
+      <FacilitationContext.Provider value={facilitation}>
+        <main className="page page-board room-layout">
+          <div className="board-column">
+            <FacilitationPanel />
+            <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<RoomToolbar />} />
+          </div>
+          <ParticipantsPanel board={session.store} />
+        </main>
+      </FacilitationContext.Provider>
     </RoomContext.Provider>
   );
 }

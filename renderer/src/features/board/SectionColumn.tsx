@@ -6,6 +6,7 @@ import { CardView, type CardCommands } from './CardView';
 import { useBoard } from './useBoard';
 import { CARD_DRAG_TYPE, dropIndex, isCardDrag } from './dragAndDrop';
 import { SectionPresence } from '../room/PresenceMarkers';
+import { useSectionAccess } from '../facilitation/facilitationContext';
 
 /**
  * Cards shown in the first frame; the rest follow in a transition right after. A large board
@@ -24,6 +25,9 @@ interface SectionColumnProps {
 function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnProps) {
   const cards = useBoard((s) => s.snapshot.sections[spec.id]);
   const [dropping, setDropping] = useState(false);
+  // Closed by the facilitator's current phase: shown read-only; the store refuses changes too.
+  const access = useSectionAccess(spec.id);
+  const closed = access !== 'open';
   const [limit, setLimit] = useState(FIRST_FRAME_CARDS);
   const complete = limit === Number.POSITIVE_INFINITY;
   useEffect(() => {
@@ -53,7 +57,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
   };
   return (
     <section
-      className={`section${dropping ? ' dropping' : ''}`}
+      className={`section${dropping ? ' dropping' : ''}${closed ? ' section-closed' : ''}`}
       aria-labelledby={headingId}
       data-testid={`section-${spec.id}`}
       onDragOver={onDragOver}
@@ -66,7 +70,12 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
         </h2>
         <p className="section-purpose">{spec.purpose}</p>
         <SectionPresence section={spec.id} />
-        <button type="button" onClick={() => onAdd(spec.id)} data-testid={`add-card-${spec.id}`}>
+        {closed && (
+          <p className="section-closed-note" data-testid={`section-closed-${spec.id}`}>
+            {access === 'read-only' ? 'Read-only in this phase' : 'Closed to participants in this phase'}
+          </p>
+        )}
+        <button type="button" onClick={() => onAdd(spec.id)} disabled={access === 'read-only'} data-testid={`add-card-${spec.id}`}>
           + Add card<span className="visually-hidden"> to {spec.title}</span>
         </button>
       </header>

@@ -65,12 +65,30 @@ export interface FacilitationController {
   /** The facilitator's clock now, as this peer estimates it. */
   facilitatorNow(): number;
   attachAwareness(awareness: Awareness | null): void;
+  /** Watches the doc, loads my key and fills the board's policy; start after dispose starts afresh. */
+  start(): void;
   setFollowing(following: boolean): void;
   markRefusedSeen(): void;
   dispose(): void;
 }
 
 const noBallots: Record<Side, number> = { IT: 0, OT: 0, facilitator: 0 };
+
+/** The view where there is no workshop open. */
+export const EMPTY_VIEW: FacilitationView = {
+  state: INITIAL_STATE,
+  claim: null,
+  authority: { publicKey: null, contested: false, pinNow: null },
+  myKey: null,
+  identityError: null,
+  isFacilitator: false,
+  offsetMs: 0,
+  facilitatorHere: false,
+  ballotsCast: noBallots,
+  results: null,
+  following: false,
+  seenRefused: new Set(),
+};
 
 export function createFacilitationController(
   host: Host,
@@ -126,26 +144,31 @@ export function createFacilitationController(
     }
   };
 
-  board.setPolicy({
-    closedReason: (section) => {
-      const { state, isFacilitator } = store.getState();
-      // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
-      if (isFacilitator || sectionOpen(state, section)) return null;
-      return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
-    },
-    anonymous: () => store.getState().state.anonymous,
-  });
-
   const map = facilitationMap(doc);
-  map.observe(refresh);
-
-  host.identity.get().then(
-    (identity) => {
-      store.setState({ myKey: identity.publicKey });
-      refresh();
-    },
-    (e: unknown) => store.setState({ identityError: describeError(e, 'Loading your signing key') }),
-  );
+  let started = false;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    board.setPolicy({
+      closedReason: (section) => {
+        const { state, isFacilitator } = store.getState();
+        // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
+        if (isFacilitator || sectionOpen(state, section)) return null;
+        return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
+      },
+      anonymous: () => store.getState().state.anonymous,
+    });
+    map.observe(refresh);
+    host.identity.get().then(
+      (identity) => {
+        if (!started) return;
+        store.setState({ myKey: identity.publicKey });
+        refresh();
+      },
+      (e: unknown) => store.setState({ identityError: describeError(e, 'Loading your signing key') }),
+    );
+    refresh();
+  };
 
   const onAwareness = (): void => {
     const claim = store.getState().claim;
@@ -193,7 +216,9 @@ export function createFacilitationController(
       if (following) onAwareness();
     },
     markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
+    start,
     dispose: () => {
+      started = false;
       map.unobserve(refresh);
       awareness?.off('change', onAwareness);
       if (clockTimer !== null) clearInterval(clockTimer);

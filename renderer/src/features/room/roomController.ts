@@ -37,6 +37,8 @@ export interface RoomController {
   reconnect(): Promise<void>;
   setIce(ice: IceSettings): Promise<void>;
   setLocation(location: PresenceLocation | null): void;
+  /** The presence channel while started (facilitation publishes the facilitator's clock on it). */
+  awareness(): Awareness | null;
   /** Begins presence and connects if the room was online; start after dispose starts afresh. */
   start(): void;
   dispose(): void;
@@ -155,6 +157,7 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
       location = next;
       if (awareness) setLocalLocation(awareness, location);
     },
+    awareness: () => awareness,
     start: () => {
       disposed = false;
       awareness?.destroy();

@@ -1,0 +1,31 @@
+// Facilitation above the board: the phase banner and timer for everyone, the facilitator's
+// controls for facilitators, refused actions, the open vote, the results, and the balance.
+import './facilitation.css';
+import { useFacilitation, useFacilitationContext } from './facilitationContext';
+import { PhaseBanner } from './PhaseBanner';
+import { FacilitatorBar } from './FacilitatorBar';
+import { RefusedNotice } from './RefusedNotice';
+import { VotePanel } from './VotePanel';
+import { ResultsPanel } from './ResultsPanel';
+import { BalancePanel } from './BalancePanel';
+
+export function FacilitationPanel() {
+  const facilitation = useFacilitationContext();
+  const isFacilitator = useFacilitation((v) => v.isFacilitator);
+  if (!facilitation) return null;
+  // Anyone who joined as a facilitator gets the controls; only the pinned key's actions apply.
+  const showBar = isFacilitator || facilitation.controller.me().side === 'facilitator';
+  return (
+    <div className="facilitation" data-testid="facilitation">
+      <PhaseBanner />
+      {showBar && <FacilitatorBar />}
+      <RefusedNotice />
+      <VotePanel />
+      <ResultsPanel />
+      <details className="balance-details" data-testid="balance-details">
+        <summary>IT/OT balance and coverage</summary>
+        <BalancePanel />
+      </details>
+    </div>
+  );
+}

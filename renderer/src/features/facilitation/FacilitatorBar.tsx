@@ -1,0 +1,149 @@
+// The facilitator's controls: phases, timer, voting, anonymous ideation, bring everyone here,
+// and the agenda. Every button signs an action with this device's key; on a device that is not
+// the workshop's pinned facilitator the bar says so, because peers will refuse what it sends.
+import { useState } from 'react';
+import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
+import { currentPhase, currentRound } from '../../../../shared/facilitation';
+import { fingerprintOf, fromBase64url } from '../../../../shared/crypto';
+import { notifyError, announce } from '../../app/uiStore';
+import { describeError } from '../../ui/describeError';
+import { useFacilitation, useFacilitationContext } from './facilitationContext';
+import { useLastBoardPlace } from './useLastBoardPlace';
+import { AgendaEditor } from './AgendaEditor';
+
+const fingerprint = (key: string): string => {
+  try {
+    return fingerprintOf(fromBase64url(key));
+  } catch {
+    return 'unknown';
+  }
+};
+
+export function FacilitatorBar() {
+  const facilitation = useFacilitationContext();
+  const state = useFacilitation((v) => v.state);
+  const claim = useFacilitation((v) => v.claim);
+  const authorityKey = useFacilitation((v) => v.authority.publicKey);
+  const isFacilitator = useFacilitation((v) => v.isFacilitator);
+  const myKey = useFacilitation((v) => v.myKey);
+  const place = useLastBoardPlace();
+  const [target, setTarget] = useState<SectionId | ''>('');
+  const [budget, setBudget] = useState(5);
+  const [editing, setEditing] = useState(false);
+  if (!facilitation || !state) return null;
+  const { commands } = facilitation;
+  const run = (doing: string, work: () => Promise<void>, done?: string) => () => {
+    work().then(
+      () => done && announce(done),
+      (e: unknown) => notifyError(describeError(e, doing)),
+    );
+  };
+  const phase = currentPhase(state);
+  const index = phase ? state.agenda.phases.indexOf(phase) : -1;
+  const round = currentRound(state);
+  const timer = state.timer;
+  const bringSection = target || place?.section || 'goals';
+  const bringCard = place && place.section === bringSection ? place.cardId : null;
+
+  if (!claim) {
+    return (
+      <div className="facilitator-bar" role="group" aria-label="Facilitator controls">
+        <p>No one facilitates this workshop yet. Facilitating pins this device's key: every peer then accepts phase changes, timer and votes only when they are signed with it.</p>
+        <button type="button" onClick={run('Taking the facilitator role', commands.claim, 'You facilitate this workshop.')} data-testid="claim-facilitator" disabled={!myKey}>
+          Facilitate this workshop
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="facilitator-bar" role="toolbar" aria-label="Facilitator controls" data-testid="facilitator-bar">
+      {!isFacilitator && authorityKey && (
+        <p className="facilitator-warning" role="note" data-testid="not-facilitator-warning">
+          This workshop's facilitator is {claim.name} (key {fingerprint(authorityKey)}). Actions from this device are signed with another key, so everyone will refuse them.
+        </p>
+      )}
+      <div className="bar-group" role="group" aria-label="Phase">
+        <button type="button" onClick={run('Changing the phase', () => commands.movePhase(-1))} disabled={index <= 0} data-testid="phase-previous">
+          ← Previous phase
+        </button>
+        <button type="button" onClick={run('Changing the phase', () => commands.movePhase(1))} disabled={index >= state.agenda.phases.length - 1} data-testid="phase-next">
+          {phase ? 'Next phase →' : 'Start the agenda →'}
+        </button>
+        <button type="button" onClick={() => setEditing(true)} data-testid="edit-agenda">
+          Agenda…
+        </button>
+      </div>
+      <div className="bar-group" role="group" aria-label="Timer">
+        {timer.status === 'idle' ? (
+          <button type="button" onClick={run('Starting the timer', () => commands.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
+            Start timer ({phase?.minutes ?? 10} min)
+          </button>
+        ) : timer.status === 'running' ? (
+          <button type="button" onClick={run('Pausing the timer', commands.pauseTimer)} data-testid="timer-pause">
+            Pause
+          </button>
+        ) : (
+          <button type="button" onClick={run('Resuming the timer', commands.resumeTimer)} data-testid="timer-resume">
+            Resume
+          </button>
+        )}
+        <button type="button" onClick={run('Extending the timer', () => commands.extendTimer(1))} disabled={timer.status === 'idle'} data-testid="timer-extend">
+          +1 min
+        </button>
+        <button type="button" onClick={run('Extending the timer', () => commands.extendTimer(5))} disabled={timer.status === 'idle'}>
+          +5 min
+        </button>
+        <button type="button" onClick={run('Stopping the timer', commands.stopTimer)} disabled={timer.status === 'idle'} data-testid="timer-stop">
+          Stop
+        </button>
+      </div>
+      <div className="bar-group" role="group" aria-label="Voting">
+        {round?.status === 'open' ? (
+          <>
+            <button type="button" onClick={run('Revealing the votes', commands.revealVotes, 'Votes revealed.')} data-testid="vote-reveal">
+              Reveal votes
+            </button>
+            <button type="button" onClick={run('Closing the vote', commands.closeVote)} data-testid="vote-close">
+              Close vote
+            </button>
+          </>
+        ) : (
+          <>
+            <label>
+              Dots each{' '}
+              <input type="number" min={1} max={20} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} className="budget-input" data-testid="vote-budget" />
+            </label>
+            <button type="button" onClick={run('Starting the vote', () => commands.startVote(budget), 'Vote started.')} data-testid="vote-start">
+              Start vote
+            </button>
+          </>
+        )}
+      </div>
+      <div className="bar-group" role="group" aria-label="Ideation">
+        <button type="button" aria-pressed={state.anonymous} onClick={run('Switching anonymous ideation', () => commands.setAnonymous(!state.anonymous))} data-testid="anonymous-toggle">
+          Anonymous ideation {state.anonymous ? 'on' : 'off'}
+        </button>
+      </div>
+      <div className="bar-group" role="group" aria-label="Bring everyone">
+        <label>
+          Section{' '}
+          <select value={bringSection} onChange={(e) => setTarget(e.target.value as SectionId)} data-testid="bring-section">
+            {SECTIONS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={run('Bringing everyone', () => commands.bringHere(bringSection, bringCard), `Everyone brought to ${sectionSpec(bringSection).title}.`)}
+          data-testid="bring-everyone"
+        >
+          Bring everyone here{bringCard ? ' (this card)' : ''}
+        </button>
+      </div>
+      {editing && <AgendaEditor onClose={() => setEditing(false)} />}
+    </div>
+  );
+}
