@@ -23,6 +23,11 @@ export default defineConfig({
     },
     headless: true,
   },
+  // Room specs start several Chromium processes each: one at a time, beside the other specs.
+  projects: [
+    { name: 'app', testIgnore: /room[^/]*\.spec\.ts$/ },
+    { name: 'rooms', testMatch: /room[^/]*\.spec\.ts$/, workers: 1 },
+  ],
   webServer: {
     command: 'node scripts/web.mjs',
     // Its own build folder: another build of dist/renderer during the run must not break it.
