@@ -39,6 +39,8 @@ export interface RoomConnection {
   readonly status: StoreApi<RoomStatus>;
   /** Our id in the room's signaling (new for every connection); null until the room is set up. */
   peerId(): string | null;
+  /** The peer connections, for diagnostics and benchmarks (e.g. a raw round trip beside y-webrtc's). */
+  peerConnections(): { readonly peerId: string; readonly connected: boolean; readonly pc: RTCPeerConnection | undefined }[];
   close(): void;
 }
 
@@ -118,6 +120,8 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
   return {
     status,
     peerId: () => provider.room?.peerId ?? null,
+    peerConnections: () =>
+      ([...(provider.room?.webrtcConns.entries() ?? [])] as [string, ConnLike][]).map(([peerId, conn]) => ({ peerId, connected: conn.connected, pc: conn.peer?._pc })),
     close() {
       closed = true;
       window.clearInterval(timer);
