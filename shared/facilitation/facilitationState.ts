@@ -50,6 +50,8 @@ export interface FacilitationState {
   readonly bring: BringEveryone | null;
   /** The highest sequence number applied; the facilitator's next action takes the one after. */
   readonly lastSeq: number;
+  /** Log keys of the actions applied, so a peer can remember them (rememberedActions.ts). */
+  readonly appliedKeys: readonly string[];
   readonly refused: readonly RefusedAction[];
 }
 
@@ -62,6 +64,7 @@ export const INITIAL_STATE: FacilitationState = {
   anonymous: false,
   bring: null,
   lastSeq: 0,
+  appliedKeys: [],
   refused: [],
 };
 
@@ -122,9 +125,11 @@ export function foldActions(entries: readonly (readonly [string, unknown])[], wo
     if (check.ok) valid.push({ key, signed: check.signed });
     else refused.push({ key, reason: check.reason, what: check.action ? describeAction(check.action) : 'an unreadable action', seq: check.seq, publicKey: check.publicKey });
   }
-  // Sequence order, ties by signature: the same total order on every peer.
-  valid.sort((a, b) => a.signed.seq - b.signed.seq || (a.signed.signature < b.signed.signature ? -1 : a.signed.signature > b.signed.signature ? 1 : 0));
+  // Sequence order, ties by signature, then by log key: the same total order on every peer.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  valid.sort((a, b) => a.signed.seq - b.signed.seq || cmp(a.signed.signature, b.signed.signature) || cmp(a.key, b.key));
   let state: FacilitationState = { ...INITIAL_STATE, authorityKey };
+  const appliedKeys: string[] = [];
   for (const { key, signed } of valid) {
     // A sequence number already used is a replay (or a copy): it may not act twice.
     if (signed.seq <= state.lastSeq) {
@@ -132,9 +137,10 @@ export function foldActions(entries: readonly (readonly [string, unknown])[], wo
       continue;
     }
     state = apply(state, signed);
+    appliedKeys.push(key);
   }
   refused.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ...state, refused };
+  return { ...state, appliedKeys, refused };
 }
 
 export const readFacilitation = (doc: Y.Doc, workshopId: string, authorityKey: string | null, cache?: CheckCache): FacilitationState =>

@@ -9,6 +9,7 @@ export * from './signAction';
 export * from './facilitationDoc';
 export * from './authority';
 export * from './facilitationState';
+export * from './rememberedActions';
 export * from './timer';
 export * from './clockOffset';
 export * from './ballots';

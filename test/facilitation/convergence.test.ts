@@ -65,10 +65,13 @@ describe('facilitation convergence', () => {
       }
       for (const a of peers) for (const b of peers) if (a !== b) sync(a, b);
       const states = peers.map((p) => {
-        const { refused: _refused, ...rest } = readFacilitation(p, WORKSHOP, facilitator.publicKey);
+        // What users see; which copy of a replayed action counts is bookkeeping, not state.
+        const { refused: _refused, appliedKeys: _keys, ...rest } = readFacilitation(p, WORKSHOP, facilitator.publicKey);
         return rest;
       });
-      const { refused: _none, ...expected } = readFacilitation(reference, WORKSHOP, facilitator.publicKey);
+      const { refused: _none, appliedKeys: _k, ...expected } = readFacilitation(reference, WORKSHOP, facilitator.publicKey);
+      const keys = peers.map((p) => readFacilitation(p, WORKSHOP, facilitator.publicKey).appliedKeys);
+      for (const k of keys) expect(k).toEqual(keys[0]);
       for (const state of states) expect(state).toEqual(expected);
       expect(readFacilitation(peers[1] ?? reference, WORKSHOP, facilitator.publicKey).refused.every((x) => x.reason === 'wrong-key' || x.reason === 'replayed')).toBe(true);
     });

@@ -67,6 +67,15 @@ describe('facilitation controller', () => {
       expect(p.controller.store.getState().state.refused).toMatchObject([{ reason: 'wrong-key', what: 'move to phase "goals"' }]);
     }
 
+    // OT erases the facilitator's latest phase change from the doc: both keep it, and the
+    // facilitator's app writes it back, so a newcomer gets it as well.
+    const map = ot.doc.getMap('facilitation');
+    const latest = [...map.keys()].filter((k) => k.startsWith('a:2:'));
+    for (const k of latest) map.delete(k);
+    await settle();
+    for (const p of [fac, ot]) expect(currentPhase(p.controller.store.getState().state)?.title).toBe('Shared language');
+    expect([...ot.doc.getMap('facilitation').keys()].filter((k) => k.startsWith('a:2:'))).toHaveLength(1);
+
     await fac.commands.bringHere('risks', null);
     expect(ot.moves).toEqual(['risks']);
     expect(fac.moves).toEqual([]);

@@ -15,7 +15,11 @@ import {
   facilitationMap,
   INITIAL_STATE,
   readAuthorityClaim,
-  readFacilitation,
+  foldActions,
+  missingFromDoc,
+  readActionEntries,
+  remember,
+  withRemembered,
   resolveAuthority,
   roundResults,
   sectionOpen,
@@ -28,6 +32,7 @@ import type { Host } from '../../host/Host';
 import type { BoardStore } from '../board/boardStore';
 import { describeError } from '../../ui/describeError';
 import { pinKey, pinnedKey } from './facilitationStorage';
+import { FACILITATION } from './facilitationOrigin';
 import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
 
 export interface Me {
@@ -103,19 +108,37 @@ export function createFacilitationController(
   let awareness: Awareness | null = null;
   let clockTimer: ReturnType<typeof setInterval> | null = null;
   let lastFollowed = '';
+  const remembered = new Map<string, string>();
+  let healing = false;
+  // The facilitator writes back any of its actions a peer erased, after the current event.
+  const heal = (docEntries: readonly (readonly [string, unknown])[]): void => {
+    if (healing || missingFromDoc(docEntries, remembered).length === 0) return;
+    healing = true;
+    setTimeout(() => {
+      healing = false;
+      const missing = missingFromDoc(readActionEntries(doc), remembered);
+      if (missing.length === 0) return;
+      doc.transact(() => missing.forEach(([key, value]) => facilitationMap(doc).set(key, value)), FACILITATION);
+    }, 0);
+  };
 
   const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused'> => {
     const claim = readAuthorityClaim(doc);
     const authority = resolveAuthority(claim, pinnedKey(workshopId));
     if (authority.pinNow) pinKey(workshopId, authority.pinNow);
-    const state = readFacilitation(doc, workshopId, authority.publicKey, cache);
+    const docEntries = readActionEntries(doc);
+    const entries = withRemembered(docEntries, remembered);
+    const state = foldActions(entries, workshopId, authority.publicKey, cache);
+    remember(remembered, entries, state.appliedKeys);
+    const isFacilitator = myKey !== null && myKey === authority.publicKey;
+    if (isFacilitator) heal(docEntries);
     const round = currentRound(state);
     return {
       state,
       claim,
       authority,
       myKey,
-      isFacilitator: myKey !== null && myKey === authority.publicKey,
+      isFacilitator,
       ballotsCast: round ? ballotsCast(doc, round) : noBallots,
       results: round ? roundResults(doc, workshopId, round) : null,
       following,

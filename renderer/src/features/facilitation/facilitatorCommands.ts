@@ -20,9 +20,8 @@ import {
 import { uuidv4 } from 'lib0/random';
 import type { FacilitationController } from './facilitationController';
 import { keepMyDots, keepRoundSecret, roundSecret } from './facilitationStorage';
+import { FACILITATION } from './facilitationOrigin';
 
-/** Origin of facilitation writes: stored and synced, never undone by the board's Ctrl+Z. */
-export const FACILITATION = { name: 'bridgeboard-facilitation' } as const;
 
 export interface FacilitatorCommands {
   claim(): Promise<void>;
