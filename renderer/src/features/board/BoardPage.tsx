@@ -7,6 +7,8 @@ import { describeError } from '../../ui/describeError';
 import { currentAuthor } from '../profile/profileStore';
 import { exportWorkshop } from '../workshops/workshopFiles';
 import { BoardView } from './BoardView';
+import { CharterButton } from '../charter/CharterButton';
+import { CharterPage } from '../charter/CharterPage';
 import { openWorkshopSession, type WorkshopSession } from './workshopSession';
 import { RoomContext, useRoomForSession } from '../room/roomContext';
 import { RoomToolbar } from '../room/RoomToolbar';
@@ -20,6 +22,7 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
   const host = useHost();
   const [session, setSession] = useState<WorkshopSession | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [charterOpen, setCharterOpen] = useState(false);
   // The room lives as long as the session: peers, presence, and where I am on the board.
   const room = useRoomForSession(host, session);
   useBoardLocation(room);
@@ -75,8 +78,12 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
       <FacilitationContext.Provider value={facilitation}>
         <main className="page page-board room-layout">
           <div className="board-column">
-            <FacilitationPanel />
-            <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<RoomToolbar />} />
+            {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
+            <div style={{ display: charterOpen ? 'none' : 'contents' }}>
+              <FacilitationPanel />
+              <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<><RoomToolbar /><CharterButton doc={session.store.doc} onOpen={() => setCharterOpen(true)} /></>} />
+            </div>
+            {charterOpen && <CharterPage session={session} onBack={() => setCharterOpen(false)} />}
           </div>
           <ParticipantsPanel board={session.store} />
         </main>
