@@ -12,6 +12,7 @@ export function PhaseBanner() {
   const isFacilitator = useFacilitation((v) => v.isFacilitator);
   const following = useFacilitation((v) => v.following);
   const facilitatorHere = useFacilitation((v) => v.facilitatorHere);
+  const contested = useFacilitation((v) => v.authority.contested);
   if (!facilitation || !state) return null;
   const phase = currentPhase(state);
   const index = phase ? state.agenda.phases.indexOf(phase) : -1;
@@ -41,6 +42,11 @@ export function PhaseBanner() {
           </label>
         )}
       </div>
+      {contested && (
+        <p className="facilitator-warning" role="note" data-testid="authority-contested">
+          Someone wrote another key into this workshop as its facilitator. This device keeps the key it first saw{claim ? ` (${claim.name}'s)` : ''}; actions signed with the other key are refused.
+        </p>
+      )}
       {phase && phase.prompts.length > 0 && (
         <ul className="phase-prompts" aria-label="Prompts for this phase" data-testid="phase-prompts">
           {phase.prompts.map((p) => (

@@ -20,6 +20,7 @@ import {
   readActionEntries,
   remember,
   withRemembered,
+  writeAuthorityClaim,
   resolveAuthority,
   roundResults,
   sectionOpen,
@@ -31,7 +32,7 @@ import {
 import type { Host } from '../../host/Host';
 import type { BoardStore } from '../board/boardStore';
 import { describeError } from '../../ui/describeError';
-import { pinKey, pinnedKey } from './facilitationStorage';
+import { keepPinnedClaim, pinKey, pinnedClaim, pinnedKey } from './facilitationStorage';
 import { FACILITATION } from './facilitationOrigin';
 import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
 
@@ -111,27 +112,34 @@ export function createFacilitationController(
   const remembered = new Map<string, string>();
   let healing = false;
   // The facilitator writes back any of its actions a peer erased, after the current event.
-  const heal = (docEntries: readonly (readonly [string, unknown])[]): void => {
-    if (healing || missingFromDoc(docEntries, remembered).length === 0) return;
+  const heal = (docEntries: readonly (readonly [string, unknown])[], lostClaim: AuthorityClaim | null): void => {
+    if (healing || (lostClaim === null && missingFromDoc(docEntries, remembered).length === 0)) return;
     healing = true;
     setTimeout(() => {
       healing = false;
       const missing = missingFromDoc(readActionEntries(doc), remembered);
-      if (missing.length === 0) return;
-      doc.transact(() => missing.forEach(([key, value]) => facilitationMap(doc).set(key, value)), FACILITATION);
+      doc.transact(() => {
+        missing.forEach(([key, value]) => facilitationMap(doc).set(key, value));
+        // Someone overwrote my claim: newcomers must pin my key, not theirs.
+        if (lostClaim) writeAuthorityClaim(doc, lostClaim, FACILITATION);
+      }, FACILITATION);
     }, 0);
   };
 
   const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused'> => {
-    const claim = readAuthorityClaim(doc);
-    const authority = resolveAuthority(claim, pinnedKey(workshopId));
+    const docClaim = readAuthorityClaim(doc);
+    const authority = resolveAuthority(docClaim, pinnedKey(workshopId));
     if (authority.pinNow) pinKey(workshopId, authority.pinNow);
+    // Whose name to show: the claim that came with the pinned key, whatever the doc now says.
+    const trusted = docClaim !== null && docClaim.publicKey === authority.publicKey;
+    if (trusted) keepPinnedClaim(workshopId, docClaim);
+    const claim = trusted ? docClaim : authority.publicKey ? pinnedClaim(workshopId) : null;
     const docEntries = readActionEntries(doc);
     const entries = withRemembered(docEntries, remembered);
     const state = foldActions(entries, workshopId, authority.publicKey, cache);
     remember(remembered, entries, state.appliedKeys);
     const isFacilitator = myKey !== null && myKey === authority.publicKey;
-    if (isFacilitator) heal(docEntries);
+    if (isFacilitator) heal(docEntries, trusted ? null : claim);
     const round = currentRound(state);
     return {
       state,

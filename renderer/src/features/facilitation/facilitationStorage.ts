@@ -45,6 +45,16 @@ export function pinnedKey(workshopId: string): string | null {
 
 export const pinKey = (workshopId: string, publicKey: string): void => write(`${PREFIX}.pin.${workshopId}`, publicKey);
 
+const claimSchema = z.object({ publicKey: z.string().regex(keyPattern), participantId: z.string().min(1).max(100), name: z.string().min(1).max(80) }).strict();
+
+/** The claim (name, participant id) that came with the pinned key, to show it when the doc's claim is overwritten. */
+export function pinnedClaim(workshopId: string): z.infer<typeof claimSchema> | null {
+  const parsed = claimSchema.safeParse(json(`${PREFIX}.claim.${workshopId}`));
+  return parsed.success ? parsed.data : null;
+}
+
+export const keepPinnedClaim = (workshopId: string, claim: z.infer<typeof claimSchema>): void => write(`${PREFIX}.claim.${workshopId}`, JSON.stringify(claim));
+
 export function roundSecret(workshopId: string, roundId: string): string | null {
   const value = read(`${PREFIX}.round.${workshopId}.${roundId}`);
   return value !== null && keyPattern.test(value) ? value : null;

@@ -1,0 +1,85 @@
+// Runs in a browser page (bundled by forgerPeer.ts): a participant's modified app. It holds the
+// room secret and syncs like any peer, then writes facilitator actions no honest app would:
+// forged with the facilitator's key named, replayed, tampered, unsigned, signed with its own key
+// after claiming the workshop, and erasures of the facilitator's real actions.
+import * as Y from 'yjs';
+import { WebrtcProvider } from 'y-webrtc';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { toBase64url } from '../../../shared/crypto';
+import { actionMessage, facilitationMap, readActionEntries, readAuthorityClaim, signAction, writeAuthorityClaim, writeSignedAction } from '../../../shared/facilitation';
+import { roomTopic } from '../../../renderer/src/features/room/roomTopic';
+
+export type Forgery = 'forged' | 'replayed' | 'tampered' | 'unsigned' | 'erased' | 'own-claim';
+
+interface Envelope {
+  seq: number;
+  workshopId: string;
+  action: { type: string; phaseId?: string };
+  publicKey: string;
+  signature: string;
+}
+
+let provider: WebrtcProvider | null = null;
+// The facilitator's real actions and claim, as first seen: the targets of every forgery.
+let genuine: [string, Envelope][] | null = null;
+let claim: ReturnType<typeof readAuthorityClaim> = null;
+const doc = new Y.Doc();
+let workshop = '';
+const mySecret = ed25519.utils.randomSecretKey();
+const myKey = toBase64url(ed25519.getPublicKey(mySecret));
+const sign = (input: Parameters<typeof actionMessage>[0]) => Promise.resolve(toBase64url(ed25519.sign(actionMessage(input), mySecret)));
+
+function phaseActions(): [string, Envelope][] {
+  return readActionEntries(doc)
+    .map(([key, value]): [string, Envelope] => [key, JSON.parse(String(value)) as Envelope])
+    .filter(([, e]) => e.action.type === 'phase.set')
+    .sort((a, b) => a[1].seq - b[1].seq);
+}
+
+const api = {
+  async connect(workshopId: string, secret: string, signaling: string[]): Promise<void> {
+    workshop = workshopId;
+    provider = new WebrtcProvider(await roomTopic(workshopId, secret), doc, { signaling, password: secret, filterBcConns: true, peerOpts: {} });
+  },
+  phaseChanges: (): number => phaseActions().length,
+  /** How many of the facilitator's real phase changes (as first synced) the doc holds now. */
+  genuineInDoc: (): number => {
+    const now = new Map(readActionEntries(doc));
+    return (genuine ?? []).filter(([key, e]) => now.get(key) === JSON.stringify(e) || typeof now.get(key) === 'string').length;
+  },
+  async forge(kind: Forgery): Promise<void> {
+    genuine ??= phaseActions();
+    claim ??= readAuthorityClaim(doc);
+    const first = genuine[0];
+    const last = genuine.at(-1);
+    if (!first || !last || !claim) throw new Error('nothing synced yet');
+    const next = last[1].seq + 1;
+    const map = facilitationMap(doc);
+    switch (kind) {
+      case 'forged': {
+        const signed = await signAction(sign, workshop, next, { type: 'phase.set', phaseId: 'sign' }, myKey);
+        writeSignedAction(doc, { ...signed, publicKey: claim.publicKey });
+        return;
+      }
+      case 'replayed':
+        map.set(`a:${first[1].seq}:replayed`, JSON.stringify(first[1]));
+        return;
+      case 'tampered':
+        map.set(`a:${last[1].seq}:tampered`, JSON.stringify({ ...last[1], action: { type: 'phase.set', phaseId: 'sign' } }));
+        return;
+      case 'unsigned':
+        map.set(`a:${next}:unsigned`, JSON.stringify({ v: 1, workshopId: workshop, seq: next, action: { type: 'phase.set', phaseId: 'vote' }, publicKey: claim.publicKey }));
+        return;
+      case 'erased':
+        map.delete(last[0]);
+        return;
+      case 'own-claim':
+        writeAuthorityClaim(doc, { publicKey: myKey, participantId: 'mallory', name: 'Mallory' });
+        writeSignedAction(doc, await signAction(sign, workshop, next, { type: 'phase.set', phaseId: 'agree' }, myKey));
+        return;
+    }
+  },
+  destroy: () => provider?.destroy(),
+};
+
+(globalThis as unknown as { forger: typeof api }).forger = api;

@@ -1,0 +1,51 @@
+// A forging participant in its own Chromium: forgerPage.ts bundled with esbuild and evaluated in
+// a page of the app's origin (as the room tests' hostile peer does), driven from the test.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchPeer, type Peer } from '../room/roomHarness';
+import type { Forgery } from './forgerPage';
+
+export type { Forgery };
+
+let bundle: Promise<string> | null = null;
+const script = (): Promise<string> =>
+  (bundle ??= build({
+    entryPoints: [fileURLToPath(new URL('./forgerPage.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? ''));
+
+export interface ForgerPeer extends Peer {
+  connect(invite: { workshopId: string; secret: string; signaling: readonly string[] }): Promise<void>;
+  phaseChanges(): Promise<number>;
+  genuineInDoc(): Promise<number>;
+  forge(kind: Forgery): Promise<void>;
+}
+
+interface ForgerApi {
+  connect(w: string, s: string, sig: string[]): Promise<void>;
+  phaseChanges(): number;
+  genuineInDoc(): number;
+  forge(kind: Forgery): Promise<void>;
+}
+type WithForger = { forger: ForgerApi };
+
+export async function launchForger(): Promise<ForgerPeer> {
+  const peer = await launchPeer();
+  await peer.page.goto('./');
+  await peer.page.evaluate(await script());
+  await peer.page.waitForFunction(() => 'forger' in globalThis);
+  return {
+    ...peer,
+    // Each callback runs in the page, so it names the page's global itself.
+    connect: (invite) =>
+      peer.page.evaluate(({ w, s, sig }) => (globalThis as unknown as WithForger).forger.connect(w, s, sig), { w: invite.workshopId, s: invite.secret, sig: [...invite.signaling] }),
+    phaseChanges: () => peer.page.evaluate(() => (globalThis as unknown as WithForger).forger.phaseChanges()),
+    genuineInDoc: () => peer.page.evaluate(() => (globalThis as unknown as WithForger).forger.genuineInDoc()),
+    forge: (kind) => peer.page.evaluate((k) => (globalThis as unknown as WithForger).forger.forge(k), kind),
+  };
+}
