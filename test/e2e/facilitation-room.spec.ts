@@ -47,7 +47,10 @@ test('everyone joins; the facilitator’s key is pinned by every peer', async ()
     // Participants get no controls, and can follow the facilitator by name.
     await expect(p.page.getByRole('toolbar', { name: 'Facilitator controls' })).toHaveCount(0);
     await expect(p.page.getByText(`Follow ${FACILITATOR.name}`)).toBeVisible();
+    // The pinned key's fingerprint, to compare aloud with the facilitator.
+    await expect(p.page.getByTestId('facilitator-key')).toHaveText(new RegExp(`^Facilitator: ${FACILITATOR.name}, key \\d{5}( \\d{5}){5}$`));
   }
+  expect(await it.page.getByTestId('facilitator-key').textContent()).toBe(await ot.page.getByTestId('facilitator-key').textContent());
 });
 
 test('anonymous ideation: a card added by IT reaches OT without any name', async () => {
@@ -75,6 +78,7 @@ test('the facilitator moves everyone through the phases; closed sections are rea
     await expect(p.page.getByTestId('section-closed-goals')).toHaveText('Read-only in this phase');
     await expect(p.page.getByTestId('add-card-goals')).toBeDisabled();
     await expect(p.page.getByTestId('add-card-tradeoffs')).toBeEnabled();
+    await expect(cardTitled(p.page, 'Joint on-call rota').getByRole('button', { name: 'Delete' })).toBeDisabled();
   }
   // Keyboard moves into a closed section are refused with the reason.
   await cardTitled(it.page, 'Patch cadence vs. maintenance windows').getByRole('button', { name: 'Patch cadence vs. maintenance windows' }).focus();

@@ -6,6 +6,7 @@ import type { Card } from '../../../../shared/board';
 import { SIDE_LABELS, STATUS_LABELS } from './labels';
 import { CARD_DRAG_TYPE } from './dragAndDrop';
 import { CardPresence } from '../room/PresenceMarkers';
+import { useSectionAccess } from '../facilitation/facilitationContext';
 
 export interface CardCommands {
   edit(id: string): void;
@@ -26,6 +27,8 @@ interface CardViewProps {
 
 function CardViewImpl({ card, commands, first, last, firstSection, lastSection }: CardViewProps) {
   const title = card.fields.title ?? '';
+  // In a section the current phase closes, moving and deleting are off (the store refuses them too).
+  const readOnly = useSectionAccess(card.section) === 'read-only';
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target instanceof HTMLInputElement) return;
     const key = event.key;
@@ -40,7 +43,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
     event.dataTransfer.effectAllowed = 'move';
   };
   return (
-    <li className={`card status-${card.status}`} data-card-id={card.id} data-testid="card" draggable onDragStart={onDragStart} onKeyDown={onKeyDown}>
+    <li className={`card status-${card.status}`} data-card-id={card.id} data-testid="card" draggable={!readOnly} onDragStart={onDragStart} onKeyDown={onKeyDown}>
       <button type="button" className="card-title" data-control="edit" onClick={() => commands.edit(card.id)}
         aria-describedby={`${card.id}-meta`}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight Delete"
@@ -58,19 +61,19 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
         <CardPresence cardId={card.id} />
       </div>
       <div className="card-tools" role="group" aria-label={`Move or delete “${title}”`}>
-        <button type="button" data-control="up" disabled={first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">
+        <button type="button" data-control="up" disabled={readOnly || first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">
           ↑
         </button>
-        <button type="button" data-control="down" disabled={last} onClick={() => commands.moveBy(card.id, 1)} aria-label="Move down" title="Move down (Alt+↓)">
+        <button type="button" data-control="down" disabled={readOnly || last} onClick={() => commands.moveBy(card.id, 1)} aria-label="Move down" title="Move down (Alt+↓)">
           ↓
         </button>
-        <button type="button" data-control="left" disabled={firstSection} onClick={() => commands.moveSection(card.id, -1)} aria-label="Move to previous section" title="Move to previous section (Alt+←)">
+        <button type="button" data-control="left" disabled={readOnly || firstSection} onClick={() => commands.moveSection(card.id, -1)} aria-label="Move to previous section" title="Move to previous section (Alt+←)">
           ←
         </button>
-        <button type="button" data-control="right" disabled={lastSection} onClick={() => commands.moveSection(card.id, 1)} aria-label="Move to next section" title="Move to next section (Alt+→)">
+        <button type="button" data-control="right" disabled={readOnly || lastSection} onClick={() => commands.moveSection(card.id, 1)} aria-label="Move to next section" title="Move to next section (Alt+→)">
           →
         </button>
-        <button type="button" data-control="delete" className="danger" onClick={() => commands.remove(card.id)} aria-label="Delete" title="Delete (Del)">
+        <button type="button" data-control="delete" className="danger" disabled={readOnly} onClick={() => commands.remove(card.id)} aria-label="Delete" title="Delete (Del)">
           ✕
         </button>
       </div>

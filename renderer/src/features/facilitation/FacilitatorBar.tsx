@@ -4,20 +4,13 @@
 import { useState } from 'react';
 import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
 import { currentPhase, currentRound } from '../../../../shared/facilitation';
-import { fingerprintOf, fromBase64url } from '../../../../shared/crypto';
+import { keyFingerprint } from './keyFingerprint';
 import { notifyError, announce } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { useLastBoardPlace } from './useLastBoardPlace';
 import { AgendaEditor } from './AgendaEditor';
 
-const fingerprint = (key: string): string => {
-  try {
-    return fingerprintOf(fromBase64url(key));
-  } catch {
-    return 'unknown';
-  }
-};
 
 export function FacilitatorBar() {
   const facilitation = useFacilitationContext();
@@ -59,7 +52,7 @@ export function FacilitatorBar() {
     <div className="facilitator-bar" role="toolbar" aria-label="Facilitator controls" data-testid="facilitator-bar">
       {!isFacilitator && authorityKey && (
         <p className="facilitator-warning" role="note" data-testid="not-facilitator-warning">
-          This workshop's facilitator is {claim.name} (key {fingerprint(authorityKey)}). Actions from this device are signed with another key, so everyone will refuse them.
+          This workshop's facilitator is {claim.name} (key {keyFingerprint(authorityKey)}). Actions from this device are signed with another key, so everyone will refuse them.
         </p>
       )}
       <div className="bar-group" role="group" aria-label="Phase">

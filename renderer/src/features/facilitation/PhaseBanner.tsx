@@ -4,6 +4,7 @@ import { SECTIONS } from '../../../../shared/board';
 import { currentPhase, sectionOpen } from '../../../../shared/facilitation';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { TimerDisplay } from './TimerDisplay';
+import { keyFingerprint } from './keyFingerprint';
 
 export function PhaseBanner() {
   const facilitation = useFacilitationContext();
@@ -34,6 +35,11 @@ export function PhaseBanner() {
           </span>
         )}
         <TimerDisplay />
+        {claim && !isFacilitator && (
+          <span className="muted" data-testid="facilitator-key">
+            Facilitator: {claim.name}, key {keyFingerprint(claim.publicKey)}
+          </span>
+        )}
         {claim && !isFacilitator && (
           <label className="follow-toggle">
             <input type="checkbox" checked={following ?? false} onChange={(e) => facilitation.controller.setFollowing(e.target.checked)} data-testid="follow-toggle" />
