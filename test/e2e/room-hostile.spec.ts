@@ -1,7 +1,10 @@
 // A peer with the right secret that sends garbage, malformed sync messages, writes to parts of
 // the doc we do not have, oversized presence, or text: each time it is dropped, the board does
 // not change, the facilitator sees why, and nobody's page breaks.
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
+
+// Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
+const expect = baseExpect.configure({ timeout: 20_000 });
 import { parseInvite } from '../../shared/room';
 import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
 import { IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, type Peer, startSignaling } from './room/roomHarness';

@@ -1,7 +1,10 @@
 // Joining from invites a user might get wrong, and a room that cannot be reached: each gets a
 // plain sentence, and the board stays usable.
 import { createServer } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
+
+// Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
+const expect = baseExpect.configure({ timeout: 20_000 });
 import { createInvite, formatInviteCode, formatInviteWebLink } from '../../shared/room';
 import { addTitledCard, cardTitled, join, launchPeer, type Peer } from './room/roomHarness';
 

@@ -1,7 +1,10 @@
 // The relay-only path for strict OT networks: both peers set a real coturn (started here on
 // 127.0.0.1) as TURN server with relay-only on; they connect through it, the panel says
 // "relayed", and edits cross.
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
+
+// Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
+const expect = baseExpect.configure({ timeout: 20_000 });
 import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
 import { startTurnServer, turnServerUnavailable, type TurnServer } from '../support/turnServer';
 import { FACILITATOR, IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, startSignaling, type Peer } from './room/roomHarness';

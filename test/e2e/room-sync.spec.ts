@@ -1,7 +1,11 @@
 // Rooms end to end with real WebRTC between separate Chromium processes and the real signaling
 // server: a facilitator and an IT and an OT participant see each other's edits and presence;
 // the wrong secret gets nothing; offline edits merge on reconnect; a late joiner gets it all.
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect as baseExpect, test } from '@playwright/test';
+
+// Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
+const expect = baseExpect.configure({ timeout: 20_000 });
 import { createInvite, formatInviteCode, parseInvite } from '../../shared/room';
 import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
 import {
@@ -109,6 +113,14 @@ test('three people in three browsers see each other’s edits, presence and conn
     await expect(cardTitled(late.page, title)).toBeVisible();
   }
   await expect(fac.page.getByTestId('participant')).toHaveCount(4);
+
+  // The exported workshop file carries the board and the roster, never the room secret.
+  const download = fac.page.waitForEvent('download');
+  await fac.page.getByTestId('export-workshop').click();
+  const bytes = readFileSync((await (await download).path()) ?? '');
+  expect(bytes.includes('Vendor remote access')).toBe(true);
+  expect(bytes.includes('Network architect')).toBe(true);
+  expect(bytes.includes(parsed.invite.secret)).toBe(false);
 
   for (const p of [fac, it, ot, late]) expect(p.problems).toEqual([]);
 });

@@ -64,7 +64,7 @@ export async function hostWorkshop(page: Page, title: string, signalingUrl: stri
   if (ice) await fillIce(page, dialog, ice);
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const invite = page.getByTestId('invite-dialog');
-  await expect(invite).toBeVisible();
+  await expect(invite).toBeVisible({ timeout: 20_000 });
   const webLink = await invite.getByTestId('invite-web-link').inputValue();
   const code = await invite.getByTestId('invite-code').inputValue();
   await expect(invite.getByTestId('invite-qr')).toBeVisible();
@@ -96,7 +96,7 @@ export async function join(page: Page, invite: { webLink?: string; code?: string
   await form.getByLabel('Your role').fill(person.role);
   if (ice) await fillIce(page, form, ice);
   await form.getByRole('button', { name: 'Join workshop' }).click();
-  await expect(page.getByTestId('board')).toBeVisible();
+  await expect(page.getByTestId('board')).toBeVisible({ timeout: 20_000 });
 }
 
 /** The participants panel's entry for a person. */

@@ -43,7 +43,8 @@ export function colorFor(id: string): string {
 }
 
 export function setLocalPresence(awareness: Awareness, user: PresenceUser, location: PresenceLocation | null, peer: string | null): void {
-  awareness.setLocalState({ user, location, peer });
+  // Merged, so fields other features publish on the same state (e.g. facilitation's clock) stay.
+  awareness.setLocalState({ ...awareness.getLocalState(), user, location, peer });
 }
 
 export function setLocalLocation(awareness: Awareness, location: PresenceLocation | null): void {

@@ -166,6 +166,8 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
       awareness.setLocalState(null);
       awareness.on('change', refreshPresence);
       rosterMap(doc).observeDeep(onRoster);
+      // Tells subscribers (e.g. facilitation, which reads awareness()) that it is a new one.
+      store.setState({ present: [] });
       const settings = store.getState().settings;
       if (settings?.online) void connect(settings);
     },
