@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { addCard, createWorkshop, startApp } from './fixtures/boardPage';
+import { createWorkshop, startApp } from './fixtures/boardPage';
 import { cliVerify } from './charter/cliVerify';
-import { exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
+import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
 
 test('freeze, sign, seal and export a charter that the CLI and the app verify, and that fails when altered', async ({ page }) => {
   test.setTimeout(180_000);

@@ -29,3 +29,24 @@ export async function fillDraft(page: Page, draft: { purpose: string; scope: str
   await panel.getByLabel('Review date').blur();
   await expect(panel.getByLabel('Purpose')).toHaveValue(draft.purpose);
 }
+
+/**
+ * Adds a card through the editor, like fixtures/boardPage's addCard, but clicks "Add card" again
+ * if the first click does not open the editor: right after a card is saved the facilitator's
+ * first click on another section's add button is currently swallowed (a board/facilitation
+ * focus issue outside the charter; reported). `fields` are by label.
+ */
+export async function addCardRetrying(page: Page, sectionId: string, fields: Record<string, string>): Promise<void> {
+  const dialog = page.getByTestId('card-editor');
+  await expect(async () => {
+    await page.getByTestId(`add-card-${sectionId}`).click();
+    await expect(dialog).toBeVisible({ timeout: 1500 });
+  }).toPass({ timeout: 15_000 });
+  for (const [label, value] of Object.entries(fields)) {
+    const control = dialog.getByLabel(label, { exact: true });
+    if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+  await dialog.getByRole('button', { name: 'Add card' }).click();
+  await expect(dialog).toBeHidden();
+}
