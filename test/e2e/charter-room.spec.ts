@@ -1,0 +1,115 @@
+// The charter across three machines: a facilitator, an IT and an OT participant in separate
+// Chromium processes, joined through the real signaling server over real WebRTC. The
+// facilitator freezes; each signs in their own browser with their own key; the quorum and the
+// seal show live everywhere; the exported PDF passes the real CLI, and an altered copy fails
+// with a message that says what changed. Run inside a loopback-only network namespace.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
+import { cliVerify } from './charter/cliVerify';
+import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
+import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, hostWorkshop, join, launchPeer, startSignaling, type Peer } from './room/roomHarness';
+
+let server: SignalingServer;
+const peers: Peer[] = [];
+test.beforeAll(async () => {
+  server = await startSignaling();
+});
+test.afterEach(async () => {
+  const info = test.info();
+  // Separate browsers leave no Playwright trace: keep each one's screen and errors on failure.
+  if (info.status === info.expectedStatus) return;
+  for (const [i, p] of peers.entries()) {
+    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
+    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
+  }
+});
+test.afterAll(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  await server.close();
+});
+
+async function peer(): Promise<Peer> {
+  const p = await launchPeer();
+  peers.push(p);
+  return p;
+}
+
+test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF verifies with the CLI and an altered copy does not', async () => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(joinPath(tmpdir(), 'bb-charter-room-'));
+  const [fac, it, ot] = await Promise.all([peer(), peer(), peer()]);
+  const invite = await hostWorkshop(fac.page, 'Line 4 joint charter', server.url);
+  await join(it.page, { webLink: invite.webLink }, IT_PERSON);
+  await join(ot.page, { webLink: invite.webLink }, OT_PERSON);
+  await expectConnected(fac.page, [IT_PERSON.name, OT_PERSON.name]);
+
+  await addCard(fac.page, 'goals', { Goal: 'Keep line 4 running', Metric: 'unplanned downtime per month', Target: 'under 2 h', 'IT owner': IT_PERSON.name, 'OT owner': OT_PERSON.name, Status: 'agreed' });
+  await addCard(fac.page, 'tradeoffs', { Tension: 'Patch cadence vs. maintenance windows', 'IT view': 'Monthly', 'OT view': 'Only in shutdowns', 'Agreed resolution': 'Quarterly window', Status: 'agreed' });
+
+  // Everyone opens the charter; each person's key reaches everyone's roster through the room.
+  const fingerprints = new Map<string, string>();
+  for (const [p, who] of [[fac, FACILITATOR], [it, IT_PERSON], [ot, OT_PERSON]] as const) {
+    await openCharter(p.page);
+    fingerprints.set(who.name, await myFingerprint(p.page));
+  }
+  for (const p of [fac, it, ot]) {
+    for (const [name, fp] of fingerprints) {
+      await expect(p.page.getByTestId('roster-row').filter({ hasText: name }).getByTestId('fingerprint')).toHaveText(fp, { timeout: 20_000 });
+    }
+  }
+  await expect(fac.page.getByTestId('roster-row').filter({ hasText: IT_PERSON.name })).toContainText(IT_PERSON.role);
+
+  // The facilitator compares fingerprints aloud and marks everyone, then freezes.
+  await fillDraft(fac.page, { purpose: 'How IT and OT run AI on line 4 together.', scope: 'Line 4', reviewDate: '2027-05-01' });
+  for (const who of [FACILITATOR, IT_PERSON, OT_PERSON]) await fac.page.getByRole('button', { name: `Mark ${who.name} checked` }).click();
+  await expect(it.page.getByTestId('roster-row').filter({ hasText: OT_PERSON.name })).toContainText('Yes');
+  await fac.page.getByTestId('freeze').click();
+
+  // Each signs in their own browser; the version and its digest are the same everywhere.
+  const digest = await version(fac.page, 1).getByTestId('version-digest').innerText();
+  for (const p of [it, ot]) await expect(version(p.page, 1).getByTestId('version-digest')).toHaveText(digest, { timeout: 20_000 });
+  await expect(version(it.page, 1).getByTestId('quorum-status')).toHaveText('Quorum not met: missing 1 more IT signer, 1 more OT signer, the facilitator');
+  await version(it.page, 1).getByTestId('sign').click();
+  await expect(version(ot.page, 1).getByTestId('quorum-status')).toHaveText('Quorum not met: missing 1 more OT signer, the facilitator');
+  await version(ot.page, 1).getByTestId('sign').click();
+  await version(fac.page, 1).getByTestId('sign').click();
+  for (const p of [fac, it, ot]) {
+    await expect(version(p.page, 1).getByTestId('quorum-status')).toHaveText('Quorum met');
+    await expect(version(p.page, 1).locator('[data-testid="signer"][data-status="valid"]')).toHaveCount(3);
+  }
+  // Only the facilitator can seal; once sealed, everyone sees a valid charter.
+  await expect(version(it.page, 1).getByTestId('seal')).toHaveCount(0);
+  await version(fac.page, 1).getByTestId('seal').click();
+  for (const p of [fac, it, ot]) await expect(version(p.page, 1).getByTestId('verdict-summary')).toContainText('Valid: version 1');
+
+  // Any of them can export; the OT participant's PDF verifies with the CLI.
+  const pdf = await exportAs(ot.page, 1, 'export-pdf', joinPath(dir, 'charter.pdf'));
+  const good = cliVerify(pdf);
+  expect(good.code, good.output).toBe(0);
+  for (const who of [FACILITATOR, IT_PERSON, OT_PERSON]) expect(good.output).toContain(`[OK ] ${who.name}`);
+  expect(good.output).toContain('Quorum: met');
+
+  // An altered copy: the bundle's roster gives the OT signer another role.
+  const json = await exportAs(fac.page, 1, 'export-json', joinPath(dir, 'charter.json'));
+  const bundle = JSON.parse(readFileSync(json, 'utf8')) as { charter: { roster: { name: string; role: string }[] } };
+  const entry = bundle.charter.roster.find((p) => p.name === OT_PERSON.name);
+  if (!entry) throw new Error('OT is not on the frozen roster');
+  entry.role = 'Plant manager';
+  writeFileSync(joinPath(dir, 'altered.json'), JSON.stringify(bundle));
+  const bad = cliVerify(joinPath(dir, 'altered.json'));
+  expect(bad.code).toBe(1);
+  expect(bad.output).toContain(`Changed: the roster entry of ${OT_PERSON.name}`);
+
+  // Dropping a signer from a copy breaks the seal.
+  const dropped = JSON.parse(readFileSync(json, 'utf8')) as { signatures: unknown[] };
+  dropped.signatures.splice(0, 1);
+  writeFileSync(joinPath(dir, 'dropped.json'), JSON.stringify(dropped));
+  const droppedRun = cliVerify(joinPath(dir, 'dropped.json'));
+  expect(droppedRun.code).toBe(1);
+  expect(droppedRun.output).toMatch(/signatures were added, removed or replaced after .* sealed/);
+
+  for (const p of [fac, it, ot]) expect(p.problems.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([]);
+});
