@@ -111,6 +111,15 @@ export function readVersions(doc: Y.Doc): StoredVersion[] {
   return out.sort((a, b) => rank(a) - rank(b) || (a.frozen?.charter.frozenAt ?? '').localeCompare(b.frozen?.charter.frozenAt ?? '') || a.digest.localeCompare(b.digest));
 }
 
+/** The raw signature and seal entries of one digest, in key order: what a cache of verdicts is keyed by. */
+export function rawSignatureEntries(doc: Y.Doc, digest: string): string {
+  const parts: string[] = [];
+  charterMap(doc).forEach((value, key) => {
+    if (key.startsWith(`${SIGNATURE}${digest}.`) || key.startsWith(`${SEAL}${digest}.`)) parts.push(`${key}\u0000${typeof value === 'string' ? value : typeof value}`);
+  });
+  return parts.sort().join('\u0001');
+}
+
 /** Signatures and seals stored for one digest; entries that do not parse are counted, not dropped silently. */
 export function readSignatureEntries(doc: Y.Doc, digest: string): { signatures: CharterSignature[]; seals: CharterSeal[]; unreadable: number } {
   const signatures: CharterSignature[] = [];

@@ -7,7 +7,7 @@ import type { Participant as BoardParticipant } from '../board/roster';
 import { addSignature, createBundle, verifyBundle, type BundleVerdict } from './bundle';
 import type { CharterBundle, CharterSignature } from './bundleSchema';
 import { fingerprintOf, fromBase64url } from './charterCrypto';
-import { readKeyChecks, readSignatureEntries, readVersions, type KeyCheck, type StoredVersion } from './charterDoc';
+import { rawSignatureEntries, readKeyChecks, readSignatureEntries, readVersions, type KeyCheck, type StoredVersion } from './charterDoc';
 import type { Participant } from './charterSchema';
 import { applySeal, type SealStatus } from './charterSeal';
 import type { FrozenVersion } from './charterVersion';
@@ -65,13 +65,31 @@ export function versionLedger(doc: Y.Doc, frozen: FrozenVersion, conflict: boole
   return { frozen, bundle, rejected, verdict: verifyBundle(bundle), seal, conflict, unreadable: entries.unreadable };
 }
 
+/**
+ * Ed25519 verification in pure JS is slow enough (hundreds per second) that re-checking every
+ * signature of every version on each doc change would make the view lag. A version's verdict
+ * depends only on its frozen text and its raw entries, so it is reused until either changes.
+ */
+const cache = new WeakMap<Y.Doc, Map<string, { readonly key: string; readonly ledger: VersionLedger }>>();
+
+function cachedLedger(doc: Y.Doc, frozen: FrozenVersion, conflict: boolean): VersionLedger {
+  const perDoc = cache.get(doc) ?? new Map<string, { readonly key: string; readonly ledger: VersionLedger }>();
+  cache.set(doc, perDoc);
+  const key = `${frozen.canonical}\u0002${String(conflict)}\u0002${rawSignatureEntries(doc, frozen.digest)}`;
+  const hit = perDoc.get(frozen.digest);
+  if (hit && hit.key === key) return hit.ledger;
+  const ledger = versionLedger(doc, frozen, conflict);
+  perDoc.set(frozen.digest, { key, ledger });
+  return ledger;
+}
+
 export function readCharterLedger(doc: Y.Doc): CharterLedger {
   const stored = readVersions(doc);
   const ok = stored.filter((v): v is StoredVersion & { frozen: FrozenVersion } => v.frozen !== null);
   const counts = new Map<number, number>();
   for (const v of ok) counts.set(v.frozen.charter.version, (counts.get(v.frozen.charter.version) ?? 0) + 1);
   return {
-    versions: ok.map((v) => versionLedger(doc, v.frozen, (counts.get(v.frozen.charter.version) ?? 0) > 1)),
+    versions: ok.map((v) => cachedLedger(doc, v.frozen, (counts.get(v.frozen.charter.version) ?? 0) > 1)),
     damaged: stored.filter((v) => v.frozen === null),
   };
 }

@@ -184,3 +184,25 @@ describe('charter in the doc', () => {
     expect(readDraftSettings(doc).quorum.minIT).toBe(1);
   });
 });
+
+describe('charter ledger cache', () => {
+  it('reuses a version’s verdict until one of its entries changes, and never serves a stale one', () => {
+    const room = makeRoom();
+    const doc = new Y.Doc();
+    const v1 = freezeIn(room);
+    storeVersion(doc, v1);
+    const bundle = createBundle(v1);
+    storeSignature(doc, v1.digest, signAs(bundle, room.it));
+    const first = readCharterLedger(doc).versions[0];
+    expect(readCharterLedger(doc).versions[0]).toBe(first);
+    // A hostile peer rewrites the stored entry under the same key: the verdict must follow.
+    const key = [...charterMap(doc).keys()].find((k) => k.startsWith('sig.'));
+    if (!key) throw new Error('no signature entry');
+    const entry = JSON.parse(String(charterMap(doc).get(key))) as Record<string, unknown>;
+    charterMap(doc).set(key, JSON.stringify({ ...entry, signedAt: '2026-11-24T23:59:59Z' }));
+    const after = readCharterLedger(doc).versions[0];
+    expect(after).not.toBe(first);
+    expect(after?.bundle.signatures).toHaveLength(0);
+    expect(after?.rejected[0]?.status).toBe('bad-signature');
+  });
+});
