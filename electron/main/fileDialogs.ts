@@ -11,6 +11,11 @@ const FILTERS = [
   { name: 'Bridgeboard workshop', extensions: ['bridgeboard'] },
   { name: 'All files', extensions: ['*'] },
 ];
+// Verifying a charter opens its exports, not workshop files.
+const CHARTER_FILTERS: typeof FILTERS = [
+  { name: 'Charter export (PDF, JSON, Markdown)', extensions: ['pdf', 'json', 'md'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 /** The parts of Electron's dialog module used here (called without a parent when there is no window). */
 export interface DialogLike {
@@ -46,8 +51,9 @@ export function createFileService(dialog: DialogLike, maxBytes: number = MAX_FIL
       return true;
     },
 
-    async open(): Promise<{ name: string; bytes: Uint8Array } | null> {
-      const choice = await dialog.showOpenDialog({ title: 'Import workshop', properties: ['openFile'], filters: FILTERS });
+    async open(kind: 'workshop' | 'charter' = 'workshop'): Promise<{ name: string; bytes: Uint8Array } | null> {
+      const charter = kind === 'charter';
+      const choice = await dialog.showOpenDialog({ title: charter ? 'Verify a charter' : 'Import workshop', properties: ['openFile'], filters: charter ? CHARTER_FILTERS : FILTERS });
       const path = choice.filePaths[0];
       if (choice.canceled || path === undefined) return null;
       const name = basename(path);
@@ -55,7 +61,7 @@ export function createFileService(dialog: DialogLike, maxBytes: number = MAX_FIL
       try {
         const info = await stat(path);
         if (!info.isFile()) throw new CodedError('invalid-request', `${name} is not a file.`);
-        if (info.size > maxBytes) throw new CodedError('too-large', `${name} is ${megabytes(info.size)}; a workshop file is at most ${megabytes(maxBytes)}.`);
+        if (info.size > maxBytes) throw new CodedError('too-large', `${name} is ${megabytes(info.size)}; the limit is ${megabytes(maxBytes)}.`);
         bytes = await readFile(path);
       } catch (error) {
         if (error instanceof CodedError) throw error;

@@ -44,7 +44,7 @@ export function createHandlers({ store, files, openExternal, identity = noIdenti
       return null;
     },
     'files:save': ({ suggestedName, bytes }) => files.save(suggestedName, bytes),
-    'files:open': () => files.open(),
+    'files:open': ({ kind }) => files.open(kind),
     'shell:openExternal': async ({ url }) => {
       if (!(await openExternalUrl(url, openExternal))) throw new CodedError('forbidden', 'Only http and https links can be opened.');
       return null;

@@ -43,7 +43,7 @@ export const contract = {
     response: z.boolean(),
   },
   'files:open': {
-    request: z.object({}).strict(),
+    request: z.object({ kind: z.enum(['workshop', 'charter']).optional() }).strict(),
     response: z.object({ name: z.string(), bytes: bytesSchema }).nullable(),
   },
   'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), response: done },

@@ -50,11 +50,14 @@ export interface WorkshopStorage {
   remove(id: string): Promise<void>;
 }
 
+/** What the picker offers: .bridgeboard workshop files, or charter exports (PDF, JSON, Markdown). */
+export type FileKind = 'workshop' | 'charter';
+
 export interface WorkshopFiles {
   /** Offers `bytes` to the user to save as `suggestedName`; false if they cancelled. */
   save(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
-  /** Lets the user pick a workshop file; null if they cancelled. */
-  open(): Promise<{ name: string; bytes: Uint8Array } | null>;
+  /** Lets the user pick a workshop file (or a charter export to verify); null if they cancelled. */
+  open(kind?: FileKind): Promise<{ name: string; bytes: Uint8Array } | null>;
 }
 
 /** This device's public identity; the private key never leaves the host's key store. */

@@ -31,11 +31,11 @@ export function createBrowserFiles(): WorkshopFiles {
       }
       return true;
     },
-    open() {
+    open(kind = 'workshop') {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = '.bridgeboard,application/octet-stream';
+        input.accept = kind === 'charter' ? '.pdf,.json,.md,application/pdf,application/json,text/markdown' : '.bridgeboard,application/octet-stream';
         input.style.display = 'none';
         input.setAttribute('data-testid', 'workshop-file-input');
         const done = () => input.remove();

@@ -66,7 +66,7 @@ export function createElectronHost(bridge: BridgeApi): Host {
     },
     files: {
       save: (suggestedName, bytes) => call('files:save', { suggestedName, bytes }),
-      open: () => call('files:open', {}),
+      open: (kind) => call('files:open', kind ? { kind } : {}),
     },
     identity: {
       get: () => call('identity:get', {}),

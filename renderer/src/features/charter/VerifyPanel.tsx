@@ -13,7 +13,7 @@ export function VerifyPanel() {
   const open = () => {
     setError(null);
     host.files
-      .open()
+      .open('charter')
       .then(async (file) => {
         if (!file) return;
         setResult({ name: file.name, verdict: await verifyCharterFile(file.bytes) });
