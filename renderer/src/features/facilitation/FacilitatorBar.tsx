@@ -133,7 +133,9 @@ export function FacilitatorBar() {
           onClick={run('Bringing everyone', () => commands.bringHere(bringSection, bringCard), `Everyone brought to ${sectionSpec(bringSection).title}.`)}
           data-testid="bring-everyone"
         >
-          Bring everyone here{bringCard ? ' (this card)' : ''}
+          {/* The card part is off-screen text: a label that changed width with focus would move the
+              board under the pointer between press and release, and the click would land elsewhere. */}
+          Bring everyone here<span className="visually-hidden">{bringCard ? ', to the card you were on' : ''}</span>
         </button>
       </div>
       {editing && <AgendaEditor onClose={() => setEditing(false)} />}
