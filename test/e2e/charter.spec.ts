@@ -109,4 +109,11 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await expect(v2.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
   await expect(version(page, 1).getByTestId('version-digest')).toHaveText(digest);
   await expect(version(page, 1).getByTestId('verdict-summary')).toContainText('Valid: version 1');
+
+  // Leadership's way in: the app bar's verifier, with no workshop needed.
+  await page.getByTestId('verify-charter-button').click();
+  const dialog = page.getByTestId('verify-charter-dialog');
+  const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByTestId('verify-open').click()]);
+  await chooser3.setFiles(join(dir, 'flipped.pdf'));
+  await expect(dialog.getByTestId('verify-result')).toContainText(/Not valid|Unreadable/);
 });

@@ -6,6 +6,7 @@ import type { Theme } from './uiStore';
 import { useProfile } from '../features/profile/profileStore';
 import { ProfileDialog } from '../features/profile/ProfileDialog';
 import { SIDE_LABELS } from '../features/board/labels';
+import { VerifyCharterButton } from '../features/charter/VerifyCharterButton';
 
 export function TopBar({ theme }: { readonly theme: Theme }) {
   const profile = useProfile();
@@ -15,6 +16,7 @@ export function TopBar({ theme }: { readonly theme: Theme }) {
     <header className="top-bar">
       <span className="app-name">Bridgeboard</span>
       <span className="top-bar-spacer" />
+      <VerifyCharterButton />
       {profile && (
         <button type="button" onClick={() => setEditingProfile(true)} data-testid="profile-button">
           {profile.name} · {SIDE_LABELS[profile.side]}
