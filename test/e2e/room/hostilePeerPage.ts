@@ -58,7 +58,8 @@ function message(kind: HostileMessage): Uint8Array | string {
 const api = {
   async connect(workshopId: string, secret: string, signaling: string[]): Promise<void> {
     provider?.destroy();
-    await new Promise((r) => setTimeout(r, 50));
+    // y-webrtc frees the topic only once the old provider's room is destroyed.
+    await new Promise((r) => setTimeout(r, 300));
     const doc = new Y.Doc();
     provider = new WebrtcProvider(await roomTopic(workshopId, secret), doc, { signaling, password: secret, filterBcConns: true, peerOpts: {} });
   },
