@@ -32,7 +32,7 @@ test('the agenda moves phase by phase, shows its prompts and closes the other se
   await expect(page.getByTestId('phase-prompts')).toContainText('an owner from IT and an owner from OT');
 });
 
-test('the timer starts, pauses, extends and stops, and says when time is up', async ({ page }) => {
+test('the timer starts, pauses, extends and stops', async ({ page }) => {
   await facilitatorBoard(page, 'Timer run');
   await page.getByTestId('phase-next').click();
   await page.getByTestId('timer-start').click();
@@ -48,6 +48,25 @@ test('the timer starts, pauses, extends and stops, and says when time is up', as
   await expect(page.getByTestId('timer')).not.toContainText('(paused)');
   await page.getByTestId('timer-stop').click();
   await expect(page.getByTestId('timer')).toHaveCount(0);
+});
+
+test('when the time is up everyone sees it; extending brings the timer back; the sound switch is kept', async ({ page }) => {
+  await page.clock.install();
+  await facilitatorBoard(page, 'Time is up');
+  await page.getByTestId('phase-next').click();
+  await page.getByTestId('timer-start').click();
+  await expect(page.getByTestId('timer-ended')).toHaveCount(0);
+  await page.clock.fastForward('15:30');
+  await expect(page.getByTestId('timer-ended')).toHaveText('Time is up');
+  await expect(page.getByTestId('timer-value')).toHaveText('0:00');
+  await page.getByTestId('timer-extend').click();
+  await expect(page.getByTestId('timer-ended')).toHaveCount(0);
+  await expect(page.getByTestId('timer-value')).toHaveText(/^(1:00|0:59)$/);
+  await expect(page.getByTestId('timer-mute')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('timer-mute').click();
+  await expect(page.getByTestId('timer-mute')).toHaveText('Sound off');
+  await page.reload();
+  await expect(page.getByTestId('timer-mute')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('anonymous ideation: new cards show no author, and the doc keeps none', async ({ page }) => {
