@@ -19,6 +19,7 @@ export function FacilitatorBar() {
   const authorityKey = useFacilitation((v) => v.authority.publicKey);
   const isFacilitator = useFacilitation((v) => v.isFacilitator);
   const myKey = useFacilitation((v) => v.myKey);
+  const identityError = useFacilitation((v) => v.identityError);
   const place = useLastBoardPlace();
   const [target, setTarget] = useState<SectionId | ''>('');
   const [budget, setBudget] = useState(5);
@@ -38,6 +39,15 @@ export function FacilitatorBar() {
   const bringSection = target || place?.section || 'goals';
   const bringCard = place && place.section === bringSection ? place.cardId : null;
 
+  if (identityError) {
+    return (
+      <div className="facilitator-bar" role="group" aria-label="Facilitator controls">
+        <p className="facilitator-warning" role="note" data-testid="facilitator-identity-error">
+          {identityError} Facilitator actions are signed with this device's key, so they cannot be sent from here.
+        </p>
+      </div>
+    );
+  }
   if (!claim) {
     return (
       <div className="facilitator-bar" role="group" aria-label="Facilitator controls">
