@@ -1,6 +1,6 @@
 // Opens a workshop from storage for as long as its board is shown, and closes it (flushing and
 // compacting) when the user leaves.
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useHost } from '../../app/hostContext';
 import { notifyError, notifyInfo } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
@@ -8,7 +8,6 @@ import { currentAuthor } from '../profile/profileStore';
 import { exportWorkshop } from '../workshops/workshopFiles';
 import { BoardView } from './BoardView';
 import { CharterButton } from '../charter/CharterButton';
-import { CharterPage } from '../charter/CharterPage';
 import { openWorkshopSession, type WorkshopSession } from './workshopSession';
 import { RoomContext, useRoomForSession } from '../room/roomContext';
 import { RoomToolbar } from '../room/RoomToolbar';
@@ -17,6 +16,9 @@ import { useBoardLocation } from '../room/useBoardLocation';
 import { FacilitationContext } from '../facilitation/facilitationContext';
 import { useFacilitationForBoard } from '../facilitation/useFacilitationForBoard';
 import { FacilitationPanel } from '../facilitation/FacilitationPanel';
+
+// Loaded on first use: the charter brings pdf-lib, which the board itself never needs.
+const CharterPage = lazy(() => import('../charter/CharterPage').then((m) => ({ default: m.CharterPage })));
 
 export function BoardPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
   const host = useHost();
@@ -83,7 +85,11 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
               <FacilitationPanel />
               <BoardView session={session} onExport={onExport} onBack={onBack} toolbarExtra={<><RoomToolbar /><CharterButton doc={session.store.doc} onOpen={() => setCharterOpen(true)} /></>} />
             </div>
-            {charterOpen && <CharterPage session={session} onBack={() => setCharterOpen(false)} />}
+            {charterOpen && (
+              <Suspense fallback={<p aria-busy="true">Opening the charter…</p>}>
+                <CharterPage session={session} onBack={() => setCharterOpen(false)} />
+              </Suspense>
+            )}
           </div>
           <ParticipantsPanel board={session.store} />
         </main>
