@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createWorkshop, startApp } from './fixtures/boardPage';
 import { cliVerify } from './charter/cliVerify';
@@ -58,6 +59,9 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await expect(v1.getByTestId('seal-status').first()).toHaveText('Not sealed yet');
   await v1.getByTestId('seal').click();
   await expect(v1.getByTestId('verdict-summary')).toContainText('Valid: version 1');
+  // The whole charter view (draft, roster, a signed and sealed version) passes axe.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="charter-page"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   const pdf = await exportAs(page, 1, 'export-pdf', join(dir, 'charter.pdf'));
   const good = cliVerify(pdf);
