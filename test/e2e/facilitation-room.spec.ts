@@ -1,5 +1,5 @@
 // Facilitation across separate browsers over real WebRTC and the real signaling server: the
-// facilitator's phases, timer, votes, anonymity, bring-everyone and follow reach everyone; a
+// facilitator's phases, agenda edits, timer, votes, anonymity, bring-everyone and follow reach everyone; a
 // participant running their own "facilitator" controls is refused by every peer; and peers
 // whose clocks are minutes off show the same remaining time.
 import { expect, test } from '@playwright/test';
@@ -183,4 +183,13 @@ test('the balance view shows contributions and votes by side on every peer', asy
     await expect(p.page.getByTestId('coverage-gap').filter({ hasText: 'OT is silent in Common goals.' })).toBeVisible();
   }
   for (const p of everyone()) expect(p.problems).toEqual([]);
+});
+
+test('an agenda edited by the facilitator applies for everyone', async () => {
+  await fac.page.getByTestId('edit-agenda').click();
+  const dialog = fac.page.getByTestId('agenda-editor');
+  await dialog.getByTestId('agenda-phase-title').nth(6).fill('Dot vote');
+  await dialog.getByTestId('agenda-apply').click();
+  await expect(dialog).toBeHidden();
+  for (const p of everyone()) await expect(phaseTitle(p.page)).toHaveText('Dot vote');
 });
