@@ -12,6 +12,8 @@ import { registerIpc } from './ipc';
 import { installPermissionPolicy } from './permissions';
 import { installNavigationPolicy } from './security';
 import { createLanSignalingService } from './signaling/lanSignalingService';
+import { APP_ENTRY_URL } from './appOrigin';
+import { INVITE_PROTOCOL, joinRouteFrom, joinRouteInArgv } from './inviteLinks';
 import { claimSingleInstance } from './singleInstance';
 import { WorkshopStore } from './storage/workshopStore';
 import { WindowManager } from './window';
@@ -24,7 +26,27 @@ registerAppScheme(protocol);
 // secureWebPreferences() (security.ts): context isolation and sandbox on, Auxclick disabled.
 const windows = new WindowManager((options) => new BrowserWindow(options), join(__dirname, 'preload.cjs')); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
 
-if (claimSingleInstance(app, () => windows.reveal())) {
+// An invite link that launched the app, or arrived before its window: shown once it opens.
+let pendingInvite = joinRouteInArgv(process.argv);
+const openInvite = (route: string | null): void => {
+  if (route === null) return;
+  const window = windows.mainWindow;
+  if (window === null) pendingInvite = route;
+  else void window.loadURL(`${APP_ENTRY_URL}${route}`);
+};
+
+if (claimSingleInstance(app, (argv) => {
+  windows.reveal();
+  openInvite(joinRouteInArgv(argv));
+})) {
+  // bridgeboard://join?invite=… opens this app's join page (installers register the scheme too).
+  // Reviewed for the scanner: a link is reduced to an invite code by joinRouteFrom (letters,
+  // digits, dashes) and only ever loads our own join route; nothing else is read from it.
+  app.setAsDefaultProtocolClient(INVITE_PROTOCOL); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openInvite(joinRouteFrom(url));
+  });
   // installNavigationPolicy hands shell.openExternal only URLs that passed parseExternalUrl (http(s), no credentials).
   app.on('web-contents-created', (_event, contents) => installNavigationPolicy(contents, (url) => shell.openExternal(url), log)); // eng-disable OPEN_EXTERNAL_JS_CHECK
   app.on('window-all-closed', () => app.quit());
@@ -57,7 +79,8 @@ if (claimSingleInstance(app, () => windows.reveal())) {
       // The LAN signaling server closes with the app, so its port is free for the next start.
       void Promise.race([Promise.all([store.closeAll(), signaling.stop()]), timeout]).finally(() => app.quit());
     });
-    await windows.openMain();
+    await windows.openMain(`${APP_ENTRY_URL}${pendingInvite ?? ''}`);
+    pendingInvite = null;
   }).catch((error: unknown) => {
     // Without storage or a window there is nothing useful to show; say why instead of hanging.
     log('startup failed', error);

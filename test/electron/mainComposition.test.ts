@@ -49,6 +49,7 @@ vi.mock('electron', async () => {
         return this;
       },
       removeAllListeners: () => undefined,
+      setAsDefaultProtocolClient: () => true,
       whenReady: () => fake.whenReady,
       getPath: (name: string) => (name === 'userData' ? fake.userData : '/nonexistent'),
     },

@@ -52,7 +52,7 @@ describe('WindowManager', () => {
 
 describe('single instance', () => {
   function fakeApp(locked: boolean) {
-    const state = { quit: 0, second: null as (() => void) | null };
+    const state = { quit: 0, second: null as ((event: unknown, argv: readonly string[]) => void) | null };
     const app: SingleInstanceAppLike = {
       requestSingleInstanceLock: () => locked,
       quit: () => void (state.quit += 1),
@@ -67,9 +67,12 @@ describe('single instance', () => {
   it('the first instance keeps running and reveals itself on a second launch', () => {
     const { app, state } = fakeApp(true);
     let revealed = 0;
-    expect(claimSingleInstance(app, () => (revealed += 1))).toBe(true);
-    state.second?.();
+    const handed: (readonly string[])[] = [];
+    expect(claimSingleInstance(app, (argv) => ((revealed += 1), handed.push(argv)))).toBe(true);
+    // The second launch's arguments come along: an invite link may be among them.
+    state.second?.({}, ['bridgeboard', 'bridgeboard://join?invite=CODE']);
     expect(revealed).toBe(1);
+    expect(handed).toEqual([['bridgeboard', 'bridgeboard://join?invite=CODE']]);
     expect(state.quit).toBe(0);
   });
 
