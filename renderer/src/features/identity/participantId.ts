@@ -1,5 +1,5 @@
-// This device's participant id, the roster key. The same localStorage entry the room feature
-// uses (features/room/roomSettings.ts), so joining a room and signing a charter name one person.
+// This device's participant id, the roster key. The room (which re-exports it), the charter
+// and facilitation all use this one id, so joining a room and signing a charter name one person.
 import { uuidv4 } from 'lib0/random';
 
 const KEY = 'bridgeboard.participantId';

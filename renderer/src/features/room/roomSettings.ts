@@ -1,7 +1,6 @@
 // A workshop's room settings (secret, signaling URLs, ICE servers, who I am in this room), kept
 // on this device only: never in the Y.Doc, so an exported workshop file cannot leak the secret.
 import { z } from 'zod';
-import { uuidv4 } from 'lib0/random';
 import { SIDES } from '../../../../shared/board';
 import { defaultIceSettings, iceSettingsSchema, roomSecretToBytes, normaliseSignalingUrl, type IceSettings } from '../../../../shared/room';
 
@@ -72,19 +71,5 @@ export function forgetRoomSettings(workshopId: string): void {
 
 export const noIce: IceSettings = defaultIceSettings;
 
-const PARTICIPANT_KEY = 'bridgeboard.participantId';
-let sessionParticipantId: string | null = null;
-
 /** This device's participant id: the roster key, stable across workshops and reloads. */
-export function participantId(): string {
-  try {
-    const stored = localStorage.getItem(PARTICIPANT_KEY);
-    if (stored && /^[\w-]{8,100}$/.test(stored)) return stored;
-    const id = uuidv4();
-    localStorage.setItem(PARTICIPANT_KEY, id);
-    return id;
-  } catch {
-    sessionParticipantId ??= uuidv4();
-    return sessionParticipantId;
-  }
-}
+export { myParticipantId as participantId } from '../identity/participantId';
