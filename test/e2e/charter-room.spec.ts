@@ -7,41 +7,25 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
 import { cliVerify } from './charter/cliVerify';
 import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
-import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, hostWorkshop, join, launchPeer, startSignaling, type Peer } from './room/roomHarness';
+import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
 
-let server: SignalingServer;
-const peers: Peer[] = [];
-test.beforeAll(async () => {
-  server = await startSignaling();
-});
+const room = useRoomSuite();
 test.afterEach(async () => {
   const info = test.info();
   // Separate browsers leave no Playwright trace: keep each one's screen and errors on failure.
   if (info.status === info.expectedStatus) return;
-  for (const [i, p] of peers.entries()) {
+  for (const [i, p] of room.peers.entries()) {
     await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
     await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
   }
 });
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await server.close();
-});
-
-async function peer(): Promise<Peer> {
-  const p = await launchPeer();
-  peers.push(p);
-  return p;
-}
-
 test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF verifies with the CLI and an altered copy does not', async () => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(joinPath(tmpdir(), 'bb-charter-room-'));
-  const [fac, it, ot] = await Promise.all([peer(), peer(), peer()]);
-  const invite = await hostWorkshop(fac.page, 'Line 4 joint charter', server.url);
+  const [fac, it, ot] = await Promise.all([room.peer(), room.peer(), room.peer()]);
+  const invite = await hostWorkshop(fac.page, 'Line 4 joint charter', room.server().url);
   await join(it.page, { webLink: invite.webLink }, IT_PERSON);
   await join(ot.page, { webLink: invite.webLink }, OT_PERSON);
   await expectConnected(fac.page, [IT_PERSON.name, OT_PERSON.name]);

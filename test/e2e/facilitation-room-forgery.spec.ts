@@ -5,20 +5,11 @@
 // facilitator chose.
 import { expect, test } from '@playwright/test';
 import { parseInvite } from '../../shared/room';
-import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
-import { IT_PERSON, expectConnected, hostWorkshop, join, launchPeer, startSignaling, type Peer } from './room/roomHarness';
+import { IT_PERSON, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
 import { goToPhase, phaseTitle } from './facilitation/facilitationHelpers';
 import { launchForger, type Forgery } from './facilitation/forgerPeer';
 
-let server: SignalingServer;
-const peers: Peer[] = [];
-test.beforeAll(async () => {
-  server = await startSignaling();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await server.close();
-});
+const room = useRoomSuite();
 
 const CASES: [Forgery, string][] = [
   ['forged', 'its signature does not match (forged or altered)'],
@@ -30,10 +21,10 @@ const CASES: [Forgery, string][] = [
 
 test('forged, replayed, tampered, unsigned and self-claimed phase changes are refused by every peer; an erased one stays', async () => {
   test.setTimeout(150_000);
-  const [fac, it] = await Promise.all([launchPeer(), launchPeer()]);
+  const [fac, it] = await Promise.all([room.peer(), room.peer()]);
   const forger = await launchForger();
-  peers.push(fac, it, forger);
-  const invite = await hostWorkshop(fac.page, 'Forgery test', server.url);
+  room.track(forger);
+  const invite = await hostWorkshop(fac.page, 'Forgery test', room.server().url);
   await join(it.page, { webLink: invite.webLink }, IT_PERSON);
   await expectConnected(fac.page, [IT_PERSON.name]);
   await goToPhase(fac.page, 'Common goals');

@@ -6,19 +6,10 @@ import { expect as baseExpect, test } from '@playwright/test';
 // Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
 const expect = baseExpect.configure({ timeout: 20_000 });
 import { parseInvite } from '../../shared/room';
-import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
-import { IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, type Peer, startSignaling } from './room/roomHarness';
+import { IT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
 import { launchHostilePeer, type HostileMessage, type HostilePeer } from './room/hostilePeer';
 
-let server: SignalingServer;
-const peers: Peer[] = [];
-test.beforeAll(async () => {
-  server = await startSignaling();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await server.close();
-});
+const room = useRoomSuite();
 
 const CASES: [HostileMessage, RegExp][] = [
   ['garbage', /A peer was disconnected because it sent (an unknown message type|a message that does not decode)/],
@@ -31,10 +22,10 @@ const CASES: [HostileMessage, RegExp][] = [
 
 test('a hostile peer with the right secret is dropped for every kind of bad message; the board is unchanged', async () => {
   test.setTimeout(180_000);
-  const [fac, it] = await Promise.all([launchPeer(), launchPeer()]);
+  const [fac, it] = await Promise.all([room.peer(), room.peer()]);
   const hostile: HostilePeer = await launchHostilePeer();
-  peers.push(fac, it, hostile);
-  const invite = await hostWorkshop(fac.page, 'Hostile test', server.url);
+  room.track(hostile);
+  const invite = await hostWorkshop(fac.page, 'Hostile test', room.server().url);
   await join(it.page, { webLink: invite.webLink }, IT_PERSON);
   await expectConnected(fac.page, [IT_PERSON.name]);
   await addTitledCard(fac.page, 'goals', 'Goal', 'Before the attack');

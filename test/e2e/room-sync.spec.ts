@@ -7,33 +7,17 @@ import { expect as baseExpect, test } from '@playwright/test';
 // Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
 const expect = baseExpect.configure({ timeout: 20_000 });
 import { createInvite, formatInviteCode, parseInvite } from '../../shared/room';
-import type { SignalingServer } from '../../electron/main/signaling/signalingServer';
 import {
-  FACILITATOR, IT_PERSON, OT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, launchPeer, participant, startSignaling, type Peer,
+  FACILITATOR, IT_PERSON, OT_PERSON, addTitledCard, cardTitled, expectConnected, hostWorkshop, join, participant, useRoomSuite,
 } from './room/roomHarness';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SignalingServer;
-const peers: Peer[] = [];
-test.beforeAll(async () => {
-  server = await startSignaling();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await server.close();
-});
-
-async function peer(): Promise<Peer> {
-  const p = await launchPeer();
-  peers.push(p);
-  return p;
-}
-
+const room = useRoomSuite();
 test('three people in three browsers see each other’s edits, presence and connections; the wrong secret sees nothing', async () => {
   test.setTimeout(120_000);
-  const [fac, it, ot] = await Promise.all([peer(), peer(), peer()]);
-  const invite = await hostWorkshop(fac.page, 'Line 4 AI rollout', server.url);
+  const [fac, it, ot] = await Promise.all([room.peer(), room.peer(), room.peer()]);
+  const invite = await hostWorkshop(fac.page, 'Line 4 AI rollout', room.server().url);
   expect(invite.webLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/join\/[0-9A-Z]+$/);
 
   // IT joins by the web link, OT by typing the code.
@@ -71,7 +55,7 @@ test('three people in three browsers see each other’s edits, presence and conn
   const parsed = parseInvite(invite.code, Date.now());
   if (!parsed.ok) throw new Error(parsed.message);
   const wrong = createInvite({ workshopId: parsed.invite.workshopId, signaling: parsed.invite.signaling });
-  const intruder = await peer();
+  const intruder = await room.peer();
   expect(wrong.secret).not.toBe(parsed.invite.secret);
   await join(intruder.page, { code: formatInviteCode(wrong) }, { name: 'Mallory', side: 'IT', role: 'Intruder' });
   await addTitledCard(intruder.page, 'parking', 'Item', 'Intruder was here');
@@ -105,7 +89,7 @@ test('three people in three browsers see each other’s edits, presence and conn
   }
 
   // A late joiner gets the full board, and everyone's roster lists four people.
-  const late = await peer();
+  const late = await room.peer();
   await join(late.page, { webLink: invite.webLink }, { name: 'Lena Late', side: 'OT', role: 'Maintenance lead' });
   await expectConnected(late.page, [FACILITATOR.name, IT_PERSON.name, OT_PERSON.name]);
   await expect(late.page.getByTestId('card')).toHaveCount(5);

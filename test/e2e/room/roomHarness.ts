@@ -52,6 +52,48 @@ export async function launchPeer(): Promise<Peer> {
   return { page, browser, problems, close: () => browser.close() };
 }
 
+interface Closable {
+  close(): Promise<void>;
+}
+
+/** One spec file's room: a signaling server for the file, and every peer in it closed at the end. */
+export interface RoomSuite {
+  /** The running signaling server (started before the first test). */
+  server(): SignalingServer;
+  /** Launches a participant's browser that the suite closes after the last test. */
+  peer(): Promise<Peer>;
+  /** Hands browsers launched elsewhere (hostile or forging peers) to the suite to close. */
+  track(...more: Closable[]): void;
+  /** The participants launched through `peer()`, in launch order. */
+  readonly peers: readonly Peer[];
+}
+
+export function useRoomSuite(): RoomSuite {
+  let server: SignalingServer | undefined;
+  const peers: Peer[] = [];
+  const others: Closable[] = [];
+  test.beforeAll(async () => {
+    server = await startSignaling();
+  });
+  test.afterAll(async () => {
+    await Promise.all([...peers, ...others].map((p) => p.close()));
+    await server?.close();
+  });
+  return {
+    server() {
+      if (!server) throw new Error('the signaling server has not started');
+      return server;
+    },
+    async peer() {
+      const p = await launchPeer();
+      peers.push(p);
+      return p;
+    },
+    track: (...more) => others.push(...more),
+    peers,
+  };
+}
+
 /** The facilitator creates a workshop and opens its room on `signalingUrl`; returns the invite's web link and code. */
 export async function hostWorkshop(page: Page, title: string, signalingUrl: string, ice?: { urls: string; username: string; credential: string; relayOnly: boolean }): Promise<{ webLink: string; code: string }> {
   await startApp(page, { name: FACILITATOR.name, side: FACILITATOR.side });
