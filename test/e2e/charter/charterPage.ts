@@ -1,5 +1,6 @@
 // Helpers that drive the charter view as a user does, shared by the charter e2e specs.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { openCardEditor } from '../fixtures/boardPage';
 
 export async function openCharter(page: Page): Promise<void> {
   await page.getByTestId('open-charter').click();
@@ -31,17 +32,11 @@ export async function fillDraft(page: Page, draft: { purpose: string; scope: str
 }
 
 /**
- * Adds a card through the editor, like fixtures/boardPage's addCard, but clicks "Add card" again
- * if the first click does not open the editor: right after a card is saved the facilitator's
- * first click on another section's add button is currently swallowed (a board/facilitation
- * focus issue outside the charter; reported). `fields` are by label.
+ * Adds a card through the editor, like fixtures/boardPage's addCard, opening the editor with
+ * openCardEditor (which retries a click that moving content made miss). `fields` are by label.
  */
 export async function addCardRetrying(page: Page, sectionId: string, fields: Record<string, string>): Promise<void> {
-  const dialog = page.getByTestId('card-editor');
-  await expect(async () => {
-    await page.getByTestId(`add-card-${sectionId}`).click();
-    await expect(dialog).toBeVisible({ timeout: 1500 });
-  }).toPass({ timeout: 15_000 });
+  const dialog = await openCardEditor(page, sectionId);
   for (const [label, value] of Object.entries(fields)) {
     const control = dialog.getByLabel(label, { exact: true });
     if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);

@@ -4,7 +4,7 @@
 // loopback-only network namespace.
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startSignalingServer, type SignalingServer } from '../../../electron/main/signaling/signalingServer';
-import { startApp } from '../fixtures/boardPage';
+import { openCardEditor, startApp } from '../fixtures/boardPage';
 
 export const WEBRTC_ARGS = ['--allow-loopback-in-peer-connection', '--use-fake-ui-for-media-stream'];
 
@@ -155,8 +155,7 @@ export async function expectConnected(page: Page, names: readonly string[], link
 
 /** Adds a card with just a title, in the given section. */
 export async function addTitledCard(page: Page, section: string, label: string, title: string): Promise<void> {
-  await page.getByTestId(`add-card-${section}`).click();
-  const dialog = page.getByTestId('card-editor');
+  const dialog = await openCardEditor(page, section);
   await dialog.getByLabel(label, { exact: true }).fill(title);
   await dialog.getByRole('button', { name: 'Add card' }).click();
   await expect(dialog).toBeHidden();

@@ -69,7 +69,6 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
           {spec.title} <span className="count">({cards.length})</span>
         </h2>
         <p className="section-purpose">{spec.purpose}</p>
-        <SectionPresence section={spec.id} />
         {closed && (
           <p className="section-closed-note" data-testid={`section-closed-${spec.id}`}>
             {access === 'read-only' ? 'Read-only in this phase' : 'Closed to participants in this phase'}
@@ -78,6 +77,11 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
         <button type="button" onClick={() => onAdd(spec.id)} disabled={access === 'read-only'} data-testid={`add-card-${spec.id}`}>
           + Add card<span className="visually-hidden"> to {spec.title}</span>
         </button>
+        {/* Below the button, in a slot of fixed height: a marker that appears as someone arrives
+            must not move the button under a pointer that is about to click it. */}
+        <div className="section-presence-slot">
+          <SectionPresence section={spec.id} />
+        </div>
       </header>
       <ol className="card-list" aria-labelledby={headingId}>
         {shown.map((card, i) => (
