@@ -11,6 +11,7 @@ import { profileStore } from '../profile/profileStore';
 import { IceSettingsFields, emptyIceDraft, iceInputFrom } from '../room/IceSettingsFields';
 import { memberSchema } from '../room/roomSettings';
 import { joinWorkshop } from './joinWorkshop';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface JoinPageProps {
   /** The invite as the route carried it ('' when none). */
@@ -98,19 +99,7 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
           <summary>Network settings (STUN/TURN), if the facilitator gave you any</summary>
           <IceSettingsFields draft={ice} onChange={setIce} />
         </details>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Join workshop
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onCancel} submitLabel="Join workshop" busy={busy} />
       </form>
     </main>
   );

@@ -5,6 +5,7 @@ import { NAME_MAX, SIDES } from '../../../../shared/board';
 import { Dialog } from '../../ui/Dialog';
 import { profileStore, useProfile } from './profileStore';
 import { SIDE_LABELS } from '../board/labels';
+import { FormFooter } from '../../ui/FormFooter';
 
 export function ProfileDialog({ onDone }: { readonly onDone: () => void }) {
   const profile = useProfile();
@@ -38,21 +39,7 @@ export function ProfileDialog({ onDone }: { readonly onDone: () => void }) {
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          {profile && (
-            <button type="button" onClick={onDone}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" className="primary">
-            Save profile
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={profile ? onDone : undefined} submitLabel="Save profile" />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { parseIceSettings } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
 import { IceSettingsFields, iceDraftFrom, iceInputFrom } from './IceSettingsFields';
 import type { RoomController } from './roomController';
+import { FormFooter } from '../../ui/FormFooter';
 
 export function IceSettingsDialog({ room, onClose }: { readonly room: RoomController; readonly onClose: () => void }) {
   const current = room.store.getState().settings;
@@ -20,19 +21,7 @@ export function IceSettingsDialog({ room, onClose }: { readonly room: RoomContro
     <Dialog title="Network settings" onClose={onClose} testId="ice-dialog">
       <form onSubmit={submit} noValidate>
         <IceSettingsFields draft={draft} onChange={setDraft} />
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save and reconnect
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Save and reconnect" />
       </form>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import { profileStore } from '../profile/profileStore';
 import { IceSettingsFields, emptyIceDraft, iceDraftFrom, iceInputFrom } from './IceSettingsFields';
 import type { RoomController } from './roomController';
 import { currentWebOrigin } from './webOrigin';
+import { FormFooter } from '../../ui/FormFooter';
 
 const DEFAULT_PORT = 4444;
 
@@ -123,19 +124,7 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
           <summary>Network settings (STUN/TURN)</summary>
           <IceSettingsFields draft={ice} onChange={setIce} />
         </details>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Open room
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Open room" busy={busy} />
       </form>
     </Dialog>
   );

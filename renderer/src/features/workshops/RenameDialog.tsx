@@ -1,6 +1,7 @@
 // Asks for a workshop's new title. `onSubmit` returns an error message to show, or null.
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface RenameDialogProps {
   readonly initial: string;
@@ -22,19 +23,7 @@ export function RenameDialog({ initial, onSubmit, onCancel }: RenameDialogProps)
           <span>Workshop title</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
         </label>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Rename
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onCancel} submitLabel="Rename" />
       </form>
     </Dialog>
   );
