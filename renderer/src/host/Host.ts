@@ -1,5 +1,7 @@
 // The one interface through which the renderer reaches its host (Electron via the preload, or
 // the browser). The renderer owns the Y.Doc; the host stores its updates and moves files.
+import type { z } from 'zod';
+import type { lanAddressSchema, lanSignalingStatusSchema } from '../../../shared/protocol/signalingSchemas';
 
 export interface WorkshopSummary {
   readonly id: string;
@@ -102,25 +104,10 @@ export interface HostIdentity {
 }
 
 /** One of this machine's network addresses, offered as the LAN signaling server's address. */
-export interface LanAddressInfo {
-  readonly interfaceName: string;
-  readonly family: 'IPv4' | 'IPv6';
-  readonly address: string;
-  readonly internal: boolean;
-  /** 169.254/16 or fe80::/10: a cable with no DHCP. */
-  readonly linkLocal: boolean;
-  readonly url: string;
-}
+export type LanAddressInfo = Readonly<z.infer<typeof lanAddressSchema>>;
 
-export interface LanSignalingStatusInfo {
-  readonly running: boolean;
-  readonly host?: string | undefined;
-  readonly port?: number | undefined;
-  /** What goes into the invite. */
-  readonly urls: readonly string[];
-  readonly connections: number;
-  readonly topics: number;
-}
+/** The LAN signaling server's state; `urls` is what goes into the invite. */
+export type LanSignalingStatusInfo = Readonly<z.infer<typeof lanSignalingStatusSchema>>;
 
 /** The facilitator's signaling server on the LAN; only the desktop app can listen on a port. */
 export interface LanSignaling {
