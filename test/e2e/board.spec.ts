@@ -109,9 +109,20 @@ test('a card can be dragged to another section and position', async ({ page }) =
   await addCard(page, 'goals', { Goal: 'Goal A' });
   await addCard(page, 'tradeoffs', { Tension: 'Tension B' });
   await addCard(page, 'tradeoffs', { Tension: 'Tension C' });
+  await expect(cardsIn(page, 'tradeoffs')).toHaveCount(2);
   await card(page, 'Goal A').dragTo(card(page, 'Tension B'), { targetPosition: { x: 20, y: 5 } });
   await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Goal A', 'Tension B', 'Tension C']);
   await expect(cardsIn(page, 'goals')).toHaveCount(0);
+  // Onto the lower half of a card: after it, within the same section.
+  const tensionB = await card(page, 'Tension B').boundingBox();
+  await card(page, 'Goal A').dragTo(card(page, 'Tension B'), { targetPosition: { x: 20, y: (tensionB?.height ?? 0) - 5 } });
+  await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Tension B', 'Goal A', 'Tension C']);
+  // Onto a section's heading: to the top of that section.
+  await card(page, 'Tension C').dragTo(section(page, 'tradeoffs').getByRole('heading', { level: 2 }));
+  await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Tension C', 'Tension B', 'Goal A']);
+  await settle(page);
+  await page.reload();
+  await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Tension C', 'Tension B', 'Goal A']);
 });
 
 test('the board works with the keyboard alone', async ({ page }) => {

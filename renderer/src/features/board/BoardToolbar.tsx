@@ -38,6 +38,8 @@ export function BoardToolbar({ session, onExport, onBack, extra }: BoardToolbarP
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
         Redo
       </button>
+      {/* Always as wide as its longest label (see styles.css): a label that changed width would
+          rewrap the toolbar and move the whole board under the pointer. */}
       <span className="save-state" role="status" data-testid="save-state">
         {unsaved > 0 ? 'Saving…' : 'All changes saved'}
       </span>

@@ -4,7 +4,7 @@ import { memo, startTransition, useEffect, useLayoutEffect, useState, type DragE
 import { SECTION_IDS, type SectionSpec } from '../../../../shared/board';
 import { CardView, type CardCommands } from './CardView';
 import { useBoard } from './useBoard';
-import { CARD_DRAG_TYPE, dropIndex, isCardDrag } from './dragAndDrop';
+import { CARD_DRAG_TYPE, cardBoxes, dropIndex, isCardDrag } from './dragAndDrop';
 import { SectionPresence } from '../room/PresenceMarkers';
 import { useSectionAccess } from '../facilitation/facilitationContext';
 
@@ -53,7 +53,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
     const id = event.dataTransfer.getData(CARD_DRAG_TYPE);
     if (!id) return;
     event.preventDefault();
-    onDropCard(id, spec.id, dropIndex(event, cards, id));
+    onDropCard(id, spec.id, dropIndex(event.clientY, cardBoxes(event.currentTarget), id));
   };
   return (
     <section

@@ -1,19 +1,34 @@
 // Drag and drop of cards between and within sections (HTML5 DnD). The drop position is worked
-// out from the card under the pointer: above its middle drops before it, below drops after.
+// out from the pointer's height against the cards of the section: a drop lands before the first
+// card whose middle is below the pointer. So a drop on a card, in the gap between two cards, on
+// the section's heading (the top) or below its last card (the end) each lands where it looks.
 import type { DragEvent } from 'react';
-import type { Card } from '../../../../shared/board';
 
 export const CARD_DRAG_TYPE = 'application/x-bridgeboard-card';
 
 export const isCardDrag = (event: DragEvent): boolean => event.dataTransfer.types.includes(CARD_DRAG_TYPE);
 
-/** The index among `cards` (without the dragged one) at which a drop at the pointer lands. */
-export function dropIndex(event: DragEvent, cards: readonly Card[], draggedId: string): number {
-  const others = cards.filter((c) => c.id !== draggedId);
-  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-card-id]') : null;
-  const targetId = target?.dataset.cardId;
-  const at = others.findIndex((c) => c.id === targetId);
-  if (!target || at < 0) return others.length;
-  const box = target.getBoundingClientRect();
-  return event.clientY > box.top + box.height / 2 ? at + 1 : at;
+/** Where a card sits on screen: its id and the vertical extent of its box. */
+export interface CardBox {
+  readonly id: string;
+  readonly top: number;
+  readonly height: number;
+}
+
+/**
+ * The index among the section's cards, without the dragged one, at which a drop at `clientY`
+ * lands. `boxes` are the section's cards in board order.
+ */
+export function dropIndex(clientY: number, boxes: readonly CardBox[], draggedId: string): number {
+  const others = boxes.filter((b) => b.id !== draggedId);
+  const at = others.findIndex((b) => clientY < b.top + b.height / 2);
+  return at < 0 ? others.length : at;
+}
+
+/** The boxes of the cards shown inside `container`, in document (board) order. */
+export function cardBoxes(container: Element): CardBox[] {
+  return Array.from(container.querySelectorAll<HTMLElement>('[data-card-id]'), (el) => {
+    const box = el.getBoundingClientRect();
+    return { id: el.dataset.cardId ?? '', top: box.top, height: box.height };
+  });
 }
