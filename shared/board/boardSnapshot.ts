@@ -73,14 +73,14 @@ const sameList = (a: readonly Card[] | undefined, b: readonly Card[]): boolean =
 
 /**
  * Builds the snapshot. With `prev` and the set of card ids that changed since it, only those
- * cards are read again; pass `changed = null` to read everything.
+ * cards are read again and only the sections (and trash) they left or entered are rebuilt, so an
+ * edit costs the size of its section, not of the board. Pass `changed = null` to read everything.
  */
 export function buildSnapshot(doc: Y.Doc, prev?: BoardSnapshot, changed: ReadonlySet<string> | null = null): BoardSnapshot {
-  const yCards = cardsMap(doc);
+  if (prev && changed) return updateSnapshot(doc, prev, changed);
   const cards: Record<string, Card> = {};
-  yCards.forEach((yCard, id) => {
-    const old = prev?.cards[id];
-    const card = old && changed && !changed.has(id) ? old : readCard(id, yCard);
+  cardsMap(doc).forEach((yCard, id) => {
+    const card = readCard(id, yCard);
     if (card) cards[id] = card;
   });
   const grouped = Object.fromEntries(SECTION_IDS.map((s) => [s, [] as Card[]])) as Record<SectionId, Card[]>;
@@ -92,13 +92,47 @@ export function buildSnapshot(doc: Y.Doc, prev?: BoardSnapshot, changed: Readonl
     const old = prev?.sections[id];
     sections[id] = old && sameList(old, list) ? old : list;
   }
-  trash.sort((a, b) => b.createdAt - a.createdAt);
-  return {
-    meta: readMeta(doc, prev?.meta),
-    cards,
-    sections,
-    trash: prev && sameList(prev.trash, trash) ? prev.trash : trash,
+  trash.sort(byNewest);
+  return { meta: readMeta(doc, prev?.meta), cards, sections, trash: prev && sameList(prev.trash, trash) ? prev.trash : trash };
+}
+
+const byNewest = (a: Card, b: Card): number => b.createdAt - a.createdAt;
+
+/** Where a card is listed: its section, or the trash. */
+type Place = SectionId | 'trash';
+const placeOf = (card: Card): Place => (card.deleted ? 'trash' : card.section);
+
+function updateSnapshot(doc: Y.Doc, prev: BoardSnapshot, changed: ReadonlySet<string>): BoardSnapshot {
+  const meta = readMeta(doc, prev.meta);
+  if (changed.size === 0) return meta === prev.meta ? prev : { ...prev, meta };
+  const yCards = cardsMap(doc);
+  const cards: Record<string, Card> = { ...prev.cards };
+  // Every list a changed card left or entered; the others keep their identity untouched.
+  const touched = new Set<Place>();
+  const fresh: Card[] = [];
+  for (const id of changed) {
+    const old = prev.cards[id];
+    const yCard = yCards.get(id);
+    const card = yCard ? readCard(id, yCard) : null;
+    if (old) touched.add(placeOf(old));
+    if (card) {
+      cards[id] = card;
+      touched.add(placeOf(card));
+      fresh.push(card);
+    } else {
+      delete cards[id];
+    }
+  }
+  const rebuild = (place: Place, old: readonly Card[], order: (a: Card, b: Card) => number): readonly Card[] => {
+    if (!touched.has(place)) return old;
+    const list = old.filter((c) => !changed.has(c.id));
+    for (const card of fresh) if (placeOf(card) === place) list.push(card);
+    list.sort(order);
+    return sameList(old, list) ? old : list;
   };
+  const sections = {} as Record<SectionId, readonly Card[]>;
+  for (const id of SECTION_IDS) sections[id] = rebuild(id, prev.sections[id], compareRank);
+  return { meta, cards, sections, trash: rebuild('trash', prev.trash, byNewest) };
 }
 
 /** The card ids touched by a batch of deep events on the cards map. */

@@ -1,12 +1,16 @@
 // Seeded convergence fuzzing, in the manner of Yjs's own tests: five peers apply random board
 // operations, exchange updates in random order with random drops, re-sync, and must end with
-// identical boards. A failing seed is printed so it can be replayed.
+// identical boards. A failing seed is printed so it can be replayed. Each peer also keeps its
+// snapshot up to date incrementally, as the renderer's store does, and it must always equal a
+// snapshot built from scratch.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import {
   addCard,
   buildSnapshot,
+  cardsMap,
+  changedCardIds,
   deleteCard,
   editField,
   initWorkshop,
@@ -27,6 +31,8 @@ interface Peer {
   doc: Y.Doc;
   /** Updates this peer has produced or received and not yet passed on to each other peer. */
   outbox: Uint8Array[][];
+  /** Kept up to date from the doc's events only, never rebuilt. */
+  snapshot: BoardSnapshot;
 }
 
 function randomOp(gen: prng.PRNG, doc: Y.Doc, peer: number, now: number): void {
@@ -78,7 +84,10 @@ function runSeed(seed: number): void {
     const doc = new Y.Doc();
     doc.clientID = i + 1;
     Y.applyUpdate(doc, base);
-    const peer: Peer = { doc, outbox: Array.from({ length: PEERS }, () => []) };
+    const peer: Peer = { doc, outbox: Array.from({ length: PEERS }, () => []), snapshot: buildSnapshot(doc) };
+    cardsMap(doc).observeDeep((events) => {
+      peer.snapshot = buildSnapshot(doc, peer.snapshot, changedCardIds(events));
+    });
     doc.on('update', (update: Uint8Array, from: unknown) => {
       if (from === 'remote') return;
       for (let j = 0; j < PEERS; j++) if (j !== i) peer.outbox[j]!.push(update);
@@ -107,6 +116,7 @@ function runSeed(seed: number): void {
         peers[i]!.outbox[j] = keep;
       }
     }
+    for (const [i, p] of peers.entries()) expect(p.snapshot, `seed ${seed}: peer ${i}'s incremental snapshot, round ${round}`).toEqual(buildSnapshot(p.doc));
   }
 
   // Re-sync: every pair exchanges state vectors and diffs, as y-protocols' sync step 1/2 does.
@@ -118,6 +128,7 @@ function runSeed(seed: number): void {
     }
   }
 
+  for (const [i, p] of peers.entries()) expect(p.snapshot, `seed ${seed}: peer ${i}'s incremental snapshot after re-sync`).toEqual(buildSnapshot(p.doc));
   const views = peers.map((p) => view(buildSnapshot(p.doc)));
   for (let i = 1; i < PEERS; i++) expect(views[i], `seed ${seed}: peer ${i} differs from peer 0`).toEqual(views[0]);
   // Every section's order is a total order: no card listed twice, none lost.
