@@ -16,6 +16,8 @@ import { median, report, time } from './benchUtil';
 
 const CARDS = 2_000;
 const EDITS = 15;
+/** BENCH_PROFILE=file.cpuprofile: profile the card edits, on an unminified build so names read. */
+const profilePath = process.env.BENCH_PROFILE;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function buildBoard(): Uint8Array {
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
 
   // Its own build folder, so a concurrent build of dist/renderer cannot disturb the figures.
   const outDir = path.join(root, 'dist/bench-renderer');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(profilePath ? { minify: false } : {}) } });
   const server = await startStaticServer(outDir, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -98,6 +100,13 @@ async function main(): Promise<void> {
     );
     const cardCount = await page.getByTestId('card').count();
 
+    // BENCH_PROFILE=file.cpuprofile records the edits in a CPU profile (open it in DevTools).
+    const profiler = profilePath ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
     // One field edit through the card editor, as a user saves it; the re-render is what we time.
     const editWork: number[] = [];
     const editFrames: number[] = [];
@@ -111,6 +120,11 @@ async function main(): Promise<void> {
       editWork.push(t.work);
       editFrames.push(t.frame);
       editPaints.push(t.paint);
+    }
+    if (profiler && profilePath) {
+      const { profile } = await profiler.send('Profiler.stop');
+      await writeFile(profilePath, JSON.stringify(profile));
+      console.log(`  CPU profile of the edits written to ${profilePath}`);
     }
     // A keyboard reorder (Alt+Down) re-renders two cards and one section list.
     const moveWork: number[] = [];

@@ -1,9 +1,12 @@
 // The IT/OT balance, live: contributions and votes by side as small charts, and the coverage
 // list (trade-offs missing a view, goals missing an owner, scenarios without exactly one
 // Accountable, sections where one side is silent), each a link to the place on the board.
-import { useMemo } from 'react';
+// Each gap is a memoised row keyed by what it is about, so an edit re-renders only the gaps it
+// changed, not the whole list (hundreds of rows on a large board).
+import { memo, useMemo } from 'react';
+import type { SectionId } from '../../../../shared/board';
 import { useStore } from 'zustand';
-import { computeBalance } from '../../../../shared/facilitation';
+import { computeBalance, type CoverageKind } from '../../../../shared/facilitation';
 import { useFacilitation, useFacilitationContext, type Facilitation } from './facilitationContext';
 import { BalanceChart } from './BalanceChart';
 import { navigateTo } from './navigateTo';
@@ -35,14 +38,27 @@ function Balance({ facilitation }: { readonly facilitation: Facilitation }) {
       ) : (
         <ul className="coverage-list" data-testid="coverage-list">
           {balance.gaps.map((gap) => (
-            <li key={`${gap.kind}-${gap.section}-${gap.cardId ?? ''}`} data-testid="coverage-gap" data-kind={gap.kind}>
-              <button type="button" className="link-button" onClick={() => navigateTo(gap.section, gap.cardId)}>
-                {gap.message}
-              </button>
-            </li>
+            <GapRow key={`${gap.kind}-${gap.section}-${gap.cardId ?? ''}`} kind={gap.kind} section={gap.section} cardId={gap.cardId} message={gap.message} />
           ))}
         </ul>
       )}
     </section>
   );
 }
+
+interface GapRowProps {
+  readonly kind: CoverageKind;
+  readonly section: SectionId;
+  readonly cardId: string | null;
+  readonly message: string;
+}
+
+const GapRow = memo(function GapRow({ kind, section, cardId, message }: GapRowProps) {
+  return (
+    <li data-testid="coverage-gap" data-kind={kind}>
+      <button type="button" className="link-button" onClick={() => navigateTo(section, cardId)}>
+        {message}
+      </button>
+    </li>
+  );
+});

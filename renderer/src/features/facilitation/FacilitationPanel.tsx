@@ -1,6 +1,7 @@
 // Facilitation above the board: the phase banner and timer for everyone, the facilitator's
 // controls for facilitators, refused actions, the open vote, the results, and the balance.
 import './facilitation.css';
+import { useState } from 'react';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { PhaseBanner } from './PhaseBanner';
 import { FacilitatorBar } from './FacilitatorBar';
@@ -12,6 +13,8 @@ import { BalancePanel } from './BalancePanel';
 export function FacilitationPanel() {
   const facilitation = useFacilitationContext();
   const isFacilitator = useFacilitation((v) => v.isFacilitator);
+  // The balance is worked out and drawn only while it is open: closed, an edit costs it nothing.
+  const [balanceOpen, setBalanceOpen] = useState(false);
   if (!facilitation) return null;
   // Anyone who joined as a facilitator gets the controls; only the pinned key's actions apply.
   const showBar = isFacilitator || facilitation.controller.me().side === 'facilitator';
@@ -22,9 +25,9 @@ export function FacilitationPanel() {
       <RefusedNotice />
       <VotePanel />
       <ResultsPanel />
-      <details className="balance-details" data-testid="balance-details">
+      <details className="balance-details" data-testid="balance-details" onToggle={(event) => setBalanceOpen(event.currentTarget.open)}>
         <summary>IT/OT balance and coverage</summary>
-        <BalancePanel />
+        {balanceOpen && <BalancePanel />}
       </details>
     </div>
   );
