@@ -43,6 +43,7 @@ export function createHandlers({ store, files, openExternal, identity = noIdenti
       await store.remove(id);
       return null;
     },
+    'storage:recover': ({ id }) => store.salvage(id),
     'files:save': ({ suggestedName, bytes }) => files.save(suggestedName, bytes),
     'files:open': ({ kind }) => files.open(kind),
     'shell:openExternal': async ({ url }) => {

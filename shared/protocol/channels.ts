@@ -8,6 +8,7 @@ export const channelNames = [
   'storage:setSummary',
   'storage:close',
   'storage:remove',
+  'storage:recover',
   'files:save',
   'files:open',
   'shell:openExternal',

@@ -33,6 +33,11 @@ export const contract = {
   'storage:setSummary': { request: z.object({ summary: workshopSummarySchema }).strict(), response: done },
   'storage:close': { request: idRequest, response: done },
   'storage:remove': { request: idRequest, response: done },
+  // Rebuilds a workshop whose log is damaged from every record that still reads.
+  'storage:recover': {
+    request: idRequest,
+    response: z.object({ skippedBytes: z.number().int().nonnegative(), keptUpdates: z.number().int().nonnegative() }),
+  },
   'files:save': {
     request: z
       .object({

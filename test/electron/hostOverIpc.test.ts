@@ -98,6 +98,39 @@ describe('Host over IPC over real storage', () => {
     expect(error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('damaged at byte 0') });
   });
 
+  it('recovers a workshop damaged in the middle of its log: keeps what reads, sets the damage aside, opens', async () => {
+    const writer = await makeHost(1000);
+    await writer.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
+    for (const u of updates) await writer.storage.append('w', u);
+    const workshop = join(dir, 'workshops', 'w');
+    const logName = (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '';
+    const bytes = await readFile(join(workshop, logName));
+    // Into the payload of the second record (b): 12-byte headers, then a's payload.
+    const second = 12 + (updates[0]?.byteLength ?? 0) + 12 + 2;
+    bytes[second] = (bytes[second] ?? 0) ^ 0xff;
+    await writeFile(join(workshop, logName), bytes);
+
+    const reader = await makeHost(1000);
+    expect(await codeOf(reader.storage.load('w'))).toBe('corrupt');
+    const report = await reader.storage.recover('w');
+    expect(report).toEqual({ keptUpdates: 2, skippedBytes: 12 + (updates[1]?.byteLength ?? 0) });
+
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await (await makeHost(1000)).storage.load('w')).state);
+    // a survives; c came after the lost b from the same client, so it waits, kept, for b.
+    expect([...copy.getMap('m').keys()]).toEqual(['a']);
+    Y.applyUpdate(copy, updates[1] ?? new Uint8Array());
+    expect([...copy.getMap('m').keys()].sort()).toEqual(['a', 'b', 'c']);
+    // The damaged log is kept aside, byte for byte, not deleted.
+    const aside = (await readdir(workshop)).find((f) => f.startsWith('damaged-')) ?? '';
+    expect(Buffer.compare(await readFile(join(workshop, aside, logName)), bytes)).toBe(0);
+    expect(await codeOf(reader.storage.recover('nope'))).toBe('not-found');
+  });
+
   it('saves and opens workshop files, and refuses non-http links', async () => {
     expect(await host.files.save('line4.bridgeboard', new Uint8Array([66, 66]))).toBe(true);
     expect(await host.files.open()).toEqual({ name: 'export.bridgeboard', bytes: new Uint8Array([66, 66]) });

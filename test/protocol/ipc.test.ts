@@ -22,6 +22,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'storage:setSummary': unused,
     'storage:close': unused,
     'storage:remove': unused,
+    'storage:recover': unused,
     'files:save': unused,
     'files:open': async () => null,
     'shell:openExternal': unused,

@@ -1,6 +1,6 @@
-// Recovery for a workshop that refuses to load because a log is damaged in the middle.
-// Not reachable from the renderer yet (the Host interface has no such call); it is the
-// tested building block for a "recover what can be read" action or a support tool.
+// Recovery for a workshop that refuses to load because a log is damaged in the middle: the
+// 'storage:recover' channel, behind the "Recover what can be read" button the renderer shows
+// when opening a workshop fails with 'corrupt'.
 //
 // It keeps every record that still passes its checksums, folds them with the snapshot into a
 // new snapshot, and moves the damaged logs into a `damaged-<time>/` folder instead of deleting

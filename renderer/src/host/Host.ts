@@ -50,6 +50,19 @@ export interface WorkshopStorage {
   /** Compacts and releases the workshop; call when its board is closed. */
   close(id: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * For a workshop whose load failed with 'corrupt': rebuilds it from every stored change that
+   * still reads. The damaged part is set aside, not deleted. Changes that depended on it stay
+   * pending in the state and fall into place when a peer who has the lost part syncs.
+   */
+  recover(id: string): Promise<RecoveryReport>;
+}
+
+export interface RecoveryReport {
+  /** Damaged bytes set aside. */
+  readonly skippedBytes: number;
+  /** Stored changes that still read and were kept. */
+  readonly keptUpdates: number;
 }
 
 /** What the picker offers: .bridgeboard workshop files, or charter exports (PDF, JSON, Markdown). */

@@ -1,8 +1,11 @@
 // Workshop storage for the browser host, over IndexedDB: per workshop a list entry, a snapshot
 // and a log of updates. An append is acknowledged only after its transaction commits; the log is
 // merged into the snapshot (Y.mergeUpdates) once it passes COMPACT_AFTER updates and on close.
+// A stored change that no longer decodes makes loading refuse with 'corrupt' (nothing is merged
+// or compacted over it); recover() sets such records aside under `damaged:<id>` and rebuilds
+// the workshop from the rest.
 import * as Y from 'yjs';
-import { HostError, type LoadedWorkshop, type WorkshopStorage, type WorkshopSummary } from './Host';
+import { HostError, type LoadedWorkshop, type RecoveryReport, type WorkshopStorage, type WorkshopSummary } from './Host';
 import { BY_WORKSHOP, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES } from './idb';
 import { parseSummary } from './summarySchema';
 
@@ -17,6 +20,37 @@ function hostError(code: 'storage-failed' | 'not-found', what: string, e: unknow
   if (e instanceof HostError) return e;
   const detail = e instanceof Error && e.message ? `: ${e.message}` : '';
   return new HostError(code, `${what} failed${detail}`);
+}
+
+/** Where the damaged records of a workshop are kept by recover(): out of its log, not deleted. */
+const damagedKey = (id: string): string => `damaged:${id}`;
+
+function decodes(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function damagedSnapshot(): HostError {
+  return new HostError('corrupt', "This workshop's stored snapshot is damaged; there is nothing safe to rebuild it from. Open a copy exported earlier, or rejoin a room that has it.");
+}
+
+/** Merges the log into the snapshot, or says how much of the log is damaged. */
+function mergeOrRefuse(snapshot: Uint8Array, updates: Uint8Array[]): Uint8Array {
+  if (updates.length === 0) return snapshot;
+  try {
+    return Y.mergeUpdates([snapshot, ...updates]);
+  } catch {
+    if (!decodes(snapshot)) throw damagedSnapshot();
+    const damaged = updates.filter((u) => !decodes(u)).length;
+    throw new HostError(
+      'corrupt',
+      `${damaged || 'Some'} of the ${updates.length} changes stored since this workshop was last compacted ${damaged === 1 ? 'is' : 'are'} damaged; nothing was changed. Recover what can be read, or open a copy exported earlier.`,
+    );
+  }
 }
 
 function checkId(id: unknown): string {
@@ -45,11 +79,19 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
       const records = index.getAll(id);
       const keys = index.getAllKeys(id);
       let merged: Uint8Array | null = null;
+      // Thrown from the result below: a throw inside a request's handler would only abort the
+      // transaction with a generic "uncaught exception".
+      let refused: HostError | null = null;
       keys.onsuccess = () => {
         // Missing: leave `merged` null, and the result below reports not-found.
         if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return;
         const updates = (records.result as UpdateRecord[]).map((r) => r.update);
-        merged = updates.length === 0 ? snapshot.result : Y.mergeUpdates([snapshot.result, ...updates]);
+        try {
+          merged = mergeOrRefuse(snapshot.result, updates);
+        } catch (e) {
+          refused = e instanceof HostError ? e : hostError('storage-failed', 'Reading the workshop', e);
+          return;
+        }
         if (compact && updates.length > 0) {
           tx.objectStore(SNAPSHOTS).put(merged, id);
           for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
@@ -57,6 +99,7 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
         logCounts.set(id, compact ? 0 : updates.length);
       };
       return () => {
+        if (refused) throw refused;
         if (merged === null) throw new HostError('not-found', 'That workshop does not exist (any more).');
         return merged;
       };
@@ -122,6 +165,44 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
     async close(id) {
       await readMerged(checkId(id), true);
     },
+    async recover(id): Promise<RecoveryReport> {
+      checkId(id);
+      // Set inside the transaction's callbacks, read once it has ended: a throw inside a
+      // request's handler would only abort it with a generic "uncaught exception".
+      const out: { report: RecoveryReport | null; refused: HostError | null } = { report: null, refused: null };
+      try {
+        const database = await db();
+        await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
+          const summary = tx.objectStore(SUMMARIES).get(id);
+          const snapshot = tx.objectStore(SNAPSHOTS).get(id);
+          const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
+          const records = index.getAll(id);
+          const keys = index.getAllKeys(id);
+          keys.onsuccess = () => {
+            if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return;
+            try {
+              if (!decodes(snapshot.result)) throw damagedSnapshot();
+              const updates = (records.result as UpdateRecord[]).map((r) => r.update);
+              const good = updates.filter(decodes);
+              const bad = updates.filter((u) => !decodes(u));
+              tx.objectStore(SNAPSHOTS).put(good.length === 0 ? snapshot.result : Y.mergeUpdates([snapshot.result, ...good]), id);
+              for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+              for (const update of bad) tx.objectStore(UPDATES).add({ workshopId: damagedKey(id), update } satisfies UpdateRecord);
+              out.report = { skippedBytes: bad.reduce((n, u) => n + u.byteLength, 0), keptUpdates: good.length };
+            } catch (e) {
+              out.refused = e instanceof HostError ? e : hostError('storage-failed', 'Recovering the workshop', e);
+              tx.abort();
+            }
+          };
+          return () => undefined;
+        });
+      } catch (e) {
+        throw out.refused ?? hostError('storage-failed', 'Recovering the workshop', e);
+      }
+      if (out.report === null) throw new HostError('not-found', 'That workshop does not exist (any more).');
+      logCounts.set(id, 0);
+      return out.report;
+    },
     async remove(id) {
       checkId(id);
       try {
@@ -129,10 +210,12 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
         await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
           tx.objectStore(SUMMARIES).delete(id);
           tx.objectStore(SNAPSHOTS).delete(id);
-          const keys = tx.objectStore(UPDATES).index(BY_WORKSHOP).getAllKeys(id);
-          keys.onsuccess = () => {
-            for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
-          };
+          for (const workshopId of [id, damagedKey(id)]) {
+            const keys = tx.objectStore(UPDATES).index(BY_WORKSHOP).getAllKeys(workshopId);
+            keys.onsuccess = () => {
+              for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+            };
+          }
           return () => undefined;
         });
         logCounts.delete(id);

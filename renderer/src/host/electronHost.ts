@@ -63,6 +63,7 @@ export function createElectronHost(bridge: BridgeApi): Host {
       remove: async (id) => {
         await call('storage:remove', { id });
       },
+      recover: (id) => call('storage:recover', { id }),
     },
     files: {
       save: (suggestedName, bytes) => call('files:save', { suggestedName, bytes }),

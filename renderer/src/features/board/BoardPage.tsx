@@ -1,7 +1,9 @@
 // Opens a workshop from storage for as long as its board is shown, and closes it (flushing and
-// compacting) when the user leaves.
+// compacting) when the user leaves. A workshop whose stored changes are damaged does not open;
+// the user is offered to recover what can be read, then it opens.
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useHost } from '../../app/hostContext';
+import { HostError } from '../../host/Host';
 import { notifyError, notifyInfo } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
 import { currentAuthor } from '../profile/profileStore';
@@ -23,7 +25,9 @@ const CharterPage = lazy(() => import('../charter/CharterPage').then((m) => ({ d
 export function BoardPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
   const host = useHost();
   const [session, setSession] = useState<WorkshopSession | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ readonly message: string; readonly damaged: boolean } | null>(null);
+  // Bumped to open the workshop again, after a recovery.
+  const [attempt, setAttempt] = useState(0);
   const [charterOpen, setCharterOpen] = useState(false);
   // The room lives as long as the session: peers, presence, and where I am on the board.
   const room = useRoomForSession(host, session);
@@ -49,24 +53,23 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
           setSession(s);
         },
         (e: unknown) => {
-          if (!cancelled) setFailure(e instanceof Error && e.message === 'missing' ? 'This workshop does not exist (any more).' : describeError(e, 'Opening the workshop'));
+          if (cancelled) return;
+          if (e instanceof Error && e.message === 'missing') setFailure({ message: 'This workshop does not exist (any more).', damaged: false });
+          else setFailure({ message: describeError(e, 'Opening the workshop'), damaged: e instanceof HostError && e.code === 'corrupt' });
         },
       );
     return () => {
       cancelled = true;
       void opened?.close();
     };
-  }, [host, workshopId]);
+  }, [host, workshopId, attempt]);
 
   if (failure) {
-    return (
-      <main className="page">
-        <p role="alert">{failure}</p>
-        <button type="button" onClick={onBack}>
-          Back to workshops
-        </button>
-      </main>
-    );
+    const reopen = () => {
+      setFailure(null);
+      setAttempt((n) => n + 1);
+    };
+    return <OpenFailure failure={failure} workshopId={workshopId} onRecovered={reopen} onBack={onBack} />;
   }
   if (!session) return <main className="page" aria-busy="true">Opening workshop…</main>;
   const onExport = () => {
@@ -95,5 +98,55 @@ export function BoardPage({ workshopId, onBack }: { readonly workshopId: string;
         </main>
       </FacilitationContext.Provider>
     </RoomContext.Provider>
+  );
+}
+
+interface OpenFailureProps {
+  readonly failure: { readonly message: string; readonly damaged: boolean };
+  readonly workshopId: string;
+  readonly onRecovered: () => void;
+  readonly onBack: () => void;
+}
+
+/** Why the workshop did not open; for damaged storage, the way to recover what still reads. */
+function OpenFailure({ failure, workshopId, onRecovered, onBack }: OpenFailureProps) {
+  const host = useHost();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const recover = () => {
+    setBusy(true);
+    setError(null);
+    host.storage.recover(workshopId).then(
+      (report) => {
+        const kept = `${report.keptUpdates} stored change${report.keptUpdates === 1 ? '' : 's'} kept`;
+        notifyInfo(`Workshop recovered: ${kept}, ${report.skippedBytes} damaged bytes set aside.`);
+        onRecovered();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(describeError(e, 'Recovering the workshop'));
+      },
+    );
+  };
+  return (
+    <main className="page" data-testid="open-failure">
+      <h1>The workshop did not open</h1>
+      <p role="alert">{failure.message}</p>
+      {failure.damaged && (
+        <>
+          <p>
+            Recovering keeps every stored change that still reads and sets the damaged part aside; it is not deleted. Changes that depended on it
+            come back when someone who has them joins this workshop&rsquo;s room.
+          </p>
+          {error && <p role="alert">{error}</p>}
+          <button type="button" onClick={recover} disabled={busy} data-testid="recover-workshop">
+            {busy ? 'Recovering…' : 'Recover what can be read'}
+          </button>{' '}
+        </>
+      )}
+      <button type="button" onClick={onBack}>
+        Back to workshops
+      </button>
+    </main>
   );
 }
