@@ -54,5 +54,6 @@ export function createHandlers({ store, files, openExternal, identity = noIdenti
     'identity:signCharter': ({ input }) => identity.signCharter(input),
     'identity:signSeal': ({ input }) => identity.signSeal(input),
     'identity:signFacilitatorAction': ({ input }) => identity.signFacilitatorAction(input),
+    'identity:replace': () => identity.replace(),
   };
 }

@@ -16,6 +16,7 @@ export const channelNames = [
   'identity:signCharter',
   'identity:signSeal',
   'identity:signFacilitatorAction',
+  'identity:replace',
   'signaling:addresses',
   'signaling:start',
   'signaling:stop',

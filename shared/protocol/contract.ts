@@ -58,6 +58,8 @@ export const contract = {
   'identity:signCharter': { request: z.object({ input: signingInputSchema }).strict(), response: signatureValueSchema },
   'identity:signSeal': { request: z.object({ input: sealInputSchema }).strict(), response: signatureValueSchema },
   'identity:signFacilitatorAction': { request: z.object({ input: actionSigningInputSchema }).strict(), response: signatureValueSchema },
+  // A new key for a device whose key cannot be used any more; main sets the old one aside.
+  'identity:replace': { request: z.object({}).strict(), response: publicIdentitySchema },
   'signaling:addresses': { request: z.object({}).strict(), response: z.array(lanAddressSchema).max(256) },
   'signaling:start': { request: lanStartRequestSchema, response: lanSignalingStatusSchema },
   'signaling:stop': { request: z.object({}).strict(), response: done },

@@ -25,6 +25,7 @@ function hostWithKey(seed: number): Host {
       signCharter: no,
       signSeal: no,
       signFacilitatorAction: async (input) => toBase64url(ed25519.sign(actionMessage(input), secret)),
+      replace: no,
     },
   };
 }

@@ -1,9 +1,9 @@
 // The identity channels end to end in Node: the real handler table and IPC dispatch over a real
 // key store, so what the renderer receives is a public key and signatures that verify, and a
 // keyring failure reaches it as a coded error with advice, never as a crash or the key itself.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/main/handlers';
 import { IdentityStore, createIdentityService, identityFilePath } from '../../electron/main/identity';
@@ -65,5 +65,45 @@ describe('identity over IPC', () => {
     const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
     const result = await dispatch(later, options, 'identity:signCharter', event, { input });
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/keyring cannot unlock/) } });
+  });
+
+  it('replaces a key the keyring cannot decrypt: the old file is set aside, the new key signs', async () => {
+    const { handlers, filePath } = await handlersWith(fakeSafeStorage({ keyringSecret: 'first' }));
+    const first = await dispatch(handlers, options, 'identity:get', event, {});
+    if (!first.ok) throw new Error(first.error.message);
+    const oldKey = (first.value as { publicKey: string }).publicKey;
+    const oldFile = await readFile(filePath);
+
+    const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
+    const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
+    expect(await dispatch(later, options, 'identity:get', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+
+    const replaced = await dispatch(later, options, 'identity:replace', event, {});
+    if (!replaced.ok) throw new Error(replaced.error.message);
+    const newKey = (replaced.value as { publicKey: string }).publicKey;
+    expect(newKey).not.toBe(oldKey);
+    expect(JSON.stringify(replaced)).not.toMatch(/private|pkcs8/i);
+    // Later calls use the new key, and what it signs verifies under it.
+    expect(await dispatch(later, options, 'identity:get', event, {})).toMatchObject({ ok: true, value: { publicKey: newKey } });
+    const signed = await dispatch(later, options, 'identity:signCharter', event, { input });
+    if (!signed.ok) throw new Error(signed.error.message);
+    expect(verifyEd25519(fromBase64url(newKey), signingMessage(input), fromBase64url(signed.value as string))).toBe(true);
+    // The old key file is kept, byte for byte, beside the new one.
+    const aside = (await readdir(dirname(filePath))).filter((f) => f.includes('.replaced-'));
+    expect(aside).toHaveLength(1);
+    expect(Buffer.compare(await readFile(join(dirname(filePath), aside[0] ?? '')), oldFile)).toBe(0);
+    // A fresh start on the second keyring loads the new key.
+    const restarted = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
+    expect((await restarted.get()).publicKey).toBe(newKey);
+  });
+
+  it('refuses to replace the key where nothing can encrypt a new one, and keeps the old file', async () => {
+    const { handlers, filePath } = await handlersWith();
+    expect((await dispatch(handlers, options, 'identity:get', event, {})).ok).toBe(true);
+    const before = await readFile(filePath);
+    const broken = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ available: false }), platform: 'linux' }));
+    const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: broken });
+    expect(await dispatch(later, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(Buffer.compare(await readFile(filePath), before)).toBe(0);
   });
 });

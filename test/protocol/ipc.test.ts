@@ -30,6 +30,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identity:signCharter': unused,
     'identity:signSeal': unused,
     'identity:signFacilitatorAction': unused,
+    'identity:replace': unused,
     'signaling:addresses': unused,
     'signaling:start': unused,
     'signaling:stop': unused,

@@ -41,7 +41,7 @@ function memoryHost() {
     },
     recover: async () => ({ skippedBytes: 0, keptUpdates: 0 }),
   };
-  const host: Host = { kind: 'browser', storage, files: { save: async () => true, open: async () => null }, identity: { get: () => Promise.reject(new Error('no identity')), signCharter: () => Promise.reject(new Error('no identity')), signSeal: () => Promise.reject(new Error('no identity')), signFacilitatorAction: () => Promise.reject(new Error('no identity')) }, openExternal: async () => undefined };
+  const host: Host = { kind: 'browser', storage, files: { save: async () => true, open: async () => null }, identity: { get: () => Promise.reject(new Error('no identity')), signCharter: () => Promise.reject(new Error('no identity')), signSeal: () => Promise.reject(new Error('no identity')), signFacilitatorAction: () => Promise.reject(new Error('no identity')), replace: () => Promise.reject(new Error('no identity')) }, openExternal: async () => undefined };
   return { host, states, summaries, calls };
 }
 

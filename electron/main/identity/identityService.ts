@@ -12,6 +12,8 @@ export interface IdentityService {
   signCharter(input: SigningInput): Promise<string>;
   signSeal(input: SealInput): Promise<string>;
   signFacilitatorAction(input: ActionSigningInput): Promise<string>;
+  /** A new key in place of the current one, which is set aside (IdentityStore.replace). */
+  replace(): Promise<PublicIdentityData>;
 }
 
 function coded(error: unknown): never {
@@ -43,6 +45,18 @@ export function createIdentityService(store: IdentityStore): IdentityService {
     signCharter: (input) => ready().then(() => store.signCharter(input), coded),
     signSeal: (input) => ready().then(() => store.signSeal(input), coded),
     signFacilitatorAction: (input) => ready().then(() => store.signFacilitatorAction(input), coded),
+    replace: () => {
+      // Calls during and after use the new key; a failed replacement leaves the next call to
+      // load afresh. The caller hears of a failure through the returned promise.
+      const replacing = store.replace();
+      const next: Promise<PublicIdentity> = replacing.catch((error: unknown) => {
+        if (loading === next) loading = null;
+        throw error;
+      });
+      next.catch(() => undefined);
+      loading = next;
+      return replacing.then(toData, coded);
+    },
   };
 }
 
@@ -52,4 +66,5 @@ export const noIdentityService: IdentityService = {
   signCharter: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signSeal: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signFacilitatorAction: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+  replace: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
 };

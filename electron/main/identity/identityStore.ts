@@ -2,6 +2,7 @@
 // and used only here in the main process; the renderer gets the public key, the fingerprint and
 // signatures over charter messages, never the key (DESIGN.md, Trust).
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, type SealInput, type SigningInput } from '../../../shared/crypto';
 import { actionMessage, type ActionSigningInput } from '../../../shared/facilitation/actionMessage';
@@ -61,6 +62,25 @@ export class IdentityStore {
       if (err instanceof IdentityError && err.code === 'missing-key') return this.create();
       throw err;
     }
+  }
+
+  /**
+   * A new key in place of one this device can no longer use (the keyring cannot decrypt it, the
+   * file is damaged) or the user no longer trusts. The old file is kept beside the new one as
+   * `<profile>.replaced-<time>.json`, never deleted: a keyring unlocked later can still read it.
+   * Signatures already made stay valid; the new fingerprint must be checked in person again.
+   */
+  async replace(): Promise<PublicIdentity> {
+    const protection = await this.protection();
+    if (!protection.available) throw new IdentityError('encryption-unavailable', protection.warning ?? 'Encryption is not available.');
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const aside = this.options.filePath.replace(/\.json$/, `.replaced-${stamp}.json`);
+    await rename(this.options.filePath, aside).catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    });
+    this.key = null;
+    this.identity = null;
+    return this.create({ replace: true });
   }
 
   /** `replace` discards an existing (e.g. undecryptable) key: the user must re-join rosters. */

@@ -114,6 +114,12 @@ export interface HostIdentity {
   signSeal(input: SealSigningInput): Promise<string>;
   /** base64url Ed25519 signature over a facilitator action (shared/facilitation/actionMessage.ts). */
   signFacilitatorAction(input: ActionSigningInput): Promise<string>;
+  /**
+   * Creates a new key in place of the current one (which the host sets aside, not deletes), for
+   * a device whose key can no longer be used. Signatures already made stay valid; the new
+   * fingerprint has to be checked in person again.
+   */
+  replace(): Promise<PublicIdentity>;
 }
 
 /** One of this machine's network addresses, offered as the LAN signaling server's address. */

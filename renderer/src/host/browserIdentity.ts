@@ -73,6 +73,7 @@ async function loadOrCreate(): Promise<StoredKey> {
   try {
     const existing: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
     if (isStoredKey(existing)) return existing;
+    if (existing !== undefined) throw new HostError('corrupt', 'The signing key stored in this browser is damaged. Create a new key to sign again; the facilitator will compare its fingerprint with you in person.');
     const created = await generate();
     const tx = db.transaction(STORE, 'readwrite');
     // `add`, not `put`: if another tab created a key meanwhile, keep theirs and use it.
@@ -89,6 +90,35 @@ async function loadOrCreate(): Promise<StoredKey> {
     const winner: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
     if (isStoredKey(winner)) return winner;
     throw new HostError('storage-failed', 'The signing key could not be stored in this browser.');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Stores `created` as the key, keeping the one it replaces (if any, readable or not) under
+ * `replaced-<time>`, in one transaction.
+ */
+async function storeReplacement(created: StoredKey): Promise<void> {
+  let db: IDBDatabase;
+  try {
+    db = await openDb();
+  } catch {
+    throw new HostError('unavailable', 'This browser does not let Bridgeboard store a signing key (private mode or storage disabled).');
+  }
+  try {
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    const old = store.get(KEY_ID);
+    old.onsuccess = () => {
+      if (old.result !== undefined) store.put(old.result, `replaced-${created.createdAt}`);
+      store.put(created, KEY_ID);
+    };
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new HostError('storage-failed', 'The new signing key could not be stored in this browser.'));
+      tx.onabort = () => reject(new HostError('storage-failed', 'The new signing key could not be stored in this browser.'));
+    });
   } finally {
     db.close();
   }
@@ -111,10 +141,14 @@ export function createBrowserIdentity(): HostIdentity {
     if (!verifyEd25519(fromBase64url(key.publicKey), message, signature)) throw new HostError('unavailable', 'The browser produced a signature that does not verify.');
     return toBase64url(signature);
   };
+  const describe = (key: StoredKey): PublicIdentity => ({ publicKey: key.publicKey, fingerprint: fingerprintOf(fromBase64url(key.publicKey)), createdAt: key.createdAt, protection: PROTECTION });
   return {
-    get: async () => {
-      const key = await ready();
-      return { publicKey: key.publicKey, fingerprint: fingerprintOf(fromBase64url(key.publicKey)), createdAt: key.createdAt, protection: PROTECTION };
+    get: async () => describe(await ready()),
+    replace: async () => {
+      const created = await generate();
+      await storeReplacement(created);
+      loading = Promise.resolve(created);
+      return describe(created);
     },
     signCharter: (input) => sign(signingMessage(input)),
     signSeal: (input) => sign(sealMessage(input)),

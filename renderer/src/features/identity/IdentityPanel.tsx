@@ -1,6 +1,12 @@
 // Who you are when you sign: your key's fingerprint to read aloud, and a plain warning when this
-// device protects the key poorly (Linux's basic_text keyring fallback) or cannot hold one.
-import { useIdentity } from './identityStore';
+// device protects the key poorly (Linux's basic_text keyring fallback) or cannot hold one. When
+// the key cannot be used (a keyring that no longer decrypts it, a damaged key), the way out: a
+// new key, after a confirmation that says what that means.
+import { useState } from 'react';
+import { useHost } from '../../app/hostContext';
+import { notifyInfo } from '../../app/uiStore';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { replaceIdentity, useIdentity } from './identityStore';
 import { Fingerprint } from './Fingerprint';
 
 export function IdentityPanel() {
@@ -11,6 +17,7 @@ export function IdentityPanel() {
         <p role="alert" data-testid="identity-error">
           You cannot sign on this device: {state.error}
         </p>
+        <ReplaceKey />
       </section>
     );
   }
@@ -27,5 +34,41 @@ export function IdentityPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+function ReplaceKey() {
+  const host = useHost();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const replace = () => {
+    setConfirming(false);
+    setBusy(true);
+    setError(null);
+    replaceIdentity(host).then(
+      () => notifyInfo('New signing key created. Read its fingerprint to the facilitator so they can check it in person.'),
+      (e: unknown) => {
+        setBusy(false);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
+  return (
+    <>
+      {error && <p role="alert">{error}</p>}
+      <button type="button" onClick={() => setConfirming(true)} disabled={busy} data-testid="replace-key">
+        {busy ? 'Creating a new key…' : 'Create a new signing key'}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title="Create a new signing key?"
+          message="The old key is set aside on this device, not deleted, but you will sign with the new one from now on. Charters you already signed stay valid. The facilitator has to compare your new fingerprint with you in person before you sign again."
+          confirmLabel="Create new key"
+          onConfirm={replace}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
   );
 }

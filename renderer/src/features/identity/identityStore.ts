@@ -31,4 +31,19 @@ export function loadIdentity(host: Host): Promise<PublicIdentity | null> {
   return loading;
 }
 
+/**
+ * Replaces this device's key with a new one (the host sets the old one aside). Resolves with the
+ * new identity, or rejects with the reason in words; the store follows either way.
+ */
+export async function replaceIdentity(host: Host): Promise<PublicIdentity> {
+  try {
+    const identity = await host.identity.replace();
+    loading = Promise.resolve(identity);
+    identityStore.setState({ status: 'ready', identity });
+    return identity;
+  } catch (e) {
+    throw new Error(describeError(e, 'Creating a new signing key'), { cause: e });
+  }
+}
+
 export const useIdentity = (): IdentityState => useStore(identityStore);

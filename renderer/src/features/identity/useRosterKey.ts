@@ -9,7 +9,7 @@ import { notifyError } from '../../app/uiStore';
 import { describeError } from '../../ui/describeError';
 import { profileStore } from '../profile/profileStore';
 import { LOCAL } from '../board/boardStore';
-import { loadIdentity } from './identityStore';
+import { identityStore, loadIdentity } from './identityStore';
 import { myParticipantId } from './participantId';
 
 export function ensureRosterKey(doc: Y.Doc, publicKey: string): void {
@@ -40,9 +40,16 @@ export function useRosterKey(host: Host, doc: Y.Doc): void {
     });
     const roster = rosterMap(doc);
     roster.observeDeep(apply);
+    // A key replaced while the board is open goes on the roster at once (its check lapses).
+    const unsubscribe = identityStore.subscribe((state) => {
+      if (!live || state.status !== 'ready' || state.identity.publicKey === key) return;
+      key = state.identity.publicKey;
+      apply();
+    });
     return () => {
       live = false;
       roster.unobserveDeep(apply);
+      unsubscribe();
     };
   }, [host, doc]);
 }
