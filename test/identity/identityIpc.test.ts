@@ -97,11 +97,21 @@ describe('identity over IPC', () => {
     expect((await restarted.get()).publicKey).toBe(newKey);
   });
 
+  it('refuses to replace a key that still works, so no one can rotate it silently', async () => {
+    const { handlers, filePath } = await handlersWith();
+    const got = await dispatch(handlers, options, 'identity:get', event, {});
+    if (!got.ok) throw new Error(got.error.message);
+    const before = await readFile(filePath);
+    expect(await dispatch(handlers, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/works/) } });
+    expect(Buffer.compare(await readFile(filePath), before)).toBe(0);
+    expect(await dispatch(handlers, options, 'identity:get', event, {})).toMatchObject({ ok: true, value: { publicKey: (got.value as { publicKey: string }).publicKey } });
+  });
+
   it('refuses to replace the key where nothing can encrypt a new one, and keeps the old file', async () => {
     const { handlers, filePath } = await handlersWith();
     expect((await dispatch(handlers, options, 'identity:get', event, {})).ok).toBe(true);
     const before = await readFile(filePath);
-    const broken = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ available: false }), platform: 'linux' }));
+    const broken = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'other', available: false }), platform: 'linux' }));
     const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: broken });
     expect(await dispatch(later, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(Buffer.compare(await readFile(filePath), before)).toBe(0);

@@ -8,7 +8,9 @@ export type IdentityErrorCode =
   | 'corrupt-file'
   /** safeStorage cannot encrypt on this system, and we never store a key unencrypted. */
   | 'encryption-unavailable'
-  | 'already-exists';
+  | 'already-exists'
+  /** A replacement was asked for a key that still works: refused, so no one rotates it silently. */
+  | 'key-works';
 
 export class IdentityError extends Error {
   override readonly name = 'IdentityError';

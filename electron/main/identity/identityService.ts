@@ -18,7 +18,8 @@ export interface IdentityService {
 
 function coded(error: unknown): never {
   if (error instanceof IdentityError) {
-    throw new CodedError(error.code === 'corrupt-file' ? 'corrupt' : 'unavailable', error.message, { cause: error });
+    const code = error.code === 'corrupt-file' ? 'corrupt' : error.code === 'key-works' ? 'forbidden' : 'unavailable';
+    throw new CodedError(code, error.message, { cause: error });
   }
   throw error;
 }

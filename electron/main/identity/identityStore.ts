@@ -69,8 +69,15 @@ export class IdentityStore {
    * file is damaged) or the user no longer trusts. The old file is kept beside the new one as
    * `<profile>.replaced-<time>.json`, never deleted: a keyring unlocked later can still read it.
    * Signatures already made stay valid; the new fingerprint must be checked in person again.
+   * A key that still loads is never replaced: a rotated facilitator key would silence their
+   * signed actions in every room, so a compromised renderer must not be able to do it.
    */
   async replace(): Promise<PublicIdentity> {
+    const usable = await this.load().then(
+      () => true,
+      () => false,
+    );
+    if (usable) throw new IdentityError('key-works', "This device's signing key works; it is replaced only when it can no longer be used.");
     const protection = await this.protection();
     if (!protection.available) throw new IdentityError('encryption-unavailable', protection.warning ?? 'Encryption is not available.');
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');

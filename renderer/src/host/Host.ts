@@ -116,8 +116,8 @@ export interface HostIdentity {
   signFacilitatorAction(input: ActionSigningInput): Promise<string>;
   /**
    * Creates a new key in place of the current one (which the host sets aside, not deletes), for
-   * a device whose key can no longer be used. Signatures already made stay valid; the new
-   * fingerprint has to be checked in person again.
+   * a device whose key can no longer be used; a key that still works is refused ('forbidden').
+   * Signatures already made stay valid; the new fingerprint has to be checked in person again.
    */
   replace(): Promise<PublicIdentity>;
 }

@@ -110,14 +110,23 @@ async function storeReplacement(created: StoredKey): Promise<void> {
     const tx = db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const old = store.get(KEY_ID);
+    let works = false;
     old.onsuccess = () => {
+      // A key that still loads is never replaced (see HostIdentity.replace).
+      if (isStoredKey(old.result)) {
+        works = true;
+        tx.abort();
+        return;
+      }
       if (old.result !== undefined) store.put(old.result, `replaced-${created.createdAt}`);
       store.put(created, KEY_ID);
     };
     await new Promise<void>((resolve, reject) => {
+      const failed = () =>
+        reject(works ? new HostError('forbidden', "This device's signing key works; it is replaced only when it can no longer be used.") : new HostError('storage-failed', 'The new signing key could not be stored in this browser.'));
       tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(new HostError('storage-failed', 'The new signing key could not be stored in this browser.'));
-      tx.onabort = () => reject(new HostError('storage-failed', 'The new signing key could not be stored in this browser.'));
+      tx.onerror = failed;
+      tx.onabort = failed;
     });
   } finally {
     db.close();
