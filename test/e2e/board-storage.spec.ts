@@ -4,24 +4,47 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addCard, card, createWorkshop, settle, startApp, titlesIn } from './fixtures/boardPage';
 
-/** Counts the update-log records in the app's IndexedDB, read directly from the page. */
-function logRecords(page: Page): Promise<number> {
+type LogAction = { readonly kind: 'count' } | { readonly kind: 'count-set-aside' } | { readonly kind: 'damage'; readonly text: string };
+
+/**
+ * Works on the update log in the app's IndexedDB directly from the page: counts its records,
+ * counts those recovery set aside (under `damaged:<workshop id>`), or damages each stored change
+ * containing `text` by cutting its bytes in half, as a bad disk or a killed browser might.
+ */
+function updateLog(page: Page, action: LogAction): Promise<number> {
   return page.evaluate(
-    () =>
+    (act) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('bridgeboard');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const count = open.result.transaction('updates').objectStore('updates').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
+          const tx = open.result.transaction('updates', 'readwrite');
+          let n = 0;
+          const cursor = tx.objectStore('updates').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return;
+            const record = c.value as { workshopId: string; update: Uint8Array };
+            if (act.kind === 'count') n += 1;
+            else if (act.kind === 'count-set-aside') n += record.workshopId.startsWith('damaged:') ? 1 : 0;
+            else if (new TextDecoder().decode(record.update).includes(act.text)) {
+              c.update({ ...record, update: record.update.slice(0, Math.floor(record.update.length / 2)) });
+              n += 1;
+            }
+            c.continue();
           };
-          count.onerror = () => reject(count.error);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(n);
+          };
+          tx.onerror = () => reject(tx.error);
         };
       }),
+    action,
   );
 }
+
+const logRecords = (page: Page): Promise<number> => updateLog(page, { kind: 'count' });
 
 test('250 moves are compacted on the way, reload exactly, and closing the board compacts the rest', async ({ page }) => {
   test.setTimeout(120_000);
@@ -52,61 +75,6 @@ test('250 moves are compacted on the way, reload exactly, and closing the board 
   await expect.poll(() => titlesIn(page, 'goals')).toEqual(['A', 'B']);
 });
 
-/**
- * Damages, in the app's IndexedDB, the stored change of this workshop that contains `text`:
- * its bytes are cut in half, as a bad disk or a killed browser might leave them.
- */
-function damageStoredChange(page: Page, text: string): Promise<number> {
-  return page.evaluate(
-    (needle) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('bridgeboard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('updates', 'readwrite');
-          const store = tx.objectStore('updates');
-          let damaged = 0;
-          const cursor = store.openCursor();
-          cursor.onsuccess = () => {
-            const c = cursor.result;
-            if (!c) return;
-            const record = c.value as { workshopId: string; update: Uint8Array };
-            if (new TextDecoder().decode(record.update).includes(needle)) {
-              c.update({ ...record, update: record.update.slice(0, Math.floor(record.update.length / 2)) });
-              damaged += 1;
-            }
-            c.continue();
-          };
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve(damaged);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    text,
-  );
-}
-
-/** Counts the records recovery set aside (stored under `damaged:<workshop id>`). */
-function setAsideRecords(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('bridgeboard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('updates').objectStore('updates').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as { workshopId: string }[]).filter((r) => r.workshopId.startsWith('damaged:')).length);
-            open.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
 test('a workshop with a damaged stored change refuses to open, then recovers what can be read', async ({ page }) => {
   await startApp(page);
   await createWorkshop(page, 'Damaged storage');
@@ -117,7 +85,7 @@ test('a workshop with a damaged stored change refuses to open, then recovers wha
   await page.getByRole('button', { name: 'Damaged storage', exact: true }).click();
   await addCard(page, 'risks', { Risk: 'Lost risk' });
   await settle(page);
-  expect(await damageStoredChange(page, 'Lost risk')).toBe(1);
+  expect(await updateLog(page, { kind: 'damage', text: 'Lost risk' })).toBe(1);
 
   await page.reload();
   const failure = page.getByTestId('open-failure');
@@ -132,7 +100,7 @@ test('a workshop with a damaged stored change refuses to open, then recovers wha
   await expect.poll(() => titlesIn(page, 'goals')).toEqual(['Kept goal']);
   await expect.poll(() => titlesIn(page, 'risks')).toEqual([]);
   // The damaged change is set aside, not deleted.
-  expect(await setAsideRecords(page)).toBe(1);
+  expect(await updateLog(page, { kind: 'count-set-aside' })).toBe(1);
 
   // The recovered workshop works and stays recovered.
   await addCard(page, 'risks', { Risk: 'New risk' });

@@ -54,6 +54,27 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   );
 }
 
+/**
+ * Workshop 'w' with three updates (setting a, b, c) in one log, then the byte at
+ * `offset(first update)` of that log flipped, as damage on disk would.
+ */
+async function damagedWorkshop(offset: (first: Uint8Array) => number) {
+  const writer = await makeHost(1000);
+  await writer.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
+  for (const u of updates) await writer.storage.append('w', u);
+  const workshop = join(dir, 'workshops', 'w');
+  const logName = (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '';
+  const bytes = await readFile(join(workshop, logName));
+  const at = offset(updates[0] ?? new Uint8Array());
+  bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+  await writeFile(join(workshop, logName), bytes);
+  return { updates, workshop, logName, bytes };
+}
+
 describe('Host over IPC over real storage', () => {
   it('stores a board edit by edit and gives it back after a restart of the store', async () => {
     const doc = new Y.Doc();
@@ -80,18 +101,7 @@ describe('Host over IPC over real storage', () => {
   });
 
   it('tells the renderer, with a code, when a workshop is damaged', async () => {
-    const writer = await makeHost(1000);
-    await writer.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
-    for (const u of updates) await writer.storage.append('w', u);
-    const workshop = join(dir, 'workshops', 'w');
-    const log = join(workshop, (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '');
-    const bytes = await readFile(log);
-    bytes[14] = (bytes[14] ?? 0) ^ 0xff;
-    await writeFile(log, bytes);
+    await damagedWorkshop(() => 14);
 
     const error = await (await makeHost(1000)).storage.load('w').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
@@ -99,20 +109,8 @@ describe('Host over IPC over real storage', () => {
   });
 
   it('recovers a workshop damaged in the middle of its log: keeps what reads, sets the damage aside, opens', async () => {
-    const writer = await makeHost(1000);
-    await writer.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
-    for (const u of updates) await writer.storage.append('w', u);
-    const workshop = join(dir, 'workshops', 'w');
-    const logName = (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '';
-    const bytes = await readFile(join(workshop, logName));
     // Into the payload of the second record (b): 12-byte headers, then a's payload.
-    const second = 12 + (updates[0]?.byteLength ?? 0) + 12 + 2;
-    bytes[second] = (bytes[second] ?? 0) ^ 0xff;
-    await writeFile(join(workshop, logName), bytes);
+    const { updates, workshop, logName, bytes } = await damagedWorkshop((first) => 12 + first.byteLength + 12 + 2);
 
     const reader = await makeHost(1000);
     expect(await codeOf(reader.storage.load('w'))).toBe('corrupt');

@@ -63,13 +63,16 @@ async function generate(): Promise<StoredKey> {
   return { privateKey: pair.privateKey, publicKey: toBase64url(raw), createdAt: new Date().toISOString() };
 }
 
-async function loadOrCreate(): Promise<StoredKey> {
-  let db: IDBDatabase;
+async function openKeyStore(): Promise<IDBDatabase> {
   try {
-    db = await openDb();
+    return await openDb();
   } catch {
     throw new HostError('unavailable', 'This browser does not let Bridgeboard store a signing key (private mode or storage disabled).');
   }
+}
+
+async function loadOrCreate(): Promise<StoredKey> {
+  const db = await openKeyStore();
   try {
     const existing: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
     if (isStoredKey(existing)) return existing;
@@ -100,12 +103,7 @@ async function loadOrCreate(): Promise<StoredKey> {
  * `replaced-<time>`, in one transaction.
  */
 async function storeReplacement(created: StoredKey): Promise<void> {
-  let db: IDBDatabase;
-  try {
-    db = await openDb();
-  } catch {
-    throw new HostError('unavailable', 'This browser does not let Bridgeboard store a signing key (private mode or storage disabled).');
-  }
+  const db = await openKeyStore();
   try {
     const tx = db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
