@@ -127,6 +127,9 @@ describe('Host over IPC over real storage', () => {
     const aside = (await readdir(workshop)).find((f) => f.startsWith('damaged-')) ?? '';
     expect(Buffer.compare(await readFile(join(workshop, aside, logName)), bytes)).toBe(0);
     expect(await codeOf(reader.storage.recover('nope'))).toBe('not-found');
+    // A workshop that loads is never reshuffled.
+    expect(await codeOf(reader.storage.recover('w'))).toBe('invalid-request');
+    expect((await readdir(workshop)).filter((f) => f.startsWith('damaged-'))).toHaveLength(1);
   });
 
   it('saves and opens workshop files, and refuses non-http links', async () => {

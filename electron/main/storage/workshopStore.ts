@@ -171,9 +171,18 @@ export class WorkshopStore {
     await rm(trash, { recursive: true, force: true });
   }
 
-  /** Rebuilds a workshop whose log is damaged from everything still readable (see salvage.ts). */
+  /**
+   * Rebuilds a workshop whose log is damaged from everything still readable (see salvage.ts).
+   * Only a workshop that refuses to load as 'corrupt' is touched: anything else is refused, so
+   * nothing (a confused or compromised renderer included) reshuffles a healthy workshop.
+   */
   async salvage(id: string): Promise<{ skippedBytes: number; keptUpdates: number }> {
     const dir = await this.requireExists(id);
+    const damaged = await this.load(id).then(
+      () => false,
+      (error: unknown) => error instanceof CodedError && error.code === 'corrupt',
+    );
+    if (!damaged) throw new CodedError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
     await this.release(id, { compact: false }).catch(() => undefined);
     return salvageWorkshop(dir).catch(wrap('recover the workshop'));
   }

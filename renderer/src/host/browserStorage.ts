@@ -185,6 +185,7 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
               const updates = (records.result as UpdateRecord[]).map((r) => r.update);
               const good = updates.filter(decodes);
               const bad = updates.filter((u) => !decodes(u));
+              if (bad.length === 0) throw new HostError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
               tx.objectStore(SNAPSHOTS).put(good.length === 0 ? snapshot.result : Y.mergeUpdates([snapshot.result, ...good]), id);
               for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
               for (const update of bad) tx.objectStore(UPDATES).add({ workshopId: damagedKey(id), update } satisfies UpdateRecord);
