@@ -96,7 +96,8 @@ export function buildSnapshot(doc: Y.Doc, prev?: BoardSnapshot, changed: Readonl
   return { meta: readMeta(doc, prev?.meta), cards, sections, trash: prev && sameList(prev.trash, trash) ? prev.trash : trash };
 }
 
-const byNewest = (a: Card, b: Card): number => b.createdAt - a.createdAt;
+/** Newest first; cards created in the same millisecond by id, so every build lists them alike. */
+const byNewest = (a: Card, b: Card): number => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Where a card is listed: its section, or the trash. */
 type Place = SectionId | 'trash';
