@@ -7,7 +7,7 @@ import { registerAppScheme, serveApp } from './appProtocol';
 import { installSecurityHeaders } from './contentSecurityPolicy';
 import { createFileService } from './fileDialogs';
 import { createHandlers } from './handlers';
-import { IdentityStore, createIdentityService, fromElectron, identityFilePath } from './identity';
+import { IdentityStore, createIdentityService, fromElectron, identityFilePath, nativeReplaceConfirmation } from './identity';
 import { registerIpc } from './ipc';
 import { installPermissionPolicy } from './permissions';
 import { installNavigationPolicy } from './security';
@@ -62,7 +62,9 @@ if (claimSingleInstance(app, (argv) => {
       showOpenDialog: (options) => (windows.mainWindow ? dialog.showOpenDialog(windows.mainWindow, options) : dialog.showOpenDialog(options)),
     });
     // One signing key per device; the profile is fixed until the app has several local profiles.
-    const identity = createIdentityService(new IdentityStore({ filePath: identityFilePath(app.getPath('userData'), 'default'), safeStorage: fromElectron(safeStorage) }));
+    // Replacing the key is confirmed here in main, in a native dialog the page cannot answer.
+    const confirmReplace = nativeReplaceConfirmation((options) => (windows.mainWindow ? dialog.showMessageBox(windows.mainWindow, options) : dialog.showMessageBox(options)));
+    const identity = createIdentityService(new IdentityStore({ filePath: identityFilePath(app.getPath('userData'), 'default'), safeStorage: fromElectron(safeStorage) }), { confirmReplace });
     // Started only when the facilitator opens a room on an address they pick.
     const signaling = createLanSignalingService({ networkInterfaces });
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.

@@ -6,7 +6,10 @@ export const errorCodes = [
   'not-found',
   'invalid-request',
   'storage-failed',
+  // Damaged stored data; recovering what still reads can help.
   'corrupt',
+  // Damaged beyond what recovery can rebuild (e.g. the snapshot itself).
+  'unrecoverable',
   'too-large',
   'cancelled',
   'forbidden',

@@ -86,13 +86,16 @@ test('a workshop with a damaged stored change refuses to open, then recovers wha
   await addCard(page, 'risks', { Risk: 'Lost risk' });
   await settle(page);
   expect(await updateLog(page, { kind: 'damage', text: 'Lost risk' })).toBe(1);
+  const stored = await logRecords(page);
 
   await page.reload();
   const failure = page.getByTestId('open-failure');
-  await expect(failure.getByRole('alert')).toContainText('damaged; nothing was changed');
+  await expect(failure.getByRole('alert')).toContainText('1 stored change of this workshop is damaged');
   // Nothing is touched until the user asks: a second visit says the same.
   await page.reload();
-  await expect(failure.getByRole('alert')).toContainText('damaged; nothing was changed');
+  await expect(failure.getByRole('alert')).toContainText('1 stored change of this workshop is damaged');
+  expect(await logRecords(page)).toBe(stored);
+  expect(await updateLog(page, { kind: 'count-set-aside' })).toBe(0);
 
   await failure.getByRole('button', { name: 'Recover what can be read' }).click();
   await expect(page.getByTestId('board-title')).toHaveText('Damaged storage');

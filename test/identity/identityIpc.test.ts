@@ -1,12 +1,12 @@
 // The identity channels end to end in Node: the real handler table and IPC dispatch over a real
 // key store, so what the renderer receives is a public key and signatures that verify, and a
 // keyring failure reaches it as a coded error with advice, never as a crash or the key itself.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/main/handlers';
-import { IdentityStore, createIdentityService, identityFilePath } from '../../electron/main/identity';
+import { IdentityStore, createIdentityService, identityFilePath, nativeReplaceConfirmation, type ReplaceDialogOptions } from '../../electron/main/identity';
 import { dispatch } from '../../electron/main/ipc';
 import { fromBase64url, sealMessage, signingMessage, verifyEd25519 } from '../../shared/crypto';
 import { frame, invokeEvent } from '../protocol/fakes';
@@ -64,7 +64,7 @@ describe('identity over IPC', () => {
     const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
     const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
     const result = await dispatch(later, options, 'identity:signCharter', event, { input });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/keyring cannot unlock/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt', message: expect.stringMatching(/keyring cannot unlock/) } });
   });
 
   it('replaces a key the keyring cannot decrypt: the old file is set aside, the new key signs', async () => {
@@ -74,11 +74,24 @@ describe('identity over IPC', () => {
     const oldKey = (first.value as { publicKey: string }).publicKey;
     const oldFile = await readFile(filePath);
 
-    const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
+    // Main asks the user itself, in a native dialog; the first time they cancel.
+    const asked: ReplaceDialogOptions[] = [];
+    const answers = [0, 1];
+    const confirmReplace = nativeReplaceConfirmation(async (dialog) => {
+      asked.push(dialog);
+      return { response: answers.shift() ?? 0 };
+    });
+    const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }), { confirmReplace });
     const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
-    expect(await dispatch(later, options, 'identity:get', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // 'corrupt': the key cannot be used as stored, which is what a replacement fixes.
+    expect(await dispatch(later, options, 'identity:get', event, {})).toMatchObject({ ok: false, error: { code: 'corrupt', message: expect.stringMatching(/keyring cannot unlock/) } });
+
+    expect(await dispatch(later, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(Buffer.compare(await readFile(filePath), oldFile)).toBe(0);
+    expect(asked[0]).toMatchObject({ message: 'Create a new signing key?', buttons: ['Cancel', 'Create new key'], defaultId: 0, cancelId: 0, detail: expect.stringMatching(/keyring cannot unlock[\s\S]*stay valid/) });
 
     const replaced = await dispatch(later, options, 'identity:replace', event, {});
+    expect(asked).toHaveLength(2);
     if (!replaced.ok) throw new Error(replaced.error.message);
     const newKey = (replaced.value as { publicKey: string }).publicKey;
     expect(newKey).not.toBe(oldKey);
@@ -105,6 +118,30 @@ describe('identity over IPC', () => {
     expect(await dispatch(handlers, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/works/) } });
     expect(Buffer.compare(await readFile(filePath), before)).toBe(0);
     expect(await dispatch(handlers, options, 'identity:get', event, {})).toMatchObject({ ok: true, value: { publicKey: (got.value as { publicKey: string }).publicKey } });
+  });
+
+  it('never replaces a key whose file only cannot be read right now, nor when two replacements race', async () => {
+    const { handlers, filePath } = await handlersWith(fakeSafeStorage({ keyringSecret: 'first' }));
+    expect((await dispatch(handlers, options, 'identity:get', event, {})).ok).toBe(true);
+    const before = await readFile(filePath);
+    // A folder where the file should be: reading it fails with EISDIR, a passing I/O error.
+    const blocked = identityFilePath(await mkdtemp(join(tmpdir(), 'bb-ipc-id-')), 'default');
+    await mkdir(blocked, { recursive: true });
+    const busy = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: createIdentityService(new IdentityStore({ filePath: blocked, safeStorage: fakeSafeStorage(), platform: 'linux' }), { confirmReplace: async () => true }) });
+    expect(await dispatch(busy, options, 'identity:get', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/cannot be read right now/) } });
+    expect(await dispatch(busy, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+
+    // Two replacements at once on a second keyring: one new key, the old file set aside once.
+    const service = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }), { confirmReplace: async () => true });
+    const racing = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: service });
+    const [a, b] = await Promise.all([dispatch(racing, options, 'identity:replace', event, {}), dispatch(racing, options, 'identity:replace', event, {})]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'forbidden' } });
+    const winner = [a, b].find((r) => r.ok);
+    expect(await dispatch(racing, options, 'identity:get', event, {})).toMatchObject({ ok: true, value: { publicKey: (winner as { value: { publicKey: string } }).value.publicKey } });
+    const aside = (await readdir(dirname(filePath))).filter((f) => f.includes('.replaced-'));
+    expect(aside).toHaveLength(1);
+    expect(Buffer.compare(await readFile(join(dirname(filePath), aside[0] ?? '')), before)).toBe(0);
   });
 
   it('refuses to replace the key where nothing can encrypt a new one, and keeps the old file', async () => {

@@ -9,8 +9,12 @@ export type IdentityErrorCode =
   /** safeStorage cannot encrypt on this system, and we never store a key unencrypted. */
   | 'encryption-unavailable'
   | 'already-exists'
+  /** The key file exists but could not be read just now (permissions, a busy disk): try again. */
+  | 'unreadable'
   /** A replacement was asked for a key that still works: refused, so no one rotates it silently. */
-  | 'key-works';
+  | 'key-works'
+  /** The user declined the replacement in main's own confirmation dialog. */
+  | 'replace-cancelled';
 
 export class IdentityError extends Error {
   override readonly name = 'IdentityError';

@@ -28,7 +28,7 @@ export async function readIdentityFile(path: string): Promise<IdentityFile | nul
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IdentityError('corrupt-file', `The identity key file ${path} cannot be read.`, { cause: err });
+    throw new IdentityError('unreadable', `The identity key file ${path} cannot be read right now (${(err as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: err });
   }
   let json: unknown;
   try {

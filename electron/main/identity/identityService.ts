@@ -4,8 +4,9 @@ import type { SealInput, SigningInput } from '../../../shared/crypto';
 import type { ActionSigningInput } from '../../../shared/facilitation/actionMessage';
 import type { PublicIdentityData } from '../../../shared/protocol/identitySchemas';
 import { CodedError } from '../codedError';
-import { IdentityError } from './identityErrors';
-import type { IdentityStore, PublicIdentity } from './identityStore';
+import type { ErrorCode } from '../../../shared/protocol';
+import { IdentityError, type IdentityErrorCode } from './identityErrors';
+import type { IdentityStore, PublicIdentity, ReplacementQuestion } from './identityStore';
 
 export interface IdentityService {
   get(): Promise<PublicIdentityData>;
@@ -16,11 +17,16 @@ export interface IdentityService {
   replace(): Promise<PublicIdentityData>;
 }
 
+/** 'corrupt' means "this key cannot be used as stored", which a replacement can fix. */
+const CODES: Partial<Record<IdentityErrorCode, ErrorCode>> = {
+  'corrupt-file': 'corrupt',
+  undecryptable: 'corrupt',
+  'key-works': 'forbidden',
+  'replace-cancelled': 'cancelled',
+};
+
 function coded(error: unknown): never {
-  if (error instanceof IdentityError) {
-    const code = error.code === 'corrupt-file' ? 'corrupt' : error.code === 'key-works' ? 'forbidden' : 'unavailable';
-    throw new CodedError(code, error.message, { cause: error });
-  }
+  if (error instanceof IdentityError) throw new CodedError(CODES[error.code] ?? 'unavailable', error.message, { cause: error });
   throw error;
 }
 
@@ -31,7 +37,12 @@ const toData = (identity: PublicIdentity): PublicIdentityData => ({
   protection: { weak: identity.protection.weak, backend: identity.protection.backend, warning: identity.protection.warning },
 });
 
-export function createIdentityService(store: IdentityStore): IdentityService {
+export interface IdentityServiceOptions {
+  /** Main's own yes/no before a key is replaced (a native dialog in the app). */
+  readonly confirmReplace?: (question: ReplacementQuestion) => Promise<boolean>;
+}
+
+export function createIdentityService(store: IdentityStore, { confirmReplace }: IdentityServiceOptions = {}): IdentityService {
   // One load for all callers: two concurrent first calls must not both try to create a key.
   let loading: Promise<PublicIdentity> | null = null;
   const ready = (): Promise<PublicIdentity> => {
@@ -47,13 +58,15 @@ export function createIdentityService(store: IdentityStore): IdentityService {
     signSeal: (input) => ready().then(() => store.signSeal(input), coded),
     signFacilitatorAction: (input) => ready().then(() => store.signFacilitatorAction(input), coded),
     replace: () => {
-      // Calls during and after use the new key; a failed replacement leaves the next call to
-      // load afresh. The caller hears of a failure through the returned promise.
-      const replacing = store.replace();
-      const next: Promise<PublicIdentity> = replacing.catch((error: unknown) => {
-        if (loading === next) loading = null;
-        throw error;
-      });
+      // After any load or replacement under way. A failed replacement leaves whatever loads (or
+      // its error) for later calls; the caller hears of the failure through the returned promise.
+      const replacing = (loading ?? Promise.resolve(null)).catch(() => null).then(() => store.replace(confirmReplace));
+      const next: Promise<PublicIdentity> = replacing
+        .catch(() => store.ensure())
+        .catch((error: unknown) => {
+          if (loading === next) loading = null;
+          throw error;
+        });
       next.catch(() => undefined);
       loading = next;
       return replacing.then(toData, coded);

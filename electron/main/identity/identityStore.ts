@@ -20,6 +20,14 @@ export interface PublicIdentity {
   readonly protection: StorageProtection;
 }
 
+/** What main's confirmation of a key replacement tells the user. */
+export interface ReplacementQuestion {
+  /** Why the current key cannot be used. */
+  readonly reason: string;
+  /** How the new key would be protected, when that is weak (Linux's basic_text). */
+  readonly warning: string | null;
+}
+
 export interface IdentityStoreOptions {
   readonly filePath: string;
   readonly safeStorage: SafeStorageLike;
@@ -65,21 +73,26 @@ export class IdentityStore {
   }
 
   /**
-   * A new key in place of one this device can no longer use (the keyring cannot decrypt it, the
-   * file is damaged) or the user no longer trusts. The old file is kept beside the new one as
+   * A new key in place of one this device can no longer use: the keyring cannot decrypt it, or
+   * the file is damaged. The old file is kept beside the new one as
    * `<profile>.replaced-<time>.json`, never deleted: a keyring unlocked later can still read it.
    * Signatures already made stay valid; the new fingerprint must be checked in person again.
-   * A key that still loads is never replaced: a rotated facilitator key would silence their
-   * signed actions in every room, so a compromised renderer must not be able to do it.
+   * A key that still loads, or fails for a passing reason, is never replaced: a rotated
+   * facilitator key would silence their signed actions in every room. `confirm` is main's own
+   * question to the user, which a compromised renderer cannot answer for them.
    */
-  async replace(): Promise<PublicIdentity> {
-    const usable = await this.load().then(
-      () => true,
-      () => false,
+  async replace(confirm?: (question: ReplacementQuestion) => Promise<boolean>): Promise<PublicIdentity> {
+    const failure = await this.load().then(
+      () => null,
+      (error: unknown) => error,
     );
-    if (usable) throw new IdentityError('key-works', "This device's signing key works; it is replaced only when it can no longer be used.");
+    if (failure === null) throw new IdentityError('key-works', "This device's signing key works; it is replaced only when it can no longer be used.");
+    if (!(failure instanceof IdentityError && (failure.code === 'undecryptable' || failure.code === 'corrupt-file'))) throw failure;
     const protection = await this.protection();
     if (!protection.available) throw new IdentityError('encryption-unavailable', protection.warning ?? 'Encryption is not available.');
+    if (confirm && !(await confirm({ reason: failure.message, warning: protection.warning }))) {
+      throw new IdentityError('replace-cancelled', 'The signing key was not replaced.');
+    }
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const aside = this.options.filePath.replace(/\.json$/, `.replaced-${stamp}.json`);
     await rename(this.options.filePath, aside).catch((err: unknown) => {

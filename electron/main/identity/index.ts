@@ -5,3 +5,4 @@ export * from './identityStore';
 export * from './safeStorageLike';
 export * from './storageProtection';
 export * from './identityService';
+export * from './replaceConfirmation';

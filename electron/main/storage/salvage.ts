@@ -18,7 +18,7 @@ import { logGenOf, snapshotPath } from './workshopFiles';
 export async function salvageWorkshop(dir: string, now: Date = new Date()): Promise<{ skippedBytes: number; keptUpdates: number }> {
   const snapshotBytes = await readFile(snapshotPath(dir)).catch(() => null);
   const snapshot = snapshotBytes === null ? null : decodeSnapshot(snapshotBytes);
-  if (snapshotBytes !== null && snapshot === null) throw new CodedError('corrupt', 'The snapshot itself is damaged; there is nothing safe to rebuild from.');
+  if (snapshotBytes !== null && snapshot === null) throw new CodedError('unrecoverable', 'The snapshot itself is damaged; there is nothing safe to rebuild from.');
   const nextLogGen = snapshot?.nextLogGen ?? 0;
   const logs = (await readdir(dir))
     .map((name) => ({ name, gen: logGenOf(name) }))

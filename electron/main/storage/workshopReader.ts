@@ -47,7 +47,7 @@ export async function readWorkshop(dir: string): Promise<WorkshopContents> {
   const snapshotBytes = await readOptional(snapshotPath(dir));
   const snapshot = snapshotBytes === null ? null : decodeSnapshot(snapshotBytes);
   if (snapshotBytes !== null && snapshot === null) {
-    throw new CodedError('corrupt', `The workshop snapshot in ${dir} is damaged; nothing was changed.`);
+    throw new CodedError('unrecoverable', `The workshop snapshot in ${dir} is damaged; nothing was changed. Open a copy exported earlier, or rejoin a room that has this workshop.`);
   }
   const nextLogGen = snapshot?.nextLogGen ?? 0;
   const gens = (await readdir(dir))

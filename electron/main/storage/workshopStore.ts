@@ -178,11 +178,12 @@ export class WorkshopStore {
    */
   async salvage(id: string): Promise<{ skippedBytes: number; keptUpdates: number }> {
     const dir = await this.requireExists(id);
-    const damaged = await this.load(id).then(
-      () => false,
-      (error: unknown) => error instanceof CodedError && error.code === 'corrupt',
+    const failure = await this.load(id).then(
+      () => null,
+      (error: unknown) => error,
     );
-    if (!damaged) throw new CodedError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
+    if (failure instanceof CodedError && failure.code === 'unrecoverable') throw failure;
+    if (!(failure instanceof CodedError && failure.code === 'corrupt')) throw new CodedError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
     await this.release(id, { compact: false }).catch(() => undefined);
     return salvageWorkshop(dir).catch(wrap('recover the workshop'));
   }

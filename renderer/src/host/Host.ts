@@ -15,6 +15,7 @@ export type HostErrorCode =
   | 'invalid-request'
   | 'storage-failed'
   | 'corrupt'
+  | 'unrecoverable'
   | 'too-large'
   | 'cancelled'
   | 'forbidden'

@@ -35,7 +35,7 @@ function decodes(update: Uint8Array): boolean {
 }
 
 function damagedSnapshot(): HostError {
-  return new HostError('corrupt', "This workshop's stored snapshot is damaged; there is nothing safe to rebuild it from. Open a copy exported earlier, or rejoin a room that has it.");
+  return new HostError('unrecoverable', "This workshop's stored snapshot is damaged; there is nothing safe to rebuild it from. Open a copy exported earlier, or rejoin a room that has it.");
 }
 
 /** Merges the log into the snapshot, or says how much of the log is damaged. */
@@ -46,9 +46,11 @@ function mergeOrRefuse(snapshot: Uint8Array, updates: Uint8Array[]): Uint8Array 
   } catch {
     if (!decodes(snapshot)) throw damagedSnapshot();
     const damaged = updates.filter((u) => !decodes(u)).length;
+    // Each part reads, yet they do not combine: nothing that recovery could set aside.
+    if (damaged === 0) throw new HostError('unrecoverable', "This workshop's stored changes do not fit together; nothing was changed. Open a copy exported earlier, or rejoin a room that has it.");
     throw new HostError(
       'corrupt',
-      `${damaged || 'Some'} of the ${updates.length} changes stored since this workshop was last compacted ${damaged === 1 ? 'is' : 'are'} damaged; nothing was changed. Recover what can be read, or open a copy exported earlier.`,
+      `${damaged} stored change${damaged === 1 ? ' of this workshop is' : 's of this workshop are'} damaged (of ${updates.length} since it was last compacted); nothing was changed. Recover what can be read, or open a copy exported earlier.`,
     );
   }
 }

@@ -166,7 +166,9 @@ describe('WorkshopStore', () => {
     const bytes = await readFile(path);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
     await writeFile(path, bytes);
-    expect(await codeOf((await WorkshopStore.create(root)).load('w1'))).toBe('corrupt');
+    expect(await codeOf((await WorkshopStore.create(root)).load('w1'))).toBe('unrecoverable');
+    // Recovery cannot rebuild from a damaged snapshot, and says so rather than "not damaged".
+    expect(await codeOf((await WorkshopStore.create(root)).salvage('w1'))).toBe('unrecoverable');
   });
 
   it('lists a workshop whose summary is unreadable under a placeholder title', async () => {

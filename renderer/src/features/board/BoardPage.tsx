@@ -139,7 +139,8 @@ function OpenFailure({ failure, workshopId, onRecovered, onBack }: OpenFailurePr
             come back when someone who has them joins this workshop&rsquo;s room.
           </p>
           {error && <p role="alert">{error}</p>}
-          <button type="button" onClick={recover} disabled={busy} data-testid="recover-workshop">
+          {/* aria-disabled, not disabled: the button keeps focus while recovery runs. */}
+          <button type="button" onClick={() => !busy && recover()} aria-disabled={busy} data-testid="recover-workshop">
             {busy ? 'Recovering…' : 'Recover what can be read'}
           </button>{' '}
         </>

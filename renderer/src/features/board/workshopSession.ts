@@ -3,7 +3,7 @@
 // title). Performance marks around loading let the benchmark read the load time.
 import * as Y from 'yjs';
 import type { Author } from '../../../../shared/board';
-import type { Host, WorkshopSummary } from '../../host/Host';
+import { HostError, type Host, type WorkshopSummary } from '../../host/Host';
 import { createBoardStore, type BoardStore } from './boardStore';
 
 /** Origin of updates that came from storage, so they are not written back. */
@@ -30,7 +30,11 @@ export async function openWorkshopSession(
   performance.mark('bb:load:start');
   const loaded = await host.storage.load(summary.id);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, loaded.state, STORAGE);
+  try {
+    Y.applyUpdate(doc, loaded.state, STORAGE);
+  } catch {
+    throw new HostError('unrecoverable', "This workshop's stored state cannot be read; nothing was changed. Open a copy exported earlier, or rejoin a room that has it.");
+  }
   performance.mark('bb:load:end');
   performance.measure('bb:load', 'bb:load:start', 'bb:load:end');
 

@@ -17,7 +17,7 @@ export function IdentityPanel() {
         <p role="alert" data-testid="identity-error">
           You cannot sign on this device: {state.error}
         </p>
-        <ReplaceKey />
+        {state.replaceable && <ReplaceKey />}
       </section>
     );
   }
@@ -47,17 +47,23 @@ function ReplaceKey() {
     setBusy(true);
     setError(null);
     replaceIdentity(host).then(
-      () => notifyInfo('New signing key created. Read its fingerprint to the facilitator so they can check it in person.'),
+      (identity) => {
+        setBusy(false);
+        if (identity) notifyInfo('New signing key created. Read its fingerprint to the facilitator so they can check it in person.');
+      },
       (e: unknown) => {
         setBusy(false);
         setError(e instanceof Error ? e.message : String(e));
       },
     );
   };
+  // The desktop app asks in its own native dialog, which the page cannot answer for the user.
+  const ask = () => (host.kind === 'electron' ? replace() : setConfirming(true));
   return (
     <>
       {error && <p role="alert">{error}</p>}
-      <button type="button" onClick={() => setConfirming(true)} disabled={busy} data-testid="replace-key">
+      {/* aria-disabled, not disabled: the button keeps focus while the key is being made. */}
+      <button type="button" onClick={() => !busy && ask()} aria-disabled={busy} data-testid="replace-key">
         {busy ? 'Creating a new key…' : 'Create a new signing key'}
       </button>
       {confirming && (

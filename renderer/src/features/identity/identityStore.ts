@@ -2,13 +2,14 @@
 // private key), with the reason in words when it cannot be had.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Host, PublicIdentity } from '../../host/Host';
+import { HostError, type Host, type PublicIdentity } from '../../host/Host';
 import { describeError } from '../../ui/describeError';
 
 export type IdentityState =
   | { readonly status: 'idle' | 'loading' }
   | { readonly status: 'ready'; readonly identity: PublicIdentity }
-  | { readonly status: 'failed'; readonly error: string };
+  /** `replaceable`: the key cannot be used as stored ('corrupt'), so a new key is the way out. */
+  | { readonly status: 'failed'; readonly error: string; readonly replaceable: boolean };
 
 export const identityStore = createStore<IdentityState>()(() => ({ status: 'idle' }));
 
@@ -23,7 +24,7 @@ export function loadIdentity(host: Host): Promise<PublicIdentity | null> {
     },
     (e: unknown) => {
       loading = null; // a keyring unlocked later gets another try
-      identityStore.setState({ status: 'failed', error: describeError(e, 'Loading your signing key') });
+      identityStore.setState({ status: 'failed', error: describeError(e, 'Loading your signing key'), replaceable: e instanceof HostError && e.code === 'corrupt' });
       return null;
     },
   );
@@ -33,15 +34,17 @@ export function loadIdentity(host: Host): Promise<PublicIdentity | null> {
 
 /**
  * Replaces this device's key with a new one (the host sets the old one aside). Resolves with the
- * new identity, or rejects with the reason in words; the store follows either way.
+ * new identity, or null when the user declined in the desktop app's own confirmation; rejects
+ * with the reason in words.
  */
-export async function replaceIdentity(host: Host): Promise<PublicIdentity> {
+export async function replaceIdentity(host: Host): Promise<PublicIdentity | null> {
   try {
     const identity = await host.identity.replace();
     loading = Promise.resolve(identity);
     identityStore.setState({ status: 'ready', identity });
     return identity;
   } catch (e) {
+    if (e instanceof HostError && e.code === 'cancelled') return null;
     throw new Error(describeError(e, 'Creating a new signing key'), { cause: e });
   }
 }
