@@ -5,6 +5,7 @@
 import { decodeBase32, encodeBase32 } from './base32';
 import { InviteError, inviteErrorMessage, type InviteErrorCode } from './inviteErrors';
 import { decodeInviteBytes, encodeInviteBytes, maxSignalingUrls, workshopIdPattern } from './inviteCodec';
+import { parseIceSettings, type IceSettings } from './iceConfig';
 import { createRoomSecret, roomSecretToBytes, type RandomBytes } from './roomSecret';
 import { normaliseSignalingUrl } from './signalingUrl';
 
@@ -16,6 +17,11 @@ export interface Invite {
   readonly signaling: readonly string[];
   /** Milliseconds since the epoch, whole seconds. */
   readonly expiresAt?: number;
+  /**
+   * The room's STUN/TURN settings, so a remote joiner connects without typing them. It holds the
+   * TURN credential: an invite is as secret as the room secret it already carries.
+   */
+  readonly ice?: IceSettings;
 }
 
 export type InviteResult = { readonly ok: true; readonly invite: Invite } | { readonly ok: false; readonly error: InviteErrorCode; readonly message: string };
@@ -26,6 +32,8 @@ export interface CreateInviteInput {
   /** Omit to draw a fresh secret. */
   readonly secret?: string;
   readonly expiresAt?: number;
+  /** Carried only when it names a server; the default (none) keeps LAN invites short. */
+  readonly ice?: IceSettings;
   readonly randomBytes?: RandomBytes;
 }
 
@@ -41,17 +49,32 @@ export function createInvite(input: CreateInviteInput): Invite {
   if (!roomSecretToBytes(secret)) throw new InviteError('malformed', 'secret');
   if (input.signaling.length < 1 || input.signaling.length > maxSignalingUrls) throw new InviteError('bad-address', 'count');
   const signaling = input.signaling.map(normaliseSignalingUrl);
-  if (input.expiresAt === undefined) return { workshopId: input.workshopId, secret, signaling };
+  let ice: IceSettings | undefined;
+  if (input.ice && input.ice.urls.length > 0) {
+    const parsed = parseIceSettings(input.ice);
+    if (!parsed.ok) throw new InviteError('malformed', 'ICE settings');
+    ice = parsed.value;
+  }
+  const base = { workshopId: input.workshopId, secret, signaling, ...(ice ? { ice } : {}) };
+  if (input.expiresAt === undefined) return base;
   const seconds = Math.ceil(input.expiresAt / 1000);
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff) throw new InviteError('malformed', 'expiry');
-  return { workshopId: input.workshopId, secret, signaling, expiresAt: seconds * 1000 };
+  return { ...base, expiresAt: seconds * 1000 };
 }
 
 function payload(invite: Invite): string {
   const secretBytes = roomSecretToBytes(invite.secret);
   if (!secretBytes) throw new InviteError('malformed', 'secret');
   const expiresAtSeconds = invite.expiresAt === undefined ? undefined : Math.ceil(invite.expiresAt / 1000);
-  return encodeBase32(encodeInviteBytes({ workshopId: invite.workshopId, secretBytes, signaling: invite.signaling, ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }) }));
+  return encodeBase32(
+    encodeInviteBytes({
+      workshopId: invite.workshopId,
+      secretBytes,
+      signaling: invite.signaling,
+      ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }),
+      ...(invite.ice ? { ice: invite.ice } : {}),
+    }),
+  );
 }
 
 /** The code to type or read aloud, in dash-separated groups of five. */
@@ -96,7 +119,7 @@ export function decodeInvite(input: unknown, now: number): Invite {
   if (fields.secretBytes.length < 16 || fields.secretBytes.length > 32) throw new InviteError('malformed', 'secret');
   if (fields.signaling.length < 1 || fields.signaling.length > maxSignalingUrls) throw new InviteError('bad-address', 'count');
   const signaling = fields.signaling.map(normaliseSignalingUrl);
-  const base = { workshopId: fields.workshopId, secret: encodeBase32(fields.secretBytes), signaling };
+  const base = { workshopId: fields.workshopId, secret: encodeBase32(fields.secretBytes), signaling, ...(fields.ice ? { ice: fields.ice } : {}) };
   if (fields.expiresAtSeconds === undefined) return base;
   const expiresAt = fields.expiresAtSeconds * 1000;
   if (now >= expiresAt) throw new InviteError('expired');

@@ -3,13 +3,20 @@
 //   (0 text: len u8 + ASCII; 1 UUID: 16 bytes) | [expiry: u32 seconds] | addresses: count u8,
 //   each kind u8 (1 ws IPv4, 2 wss IPv4: 4 bytes + port u16; 3 text URL: len u8 + ASCII)
 //   | CRC-32 of everything before it.
+// v2 is v1 plus the room's ICE settings (flags bit 1), after the addresses: relay-only u8 |
+//   URLs: count u8, each len u8 + ASCII | username: len u8 + UTF-8 | credential: len u8 + UTF-8
+//   (length 0: none). An invite without ICE settings is written as v1, so LAN invites stay
+//   short and older apps read them; an older app reads a v2 invite as 'unsupported-version'.
 // The trailing CRC-32 is the envelope every version keeps, so a typo reads as 'tampered' and
 // only an intact invite from a newer app reads as 'unsupported-version'.
+import { fromUtf8, utf8 } from '../crypto/bytes';
 import { crc32 } from './crc32';
+import { parseIceSettings, type IceSettings } from './iceConfig';
 import { InviteError } from './inviteErrors';
 import { formatSignalingUrl, parseSignalingUrl } from './signalingUrl';
 
-export const inviteVersion = 1;
+/** The newest version this app writes (for invites that carry ICE settings) and reads. */
+export const inviteVersion = 2;
 export const maxSignalingUrls = 4;
 
 export interface InviteFields {
@@ -18,6 +25,8 @@ export interface InviteFields {
   readonly signaling: readonly string[];
   /** Unix seconds. */
   readonly expiresAtSeconds?: number;
+  /** The room's STUN/TURN settings, for joiners outside the facilitator's network. */
+  readonly ice?: IceSettings;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -29,7 +38,8 @@ const fromAscii = (b: Uint8Array) => String.fromCharCode(...b);
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 export function encodeInviteBytes(f: InviteFields): Uint8Array {
-  const out: number[] = [inviteVersion, f.expiresAtSeconds === undefined ? 0 : 1, f.secretBytes.length, ...f.secretBytes];
+  const flags = (f.expiresAtSeconds === undefined ? 0 : 1) | (f.ice ? 2 : 0);
+  const out: number[] = [f.ice ? 2 : 1, flags, f.secretBytes.length, ...f.secretBytes];
   if (uuidPattern.test(f.workshopId)) {
     const h = f.workshopId.replace(/-/g, '');
     out.push(1);
@@ -51,12 +61,44 @@ export function encodeInviteBytes(f: InviteFields): Uint8Array {
       out.push(3, text.length, ...ascii(text));
     }
   }
+  if (f.ice) out.push(...encodeIce(f.ice));
   const body = Uint8Array.from(out);
   const crc = crc32(body);
   const result = new Uint8Array(body.length + 4);
   result.set(body);
   result.set([crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255], body.length);
   return result;
+}
+
+/** A length-prefixed (u8) field; longer than 255 bytes does not fit an invite. */
+function field(bytes: Uint8Array): number[] {
+  if (bytes.length > 255) throw new InviteError('malformed', 'ICE setting too long');
+  return [bytes.length, ...bytes];
+}
+
+function encodeIce(ice: IceSettings): number[] {
+  const out = [ice.relayOnly ? 1 : 0, ice.urls.length];
+  for (const url of ice.urls) out.push(...field(ascii(url)));
+  out.push(...field(utf8(ice.username ?? '')), ...field(utf8(ice.credential ?? '')));
+  return out;
+}
+
+function decodeIce(r: ReturnType<typeof reader>): IceSettings {
+  const relay = r.u8();
+  if (relay > 1) throw new InviteError('malformed', 'ICE relay flag');
+  const urls = Array.from({ length: r.u8() }, () => fromAscii(r.take(r.u8())));
+  let username: string;
+  let credential: string;
+  try {
+    username = fromUtf8(r.take(r.u8()));
+    credential = fromUtf8(r.take(r.u8()));
+  } catch (e) {
+    if (e instanceof InviteError) throw e;
+    throw new InviteError('malformed', 'ICE text');
+  }
+  const parsed = parseIceSettings({ urls, relayOnly: relay === 1, ...(username ? { username } : {}), ...(credential ? { credential } : {}) });
+  if (!parsed.ok) throw new InviteError('malformed', 'ICE settings');
+  return parsed.value;
 }
 
 /** A cursor that turns any read past the end into 'malformed'. */
@@ -79,9 +121,10 @@ export function decodeInviteBytes(bytes: Uint8Array): InviteFields {
   if (crc32(body) !== stored) throw new InviteError('tampered');
   const r = reader(body);
   const version = r.u8();
-  if (version !== inviteVersion) throw new InviteError('unsupported-version', `v${version}`);
+  if (version !== 1 && version !== 2) throw new InviteError('unsupported-version', `v${version}`);
   const flags = r.u8();
-  if ((flags & ~1) !== 0) throw new InviteError('malformed', 'flags');
+  // Bit 1 (ICE settings) exists from v2 on, and a v2 invite always has it.
+  if ((flags & ~(version === 2 ? 3 : 1)) !== 0 || (version === 2 && (flags & 2) === 0)) throw new InviteError('malformed', 'flags');
   const secretBytes = Uint8Array.from(r.take(r.u8()));
   const idKind = r.u8();
   let workshopId: string;
@@ -113,6 +156,7 @@ export function decodeInviteBytes(bytes: Uint8Array): InviteFields {
       throw new InviteError('malformed', 'address kind');
     }
   }
+  const ice = flags & 2 ? decodeIce(r) : undefined;
   if (!r.done()) throw new InviteError('malformed', 'trailing bytes');
-  return { workshopId, secretBytes, signaling, ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }) };
+  return { workshopId, secretBytes, signaling, ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }), ...(ice ? { ice } : {}) };
 }

@@ -1,6 +1,6 @@
-// The relay-only path for strict OT networks: both peers set a real coturn (started here on
-// 127.0.0.1) as TURN server with relay-only on; they connect through it, the panel says
-// "relayed", and edits cross.
+// The relay-only path for strict OT networks: the facilitator sets a real coturn (started here
+// on 127.0.0.1) as TURN server with relay-only on; the invite carries those settings to the
+// joiner; they connect through it, the panel says "relayed", and edits cross.
 import { expect as baseExpect, test } from '@playwright/test';
 
 // Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
@@ -30,7 +30,17 @@ test('relay-only through a real TURN server: connected, shown as relayed, edits 
   peers.push(fac, it);
   const ice = { urls: turn.urls.join('\n'), username: turn.username, credential: turn.credential, relayOnly: true };
   const invite = await hostWorkshop(fac.page, 'Relay workshop', server.url, ice);
-  await join(it.page, { webLink: invite.webLink }, IT_PERSON, ice);
+  // The invite carries the room's TURN settings: the joiner types none of them.
+  await it.page.goto(invite.webLink);
+  await expect(it.page.getByTestId('invite-ice')).toHaveText(`Network settings come with this invite: ${turn.urls.join(', ')} (relay only).`);
+  await join(it.page, { webLink: invite.webLink }, IT_PERSON);
+  // The joiner's own room uses them: its network settings show the TURN server, relay only.
+  await it.page.getByTestId('network-settings').click();
+  const fields = it.page.getByTestId('ice-settings');
+  await expect(fields.getByLabel('Server URLs (one per line)')).toHaveValue(turn.urls.join('\n'));
+  await expect(fields.getByRole('checkbox', { name: /Relay only/ })).toBeChecked();
+  await it.page.keyboard.press('Escape');
+  await expect(fields).toBeHidden();
   await expectConnected(fac.page, [IT_PERSON.name], 'relayed');
   await expectConnected(it.page, [FACILITATOR.name], 'relayed');
   await addTitledCard(it.page, 'risks', 'Risk', 'Vendor VPN into level 2');

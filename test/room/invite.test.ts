@@ -36,6 +36,12 @@ describe('round trips', () => {
       randomBytes: fixedBytes,
     })],
     ['32-byte secret', createInvite({ workshopId: 'w', signaling: ['ws://localhost:1'], secret: encodeBase32(fixedBytes(32)) })],
+    ['remote, with the room\'s STUN and TURN settings (non-ASCII credential)', createInvite({
+      workshopId: 'remote-1',
+      signaling: ['wss://signal.example.com/bridgeboard'],
+      ice: { urls: ['stun:stun.example.com:3478', 'turns:turn.example.com:5349?transport=tcp'], username: 'plant7', credential: 'päss wörd', relayOnly: true },
+      randomBytes: fixedBytes,
+    })],
   ];
   it.each(invites)('%s', (_name, invite) => {
     const forms = [
@@ -50,6 +56,15 @@ describe('round trips', () => {
       `  ${formatInviteLink(invite)}\n`,
     ];
     for (const form of forms) expect(decodeInvite(form, now)).toEqual(invite);
+  });
+
+  it('carries ICE settings only when they name a server, so LAN invites stay short v1 codes', () => {
+    const lan = createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'], ice: { urls: [], relayOnly: false }, randomBytes: fixedBytes });
+    expect(lan.ice).toBeUndefined();
+    expect(code(lan).slice(0, 1)).toBe('0'); // version byte 1 → base32 starts with 0
+    const remote = createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'], ice: { urls: ['stun:s.example.com'], relayOnly: false }, randomBytes: fixedBytes });
+    expect(decodeInvite(code(remote), now).ice).toEqual({ urls: ['stun:s.example.com'], relayOnly: false });
+    expect(() => createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'], ice: { urls: ['turn:t.example.com'], relayOnly: true } })).toThrow(InviteError);
   });
 
   it('draws a fresh 128-bit secret each time by default', () => {
@@ -97,7 +112,14 @@ describe('hostile and broken inputs', () => {
     ['one character changed in the checksum', flip(bare, bare.length - 2), 'tampered'],
     ['extra characters', `${bare}ABCDEFGH`, 'tampered'],
     ['two codes glued together', bare + bare, 'tampered'],
-    ['future version', sealed([2, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'unsupported-version'],
+    ['future version', sealed([3, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'unsupported-version'],
+    ['v2 without its ICE settings', sealed([2, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80]), 'malformed'],
+    ['v1 claiming ICE settings', sealed([1, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 0, 0, 0]), 'malformed'],
+    ['ICE relay flag not 0 or 1', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 2, 0, 0, 0]), 'malformed'],
+    ['ICE URL that is not stun/turn', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('javascript', (c) => c.charCodeAt(0)), 0, 0]), 'malformed'],
+    ['TURN without a credential', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('turn:a.b:1', (c) => c.charCodeAt(0)), 0, 0]), 'malformed'],
+    ['ICE credential that is not UTF-8', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('turn:a.b:1', (c) => c.charCodeAt(0)), 1, 0x75, 2, 0xc3, 0x28]), 'malformed'],
+    ['ICE settings cut short', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 3, 4]), 'malformed'],
     ['version zero', sealed([0, 0]), 'unsupported-version'],
     ['unknown flags', sealed([1, 0x80, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'malformed'],
     ['secret too short', sealed([1, 0, 8, ...fixedBytes(8), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80]), 'malformed'],

@@ -1,7 +1,8 @@
 // Joining a workshop: paste a link or code (or arrive by a web link, which fills it in), say who
 // you are (name, side, role; prefilled from the profile), and enter the board. A malformed,
-// expired or tampered invite gets the plain sentence from shared/room.
-import { useState, type FormEvent } from 'react';
+// expired or tampered invite gets the plain sentence from shared/room. An invite that carries the
+// room's STUN/TURN settings uses them; otherwise the joiner may enter them.
+import { useMemo, useState, type FormEvent } from 'react';
 import { SIDES, type Side } from '../../../../shared/board';
 import { parseIceSettings, parseInvite } from '../../../../shared/room';
 import { useHost } from '../../app/hostContext';
@@ -35,6 +36,12 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The network settings that came with the invite, if any.
+  const carried = useMemo(() => {
+    // Time 0: whether it has expired is for submit to say; here only its contents matter.
+    const parsed = parseInvite(invite, 0);
+    return parsed.ok ? (parsed.invite.ice ?? null) : null;
+  }, [invite]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +51,7 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
     if (!parsed.ok) return;
     const member = memberSchema.safeParse({ name, side, role });
     if (!member.success) return setError(name.trim() ? 'Name and role can be at most 80 characters.' : 'Your name cannot be empty.');
-    const iceParsed = parseIceSettings(iceInputFrom(ice));
+    const iceParsed = parsed.invite.ice ? { ok: true as const, value: parsed.invite.ice } : parseIceSettings(iceInputFrom(ice));
     if (!iceParsed.ok) return setError(iceParsed.error);
     setBusy(true);
     try {
@@ -95,10 +102,17 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
           <span>Your role</span>
           <input value={role} onChange={(e) => setRole(e.target.value)} maxLength={160} placeholder="e.g. Control engineer, Network architect" />
         </label>
-        <details>
-          <summary>Network settings (STUN/TURN), if the facilitator gave you any</summary>
-          <IceSettingsFields draft={ice} onChange={setIce} />
-        </details>
+        {carried ? (
+          <p className="hint" data-testid="invite-ice">
+            Network settings come with this invite: {carried.urls.join(', ')}
+            {carried.relayOnly ? ' (relay only)' : ''}.
+          </p>
+        ) : (
+          <details>
+            <summary>Network settings (STUN/TURN), if the facilitator gave you any</summary>
+            <IceSettingsFields draft={ice} onChange={setIce} />
+          </details>
+        )}
         <FormFooter error={error} onCancel={onCancel} submitLabel="Join workshop" busy={busy} />
       </form>
     </main>

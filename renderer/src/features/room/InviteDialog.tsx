@@ -1,6 +1,7 @@
 // The invite to the room: a web link (browser host), an app link, a code to type or read aloud,
-// and a QR code, each with a copy button. All carry the signaling addresses, the workshop id and
-// the room secret, so whoever holds one can join: share it only with the workshop's people.
+// and a QR code, each with a copy button. All carry the signaling addresses, the workshop id,
+// the room secret and the room's STUN/TURN settings if it has any, so whoever holds one can
+// join: share it only with the workshop's people.
 import { useMemo, useState } from 'react';
 import { createInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, qrSvgDataUrl } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
@@ -43,7 +44,8 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
     setExpiresAt(ms ? Date.now() + ms : null);
   };
   const forms = useMemo(() => {
-    const invite = createInvite({ workshopId, signaling: settings.signaling, secret: settings.secret, ...(expiresAt ? { expiresAt } : {}) });
+    // The room's STUN/TURN settings travel with the invite (createInvite drops them when empty).
+    const invite = createInvite({ workshopId, signaling: settings.signaling, secret: settings.secret, ice: settings.ice, ...(expiresAt ? { expiresAt } : {}) });
     let web: string | null = null;
     try {
       web = settings.webOrigin ? formatInviteWebLink(invite, settings.webOrigin) : null;
@@ -57,6 +59,12 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
     <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
       <p className="hint">Anyone with this invite can join and edit the board. Share it only with the workshop’s participants.</p>
       <p className="hint">Signaling: {settings.signaling.join(', ')}</p>
+      {settings.ice.urls.length > 0 && (
+        <p className="hint" data-testid="invite-carries-ice">
+          The invite also carries this room&rsquo;s STUN/TURN settings{settings.ice.credential ? ', TURN credential included' : ''}, so people outside the plant
+          connect without typing them.
+        </p>
+      )}
       <label className="field">
         <span>Valid for</span>
         <select value={validity} onChange={(e) => pick(Number(e.target.value))}>
