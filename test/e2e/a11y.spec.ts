@@ -1,16 +1,8 @@
 // Accessibility: an axe-core scan of the main views in both themes finds no serious or critical
 // violation. The board is scanned with cards of every side and status on it.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { addCard, card, createWorkshop, editor, startApp } from './fixtures/boardPage';
-
-async function expectNoSeriousViolations(page: Page, view: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(serious, `${view}: serious or critical axe violations`).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`workshop list, board and card editor have no serious axe violations (${scheme})`, async ({ page }) => {

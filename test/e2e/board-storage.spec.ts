@@ -2,6 +2,7 @@
 // short) and still reloads exactly; leaving the board compacts the rest. A damaged stored change
 // stops the workshop from opening until the user recovers what can be read.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { addCard, card, createWorkshop, settle, startApp, titlesIn } from './fixtures/boardPage';
 
 type LogAction = { readonly kind: 'count' } | { readonly kind: 'count-set-aside' } | { readonly kind: 'damage'; readonly text: string };
@@ -96,6 +97,7 @@ test('a workshop with a damaged stored change refuses to open, then recovers wha
   await expect(failure.getByRole('alert')).toContainText('1 stored change of this workshop is damaged');
   expect(await logRecords(page)).toBe(stored);
   expect(await updateLog(page, { kind: 'count-set-aside' })).toBe(0);
+  await expectNoSeriousViolations(page, 'damaged workshop');
 
   await failure.getByRole('button', { name: 'Recover what can be read' }).click();
   await expect(page.getByTestId('board-title')).toHaveText('Damaged storage');

@@ -1,6 +1,7 @@
 // A signing key this browser can no longer use (its stored record is damaged) is replaced from
 // the charter view: the old record is set aside, the new key is on the roster, and it persists.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { createWorkshop, startApp } from './fixtures/boardPage';
 import { myFingerprint, openCharter } from './charter/charterPage';
 
@@ -44,6 +45,7 @@ test('a damaged signing key is replaced after a confirmation; the new key is on 
   await page.getByTestId('open-charter').click();
   await expect(page.getByTestId('identity-error')).toContainText('The signing key stored in this browser is damaged');
 
+  await expectNoSeriousViolations(page, 'charter view without a usable key');
   // Cancelling changes nothing.
   await page.getByTestId('replace-key').click();
   const confirm = page.getByRole('alertdialog', { name: 'Create a new signing key?' });

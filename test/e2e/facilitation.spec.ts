@@ -2,8 +2,8 @@
 // prompts and closes sections, the timer starts, pauses, extends and stops, anonymous ideation
 // leaves new cards unnamed, a vote is hidden until revealed and its winner becomes agreed, the
 // balance lists gaps, the agenda is edited and kept as my template, and axe finds nothing serious.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { addCard, card, createWorkshop, startApp } from './fixtures/boardPage';
 import { bar, goToPhase, phaseTitle, timerSeconds } from './facilitation/facilitationHelpers';
 
@@ -150,12 +150,9 @@ test('facilitation views have no serious or critical axe violations', async ({ p
     }
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      const found = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      expect(found, `${view}, ${scheme}`).toEqual([]);
+      await expectNoSeriousViolations(page, `${view}, ${scheme}`);
     }
   }
   await page.getByTestId('edit-agenda').click();
-  const results = await new AxeBuilder({ page }).include('[data-testid="agenda-editor"]').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page, 'agenda editor', '[data-testid="agenda-editor"]');
 });
