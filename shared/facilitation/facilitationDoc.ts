@@ -28,8 +28,11 @@ export function readActionEntries(doc: Y.Doc): [string, unknown][] {
 
 export const ballotKey = (roundId: string, voterId: string): string => `${BALLOT_PREFIX}${roundId}:${voterId}`;
 
+/** A ballot as the doc stores it. */
+export const ballotEntry = (ballot: Ballot): string => JSON.stringify(ballot);
+
 export function writeBallot(doc: Y.Doc, roundId: string, ballot: Ballot, origin: unknown = null): void {
-  doc.transact(() => facilitationMap(doc).set(ballotKey(roundId, ballot.voterId), JSON.stringify(ballot)), origin);
+  doc.transact(() => facilitationMap(doc).set(ballotKey(roundId, ballot.voterId), ballotEntry(ballot)), origin);
 }
 
 /** The stored ballots of a round, by voter id as the key says. */

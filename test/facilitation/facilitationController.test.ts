@@ -1,11 +1,11 @@
 // The renderer's facilitation controller over two synced docs, with hosts that sign like the
 // real ones: the facilitator claims the workshop, and their phase change, timer and vote reach
 // the participant; the participant's own "facilitator" actions are refused on both sides.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fingerprintOf, toBase64url } from '../../shared/crypto';
-import { actionMessage, currentPhase } from '../../shared/facilitation';
+import { actionMessage, ballotKey, currentPhase, currentRound, encryptBallot } from '../../shared/facilitation';
 import { createBoardStore } from '../../renderer/src/features/board/boardStore';
 import { createFacilitationController, type Me } from '../../renderer/src/features/facilitation/facilitationController';
 import { facilitatorCommands } from '../../renderer/src/features/facilitation/facilitatorCommands';
@@ -86,6 +86,27 @@ describe('facilitation controller', () => {
     await fac.commands.castVote({ card1: 1 });
     expect(fac.controller.store.getState().results).toBeNull();
     expect(fac.controller.store.getState().ballotsCast).toEqual({ IT: 0, OT: 1, facilitator: 1 });
+
+    // Ballots are not signed: a device with the room secret writes one in OT's name. OT's app
+    // notices and puts its own back while the vote is open; the reveal then counts OT's.
+    const round = currentRound(ot.controller.store.getState().state);
+    if (!round) throw new Error('no open round');
+    const key = ballotKey(round.roundId, 'p-ot');
+    const ots = ot.doc.getMap('facilitation').get(key);
+    const mallory = new Y.Doc();
+    Y.applyUpdate(mallory, Y.encodeStateAsUpdate(ot.doc));
+    const forged = encryptBallot(round.publicKey, 'OT', { card2: 3 }, { workshopId: 'ws-1', roundId: round.roundId, voterId: 'p-ot' });
+    const forgery: Uint8Array[] = [];
+    mallory.on('update', (u: Uint8Array) => forgery.push(u));
+    mallory.getMap('facilitation').set(key, JSON.stringify(forged));
+    // The forgery reaches everyone (the facilitator first), and OT's app answers it.
+    link(ot.doc, mallory);
+    for (const u of forgery) Y.applyUpdate(fac.doc, u, 'remote');
+    expect(fac.doc.getMap('facilitation').get(key)).toBe(JSON.stringify(forged));
+    for (const u of forgery) Y.applyUpdate(ot.doc, u, 'remote');
+    await vi.waitFor(() => expect(fac.doc.getMap('facilitation').get(key)).toBe(ots));
+    expect(mallory.getMap('facilitation').get(key)).toBe(ots);
+    expect(ot.controller.store.getState().ballotRestored).toBe(1);
     // A participant cannot reveal: without the round key their app cannot, and signed with their key it would be refused.
     await ot.commands.revealVotes().catch(() => undefined);
     expect(fac.controller.store.getState().results).toBeNull();

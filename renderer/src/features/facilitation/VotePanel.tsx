@@ -27,6 +27,7 @@ interface OpenVoteProps {
 
 function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
   const sections = useStore(facilitation.controller.board, (s) => s.snapshot.sections);
+  const restored = useStore(facilitation.controller.store, (v) => v.ballotRestored);
   const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.workshopId, roundId));
   const left = budget - dotsUsed(dots);
   const change = (cardId: string, delta: 1 | -1) => {
@@ -48,6 +49,11 @@ function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
         . Votes stay hidden (encrypted) until the facilitator reveals them. Ballots so far: IT {cast.IT ?? 0}, OT {cast.OT ?? 0}
         {(cast.facilitator ?? 0) > 0 ? `, facilitator ${cast.facilitator ?? 0}` : ''}.
       </p>
+      {restored > 0 && (
+        <p role="status" className="vote-restored" data-testid="ballot-restored">
+          Another device wrote a ballot in your name; your own has been put back{restored > 1 ? ` (${restored} times)` : ''}. Tell the facilitator.
+        </p>
+      )}
       {SECTIONS.filter((s) => s.id !== 'parking' && (sections[s.id].length) > 0).map((s) => (
         <div key={s.id} className="vote-section">
           <h3>{s.title}</h3>

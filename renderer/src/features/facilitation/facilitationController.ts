@@ -12,8 +12,10 @@ import {
   createClockOffsetEstimator,
   currentPhase,
   currentRound,
+  ballotKey,
   facilitationMap,
   INITIAL_STATE,
+  readBallotEntries,
   readAuthorityClaim,
   foldActions,
   missingFromDoc,
@@ -32,7 +34,7 @@ import {
 import type { Host } from '../../host/Host';
 import type { BoardStore } from '../board/boardStore';
 import { describeError } from '../../ui/describeError';
-import { keepPinnedClaim, pinKey, pinnedClaim, pinnedKey } from './facilitationStorage';
+import { keepMyBallot, keepPinnedClaim, myBallot, pinKey, pinnedClaim, pinnedKey } from './facilitationStorage';
 import { FACILITATION } from './facilitationOrigin';
 import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
 
@@ -59,6 +61,8 @@ export interface FacilitationView {
   readonly following: boolean;
   /** Refused entries this peer has already told the user about. */
   readonly seenRefused: ReadonlySet<string>;
+  /** How often, this session, my ballot in the open round was replaced by another device and put back. */
+  readonly ballotRestored: number;
 }
 
 export interface FacilitationController {
@@ -75,6 +79,8 @@ export interface FacilitationController {
   start(): void;
   setFollowing(following: boolean): void;
   markRefusedSeen(): void;
+  /** Remembers the ballot entry I wrote in a round, so a replacement by someone else is undone. */
+  rememberBallot(roundId: string, entry: string): void;
   dispose(): void;
 }
 
@@ -94,7 +100,11 @@ export const EMPTY_VIEW: FacilitationView = {
   results: null,
   following: false,
   seenRefused: new Set(),
+  ballotRestored: 0,
 };
+
+/** The shortest time between two restorations of my ballot. */
+const RESTORE_MS = 2_000;
 
 export function createFacilitationController(
   host: Host,
@@ -126,7 +136,35 @@ export function createFacilitationController(
     }, 0);
   };
 
-  const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused'> => {
+  // Ballots are not signed, so anyone holding the room secret can write one under my name. While
+  // the vote is open, my app puts mine back (at most every RESTORE_MS, so a stubborn writer
+  // cannot make two apps flood the room); what the reveal lists is then mine.
+  const myBallots = new Map<string, string>();
+  let restoring = false;
+  let lastRestore = 0;
+  const guardMyBallot = (state: FacilitationState): void => {
+    const round = currentRound(state);
+    if (!round || round.status !== 'open' || restoring) return;
+    const mineNow = (): string | null => myBallots.get(round.roundId) ?? myBallot(workshopId, round.roundId);
+    const voterId = me().participantId;
+    const replaced = (): boolean => {
+      const mine = mineNow();
+      return mine !== null && readBallotEntries(doc, round.roundId).get(voterId) !== mine;
+    };
+    if (!replaced()) return;
+    restoring = true;
+    setTimeout(() => {
+      restoring = false;
+      lastRestore = Date.now();
+      const now = currentRound(store.getState().state);
+      const mine = mineNow();
+      if (now?.roundId !== round.roundId || now.status !== 'open' || mine === null || !replaced()) return;
+      doc.transact(() => facilitationMap(doc).set(ballotKey(round.roundId, voterId), mine), FACILITATION);
+      store.setState({ ballotRestored: store.getState().ballotRestored + 1 });
+    }, Math.max(0, lastRestore + RESTORE_MS - Date.now()));
+  };
+
+  const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused' | 'ballotRestored'> => {
     const docClaim = readAuthorityClaim(doc);
     const authority = resolveAuthority(docClaim, pinnedKey(workshopId));
     if (authority.pinNow) pinKey(workshopId, authority.pinNow);
@@ -161,6 +199,7 @@ export function createFacilitationController(
     facilitatorHere: false,
     // What was refused before I opened the board is listed, but not announced again.
     seenRefused: new Set(initial.state.refused.map((r) => r.key)),
+    ballotRestored: 0,
   }));
   let lastBring = initial.state.bring?.seq ?? null;
 
@@ -168,6 +207,7 @@ export function createFacilitationController(
     const view = store.getState();
     const next = derive(view.myKey, view.following);
     store.setState(next);
+    guardMyBallot(next.state);
     const bring = next.state.bring;
     if (bring && bring.seq !== lastBring) {
       lastBring = bring.seq;
@@ -247,6 +287,10 @@ export function createFacilitationController(
       if (following) onAwareness();
     },
     markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
+    rememberBallot: (roundId, entry) => {
+      myBallots.set(roundId, entry);
+      keepMyBallot(workshopId, roundId, entry);
+    },
     start,
     dispose: () => {
       started = false;

@@ -4,7 +4,7 @@
 // my agenda templates, and the mute switch. Storage may refuse (private mode); then it lasts
 // for the session.
 import { z } from 'zod';
-import { parseTemplates, type Agenda, type Dots } from '../../../../shared/facilitation';
+import { BALLOT_MAX_BYTES, parseTemplates, type Agenda, type Dots } from '../../../../shared/facilitation';
 
 const memory = new Map<string, string>();
 
@@ -70,6 +70,14 @@ export function myDots(workshopId: string, roundId: string): Dots {
 }
 
 export const keepMyDots = (workshopId: string, roundId: string, dots: Dots): void => write(`${PREFIX}.dots.${workshopId}.${roundId}`, JSON.stringify(dots));
+
+/** The ballot entry I wrote in a round, exactly as stored, to notice if someone replaces it. */
+export function myBallot(workshopId: string, roundId: string): string | null {
+  const value = read(`${PREFIX}.ballot.${workshopId}.${roundId}`);
+  return value !== null && value.length <= BALLOT_MAX_BYTES * 2 ? value : null;
+}
+
+export const keepMyBallot = (workshopId: string, roundId: string, entry: string): void => write(`${PREFIX}.ballot.${workshopId}.${roundId}`, entry);
 
 export const loadTemplates = (): Agenda[] => parseTemplates(json(`${PREFIX}.templates`));
 export const storeTemplates = (templates: readonly Agenda[]): void => write(`${PREFIX}.templates`, JSON.stringify(templates));

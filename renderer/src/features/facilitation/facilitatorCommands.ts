@@ -4,6 +4,7 @@
 import { type SectionId } from '../../../../shared/board';
 import {
   ballotDigest,
+  ballotEntry,
   createRoundKeys,
   currentPhase,
   currentRound,
@@ -112,6 +113,8 @@ export function facilitatorCommands(c: FacilitationController): FacilitatorComma
         const me = c.me();
         const ballot = encryptBallot(round.publicKey, me.side, dots, { workshopId: c.workshopId, roundId: round.roundId, voterId: me.participantId });
         keepMyDots(c.workshopId, round.roundId, dots);
+        // Remembered first: writing it makes the controller check that what is stored is mine.
+        c.rememberBallot(round.roundId, ballotEntry(ballot));
         writeBallot(c.doc, round.roundId, ballot, FACILITATION);
       }),
   };
