@@ -2,18 +2,23 @@
 // so nothing leaves the building. STUN/TURN are opt-in for remote rooms; relay-only forces
 // every connection through TURN, for OT networks that allow nothing else.
 import { z } from 'zod';
+import { utf8 } from '../crypto/bytes';
+
+// Limits that always fit an invite's length-prefixed fields (inviteCodec.ts): 255 bytes each.
+const FIELD_BYTES = 255;
+const inviteField = z.string().refine((s) => utf8(s).length <= FIELD_BYTES, `at most ${FIELD_BYTES} bytes`);
 
 const iceUrl = z
   .string()
-  .max(256)
+  .max(FIELD_BYTES)
   // RFC 7064/7065 URIs: scheme, host, optional port and ?transport=udp|tcp; nothing else.
   .regex(/^(stun|turns?):(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\?transport=(udp|tcp))?$/, 'stun:, turn: or turns: URL');
 
 export const iceSettingsSchema = z
   .strictObject({
     urls: z.array(iceUrl).max(8).default([]),
-    username: z.string().max(256).optional(),
-    credential: z.string().max(256).optional(),
+    username: inviteField.optional(),
+    credential: inviteField.optional(),
     relayOnly: z.boolean().default(false),
   })
   .superRefine((s, ctx) => {

@@ -39,6 +39,12 @@ export interface CreateInviteInput {
 
 /** Longest input we look at: a few URLs fit easily; anything bigger is not an invite. */
 export const maxInviteInputLength = 2048;
+/**
+ * Most bytes an invite may encode to: as base32 (1,760 characters) behind a web origin of up to
+ * 280 characters it stays under maxInviteInputLength, and its link fits a QR code at level M
+ * (2,331 bytes). Four long signaling URLs without ICE settings still fit.
+ */
+export const maxInviteBytes = 1100;
 const groupSize = 5;
 export const inviteScheme = 'bridgeboard:';
 
@@ -56,25 +62,31 @@ export function createInvite(input: CreateInviteInput): Invite {
     ice = parsed.value;
   }
   const base = { workshopId: input.workshopId, secret, signaling, ...(ice ? { ice } : {}) };
-  if (input.expiresAt === undefined) return base;
-  const seconds = Math.ceil(input.expiresAt / 1000);
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff) throw new InviteError('malformed', 'expiry');
-  return { ...base, expiresAt: seconds * 1000 };
+  let invite: Invite = base;
+  if (input.expiresAt !== undefined) {
+    const seconds = Math.ceil(input.expiresAt / 1000);
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff) throw new InviteError('malformed', 'expiry');
+    invite = { ...base, expiresAt: seconds * 1000 };
+  }
+  if (inviteBytes(invite).length > maxInviteBytes) throw new InviteError('too-long');
+  return invite;
 }
 
-function payload(invite: Invite): string {
+function inviteBytes(invite: Invite): Uint8Array {
   const secretBytes = roomSecretToBytes(invite.secret);
   if (!secretBytes) throw new InviteError('malformed', 'secret');
   const expiresAtSeconds = invite.expiresAt === undefined ? undefined : Math.ceil(invite.expiresAt / 1000);
-  return encodeBase32(
-    encodeInviteBytes({
-      workshopId: invite.workshopId,
-      secretBytes,
-      signaling: invite.signaling,
-      ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }),
-      ...(invite.ice ? { ice: invite.ice } : {}),
-    }),
-  );
+  return encodeInviteBytes({
+    workshopId: invite.workshopId,
+    secretBytes,
+    signaling: invite.signaling,
+    ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }),
+    ...(invite.ice ? { ice: invite.ice } : {}),
+  });
+}
+
+function payload(invite: Invite): string {
+  return encodeBase32(inviteBytes(invite));
 }
 
 /** The code to type or read aloud, in dash-separated groups of five. */

@@ -87,6 +87,8 @@ function decodeIce(r: ReturnType<typeof reader>): IceSettings {
   const relay = r.u8();
   if (relay > 1) throw new InviteError('malformed', 'ICE relay flag');
   const urls = Array.from({ length: r.u8() }, () => fromAscii(r.take(r.u8())));
+  // Written only when the room names a server; an empty list would hide the joiner's own fields.
+  if (urls.length === 0) throw new InviteError('malformed', 'ICE settings without servers');
   let username: string;
   let credential: string;
   try {

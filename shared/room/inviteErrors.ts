@@ -1,6 +1,6 @@
 // Why an invite was refused, as a literal code the UI turns into a clear message.
 
-export type InviteErrorCode = 'malformed' | 'expired' | 'tampered' | 'unsupported-version' | 'bad-address';
+export type InviteErrorCode = 'malformed' | 'expired' | 'tampered' | 'unsupported-version' | 'bad-address' | 'too-long';
 
 export class InviteError extends Error {
   override readonly name = 'InviteError';
@@ -21,5 +21,7 @@ export function inviteErrorMessage(code: InviteErrorCode): string {
       return 'This invite was made by a newer version of Bridgeboard. Update the app to join.';
     case 'bad-address':
       return 'This invite points to a signaling address Bridgeboard does not accept (only ws:// and wss:// are allowed).';
+    case 'too-long':
+      return 'The room settings are too long to fit in an invite (link, code and QR code). Use fewer or shorter STUN/TURN entries.';
   }
 }

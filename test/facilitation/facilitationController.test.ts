@@ -106,7 +106,7 @@ describe('facilitation controller', () => {
     for (const u of forgery) Y.applyUpdate(ot.doc, u, 'remote');
     await vi.waitFor(() => expect(fac.doc.getMap('facilitation').get(key)).toBe(ots));
     expect(mallory.getMap('facilitation').get(key)).toBe(ots);
-    expect(ot.controller.store.getState().ballotRestored).toBe(1);
+    expect(ot.controller.store.getState().ballotRestored).toEqual({ roundId: round.roundId, count: 1 });
     // A participant cannot reveal: without the round key their app cannot, and signed with their key it would be refused.
     await ot.commands.revealVotes().catch(() => undefined);
     expect(fac.controller.store.getState().results).toBeNull();

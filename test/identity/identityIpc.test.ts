@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/main/handlers';
-import { IdentityStore, createIdentityService, identityFilePath, nativeReplaceConfirmation, type ReplaceDialogOptions } from '../../electron/main/identity';
+import { ASK_AGAIN_AFTER_MS, IdentityStore, createIdentityService, identityFilePath, nativeReplaceConfirmation, type ReplaceDialogOptions } from '../../electron/main/identity';
 import { dispatch } from '../../electron/main/ipc';
 import { fromBase64url, sealMessage, signingMessage, verifyEd25519 } from '../../shared/crypto';
 import { frame, invokeEvent } from '../protocol/fakes';
@@ -77,10 +77,14 @@ describe('identity over IPC', () => {
     // Main asks the user itself, in a native dialog; the first time they cancel.
     const asked: ReplaceDialogOptions[] = [];
     const answers = [0, 1];
-    const confirmReplace = nativeReplaceConfirmation(async (dialog) => {
-      asked.push(dialog);
-      return { response: answers.shift() ?? 0 };
-    });
+    let clock = 1_000_000;
+    const confirmReplace = nativeReplaceConfirmation(
+      async (dialog) => {
+        asked.push(dialog);
+        return { response: answers.shift() ?? 0 };
+      },
+      () => clock,
+    );
     const other = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }), { confirmReplace });
     const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: other });
     // 'corrupt': the key cannot be used as stored, which is what a replacement fixes.
@@ -90,6 +94,10 @@ describe('identity over IPC', () => {
     expect(Buffer.compare(await readFile(filePath), oldFile)).toBe(0);
     expect(asked[0]).toMatchObject({ message: 'Create a new signing key?', buttons: ['Cancel', 'Create new key'], defaultId: 0, cancelId: 0, detail: expect.stringMatching(/keyring cannot unlock[\s\S]*stay valid/) });
 
+    // Asking again at once, after a Cancel, is declined without a dialog; later it asks again.
+    expect(await dispatch(later, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(asked).toHaveLength(1);
+    clock += ASK_AGAIN_AFTER_MS;
     const replaced = await dispatch(later, options, 'identity:replace', event, {});
     expect(asked).toHaveLength(2);
     if (!replaced.ok) throw new Error(replaced.error.message);
@@ -108,6 +116,23 @@ describe('identity over IPC', () => {
     // A fresh start on the second keyring loads the new key.
     const restarted = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }));
     expect((await restarted.get()).publicKey).toBe(newKey);
+  });
+
+  it('keeps a key that starts to work while the confirmation is open', async () => {
+    const { handlers, filePath } = await handlersWith(fakeSafeStorage({ keyringSecret: 'first' }));
+    expect((await dispatch(handlers, options, 'identity:get', event, {})).ok).toBe(true);
+    // While the dialog is open, the key file becomes one this keyring can read (as if unlocked).
+    const confirmReplace = async () => {
+      await new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }).create({ replace: true });
+      return true;
+    };
+    const service = createIdentityService(new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }), { confirmReplace });
+    const later = createHandlers({ store: {} as never, files: {} as never, openExternal: async () => undefined, identity: service });
+    expect(await dispatch(later, options, 'identity:replace', event, {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/works again/) } });
+    // Nothing was set aside, and the key now in use is the one that started to work.
+    expect((await readdir(dirname(filePath))).filter((f) => f.includes('.replaced-'))).toHaveLength(0);
+    const inFile = await new IdentityStore({ filePath, safeStorage: fakeSafeStorage({ keyringSecret: 'second' }), platform: 'linux' }).load();
+    expect(await dispatch(later, options, 'identity:get', event, {})).toMatchObject({ ok: true, value: { publicKey: inFile.publicKey } });
   });
 
   it('refuses to replace a key that still works, so no one can rotate it silently', async () => {

@@ -1,7 +1,7 @@
 // Invites round-trip through every form, and hostile or broken inputs get the right error code.
 import { describe, expect, it } from 'vitest';
 import {
-  createInvite, decodeInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, parseInvite,
+  createInvite, decodeInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, parseInvite, qrSvg,
   InviteError, type Invite, type InviteErrorCode,
 } from '../../shared/room';
 import { encodeBase32 } from '../../shared/room/base32';
@@ -67,6 +67,33 @@ describe('round trips', () => {
     expect(() => createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'], ice: { urls: ['turn:t.example.com'], relayOnly: true } })).toThrow(InviteError);
   });
 
+  it('any invite it makes reads back in every form and fits a QR code; one too long says so', () => {
+    const origin = `https://${'a'.repeat(60)}.example.com/${'b'.repeat(200)}`;
+    const url = (n: number, i: number) => `turn:${'t'.repeat(n - 13 - String(i).length)}${i}.ex:3478`; // n characters
+    const cases = [
+      { urls: [url(255, 0)], username: 'u'.repeat(255), credential: 'c'.repeat(255), relayOnly: true },
+      { urls: [url(200, 0), url(200, 1)], username: 'ü'.repeat(127), credential: 'x', relayOnly: false },
+      { urls: Array.from({ length: 8 }, (_, i) => url(255, i)), username: 'u'.repeat(255), credential: 'c'.repeat(255), relayOnly: true },
+    ];
+    const signaling = ['wss://signal.example.com/bridgeboard', `wss://${'s'.repeat(60)}.example.com/${'p'.repeat(100)}`];
+    let tooLong = 0;
+    for (const ice of cases) {
+      let invite: Invite;
+      try {
+        invite = createInvite({ workshopId: 'remote-1', signaling, ice, expiresAt: now + 1000, randomBytes: fixedBytes });
+      } catch (e) {
+        expect(e).toMatchObject({ code: 'too-long' });
+        tooLong += 1;
+        continue;
+      }
+      for (const form of [code(invite), formatInviteLink(invite), formatInviteWebLink(invite, origin)]) expect(decodeInvite(form, now)).toEqual(invite);
+      expect(() => qrSvg(formatInviteWebLink(invite, origin))).not.toThrow();
+    }
+    expect(tooLong).toBe(1);
+    // A field the form would accept but no invite can hold is refused by the settings themselves.
+    expect(() => createInvite({ workshopId: 'w', signaling, ice: { urls: [url(100, 0)], username: 'u', credential: 'ä'.repeat(200), relayOnly: false } })).toThrow(InviteError);
+  });
+
   it('draws a fresh 128-bit secret each time by default', () => {
     const a = createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'] });
     const b = createInvite({ workshopId: 'w', signaling: ['ws://127.0.0.1:4444'] });
@@ -119,6 +146,7 @@ describe('hostile and broken inputs', () => {
     ['ICE URL that is not stun/turn', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('javascript', (c) => c.charCodeAt(0)), 0, 0]), 'malformed'],
     ['TURN without a credential', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('turn:a.b:1', (c) => c.charCodeAt(0)), 0, 0]), 'malformed'],
     ['ICE credential that is not UTF-8', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 1, 10, ...Array.from('turn:a.b:1', (c) => c.charCodeAt(0)), 1, 0x75, 2, 0xc3, 0x28]), 'malformed'],
+    ['ICE settings with no server', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 0, 0, 0]), 'malformed'],
     ['ICE settings cut short', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 3, 4]), 'malformed'],
     ['version zero', sealed([0, 0]), 'unsupported-version'],
     ['unknown flags', sealed([1, 0x80, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'malformed'],

@@ -93,6 +93,10 @@ export class IdentityStore {
     if (confirm && !(await confirm({ reason: failure.message, warning: protection.warning }))) {
       throw new IdentityError('replace-cancelled', 'The signing key was not replaced.');
     }
+    // The keyring may have been unlocked while the question was open: a key that loads now stays.
+    if (await this.load().then(() => true, () => false)) {
+      throw new IdentityError('key-works', "This device's signing key works again; it was not replaced.");
+    }
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const aside = this.options.filePath.replace(/\.json$/, `.replaced-${stamp}.json`);
     await rename(this.options.filePath, aside).catch((err: unknown) => {

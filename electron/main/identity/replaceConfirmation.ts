@@ -18,12 +18,21 @@ export type ShowMessageBox = (options: ReplaceDialogOptions) => Promise<{ respon
 
 const CREATE = 1;
 
-/** The confirmation for createIdentityService, over `dialog.showMessageBox`; Cancel is the default. */
-export function nativeReplaceConfirmation(show: ShowMessageBox): (question: ReplacementQuestion) => Promise<boolean> {
+/** After a Cancel, further requests within this time are declined without asking again. */
+export const ASK_AGAIN_AFTER_MS = 10_000;
+
+/**
+ * The confirmation for createIdentityService, over `dialog.showMessageBox`; Cancel is the
+ * default. A page that keeps asking after a Cancel is not shown the dialog again at once.
+ */
+export function nativeReplaceConfirmation(show: ShowMessageBox, now: () => number = Date.now): (question: ReplacementQuestion) => Promise<boolean> {
+  let cancelledAt = Number.NEGATIVE_INFINITY;
   return async ({ reason, warning }) => {
+    if (now() - cancelledAt < ASK_AGAIN_AFTER_MS) return false;
     const detail = [
       reason,
-      'The old key is set aside on this computer, not deleted, and you will sign with the new one from now on. Charters you already signed stay valid. ' +
+      'If the keyring is only locked, cancel, unlock it and restart Bridgeboard instead. ' +
+        'Otherwise the old key is set aside on this computer, not deleted, and you will sign with the new one from now on. Charters you already signed stay valid. ' +
         'The facilitator has to compare your new fingerprint with you in person before you sign again.',
       ...(warning ? [warning] : []),
     ].join('\n\n');
@@ -37,6 +46,7 @@ export function nativeReplaceConfirmation(show: ShowMessageBox): (question: Repl
       cancelId: 0,
       noLink: true,
     });
+    if (response !== CREATE) cancelledAt = now();
     return response === CREATE;
   };
 }

@@ -27,7 +27,7 @@ interface OpenVoteProps {
 
 function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
   const sections = useStore(facilitation.controller.board, (s) => s.snapshot.sections);
-  const restored = useStore(facilitation.controller.store, (v) => v.ballotRestored);
+  const restored = useStore(facilitation.controller.store, (v) => (v.ballotRestored?.roundId === roundId ? v.ballotRestored.count : 0));
   const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.workshopId, roundId));
   const left = budget - dotsUsed(dots);
   const change = (cardId: string, delta: 1 | -1) => {

@@ -61,8 +61,8 @@ export interface FacilitationView {
   readonly following: boolean;
   /** Refused entries this peer has already told the user about. */
   readonly seenRefused: ReadonlySet<string>;
-  /** How often, this session, my ballot in the open round was replaced by another device and put back. */
-  readonly ballotRestored: number;
+  /** How often my ballot in a round was replaced by another device and put back (this session). */
+  readonly ballotRestored: { readonly roundId: string; readonly count: number } | null;
 }
 
 export interface FacilitationController {
@@ -100,7 +100,7 @@ export const EMPTY_VIEW: FacilitationView = {
   results: null,
   following: false,
   seenRefused: new Set(),
-  ballotRestored: 0,
+  ballotRestored: null,
 };
 
 /** The shortest time between two restorations of my ballot. */
@@ -139,28 +139,29 @@ export function createFacilitationController(
   // Ballots are not signed, so anyone holding the room secret can write one under my name. While
   // the vote is open, my app puts mine back (at most every RESTORE_MS, so a stubborn writer
   // cannot make two apps flood the room); what the reveal lists is then mine.
-  const myBallots = new Map<string, string>();
-  let restoring = false;
+  // What I wrote is read from this device's storage each time, which all my tabs share: a newer
+  // ballot from another tab of mine is mine too, not something to undo.
+  let restoreTimer: ReturnType<typeof setTimeout> | null = null;
   let lastRestore = 0;
   const guardMyBallot = (state: FacilitationState): void => {
     const round = currentRound(state);
-    if (!round || round.status !== 'open' || restoring) return;
-    const mineNow = (): string | null => myBallots.get(round.roundId) ?? myBallot(workshopId, round.roundId);
+    if (!round || round.status !== 'open' || restoreTimer !== null) return;
     const voterId = me().participantId;
+    const mineNow = (): string | null => myBallot(workshopId, round.roundId, voterId);
     const replaced = (): boolean => {
       const mine = mineNow();
       return mine !== null && readBallotEntries(doc, round.roundId).get(voterId) !== mine;
     };
     if (!replaced()) return;
-    restoring = true;
-    setTimeout(() => {
-      restoring = false;
+    restoreTimer = setTimeout(() => {
+      restoreTimer = null;
       lastRestore = Date.now();
       const now = currentRound(store.getState().state);
       const mine = mineNow();
       if (now?.roundId !== round.roundId || now.status !== 'open' || mine === null || !replaced()) return;
       doc.transact(() => facilitationMap(doc).set(ballotKey(round.roundId, voterId), mine), FACILITATION);
-      store.setState({ ballotRestored: store.getState().ballotRestored + 1 });
+      const before = store.getState().ballotRestored;
+      store.setState({ ballotRestored: { roundId: round.roundId, count: before?.roundId === round.roundId ? before.count + 1 : 1 } });
     }, Math.max(0, lastRestore + RESTORE_MS - Date.now()));
   };
 
@@ -199,7 +200,7 @@ export function createFacilitationController(
     facilitatorHere: false,
     // What was refused before I opened the board is listed, but not announced again.
     seenRefused: new Set(initial.state.refused.map((r) => r.key)),
-    ballotRestored: 0,
+    ballotRestored: null,
   }));
   let lastBring = initial.state.bring?.seq ?? null;
 
@@ -287,13 +288,12 @@ export function createFacilitationController(
       if (following) onAwareness();
     },
     markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
-    rememberBallot: (roundId, entry) => {
-      myBallots.set(roundId, entry);
-      keepMyBallot(workshopId, roundId, entry);
-    },
+    rememberBallot: (roundId, entry) => keepMyBallot(workshopId, roundId, me().participantId, entry),
     start,
     dispose: () => {
       started = false;
+      if (restoreTimer !== null) clearTimeout(restoreTimer);
+      restoreTimer = null;
       map.unobserve(refresh);
       awareness?.off('change', onAwareness);
       if (clockTimer !== null) clearInterval(clockTimer);

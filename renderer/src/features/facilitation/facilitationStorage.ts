@@ -71,13 +71,14 @@ export function myDots(workshopId: string, roundId: string): Dots {
 
 export const keepMyDots = (workshopId: string, roundId: string, dots: Dots): void => write(`${PREFIX}.dots.${workshopId}.${roundId}`, JSON.stringify(dots));
 
-/** The ballot entry I wrote in a round, exactly as stored, to notice if someone replaces it. */
-export function myBallot(workshopId: string, roundId: string): string | null {
-  const value = read(`${PREFIX}.ballot.${workshopId}.${roundId}`);
+/** The ballot entry a voter of this device wrote in a round, exactly as stored, to notice if someone replaces it. */
+export function myBallot(workshopId: string, roundId: string, voterId: string): string | null {
+  const value = read(`${PREFIX}.ballot.${workshopId}.${roundId}.${voterId}`);
   return value !== null && value.length <= BALLOT_MAX_BYTES * 2 ? value : null;
 }
 
-export const keepMyBallot = (workshopId: string, roundId: string, entry: string): void => write(`${PREFIX}.ballot.${workshopId}.${roundId}`, entry);
+export const keepMyBallot = (workshopId: string, roundId: string, voterId: string, entry: string): void =>
+  write(`${PREFIX}.ballot.${workshopId}.${roundId}.${voterId}`, entry);
 
 export const loadTemplates = (): Agenda[] => parseTemplates(json(`${PREFIX}.templates`));
 export const storeTemplates = (templates: readonly Agenda[]): void => write(`${PREFIX}.templates`, JSON.stringify(templates));

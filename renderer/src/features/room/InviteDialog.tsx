@@ -3,7 +3,7 @@
 // the room secret and the room's STUN/TURN settings if it has any, so whoever holds one can
 // join: share it only with the workshop's people.
 import { useMemo, useState } from 'react';
-import { createInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, qrSvgDataUrl } from '../../../../shared/room';
+import { createInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, InviteError, qrSvgDataUrl, type Invite } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
 import type { RoomSettings } from './roomSettings';
 
@@ -43,9 +43,24 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
     setValidity(ms);
     setExpiresAt(ms ? Date.now() + ms : null);
   };
+  const made = useMemo((): { invite: Invite; iceLeftOut: boolean } | { error: string } => {
+    const input = { workshopId, signaling: settings.signaling, secret: settings.secret, ...(expiresAt ? { expiresAt } : {}) };
+    try {
+      // The room's STUN/TURN settings travel with the invite (createInvite drops them when empty)
+      // unless they make it too long to share; then they are left out and the dialog says so.
+      try {
+        return { invite: createInvite({ ...input, ice: settings.ice }), iceLeftOut: false };
+      } catch (e) {
+        if (!(e instanceof InviteError && e.code === 'too-long')) throw e;
+        return { invite: createInvite(input), iceLeftOut: true };
+      }
+    } catch (e) {
+      return { error: e instanceof InviteError ? e.message : 'This room’s settings do not make a valid invite.' };
+    }
+  }, [workshopId, settings, expiresAt]);
   const forms = useMemo(() => {
-    // The room's STUN/TURN settings travel with the invite (createInvite drops them when empty).
-    const invite = createInvite({ workshopId, signaling: settings.signaling, secret: settings.secret, ice: settings.ice, ...(expiresAt ? { expiresAt } : {}) });
+    if (!('invite' in made)) return null;
+    const { invite } = made;
     let web: string | null = null;
     try {
       web = settings.webOrigin ? formatInviteWebLink(invite, settings.webOrigin) : null;
@@ -53,16 +68,26 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       web = null;
     }
     const app = formatInviteLink(invite);
-    return { code: formatInviteCode(invite), app, web, qr: qrSvgDataUrl(web ?? app) };
-  }, [workshopId, settings, expiresAt]);
+    return { code: formatInviteCode(invite), app, web, qr: qrSvgDataUrl(web ?? app), carriesIce: invite.ice !== undefined, iceLeftOut: made.iceLeftOut };
+  }, [made, settings.webOrigin]);
   return (
     <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
       <p className="hint">Anyone with this invite can join and edit the board. Share it only with the workshop’s participants.</p>
       <p className="hint">Signaling: {settings.signaling.join(', ')}</p>
-      {settings.ice.urls.length > 0 && (
+      {forms?.carriesIce && (
         <p className="hint" data-testid="invite-carries-ice">
-          The invite also carries this room&rsquo;s STUN/TURN settings{settings.ice.credential ? ', TURN credential included' : ''}, so people outside the plant
-          connect without typing them.
+          The invite also carries this room&rsquo;s STUN/TURN settings{settings.ice.credential ? ', TURN credential included (prefer short-lived TURN credentials)' : ''}, so
+          people outside the plant connect without typing them.
+        </p>
+      )}
+      {forms?.iceLeftOut && (
+        <p role="alert" data-testid="invite-ice-left-out">
+          This room&rsquo;s STUN/TURN settings are too long to fit in the invite, so they are left out: give them to remote people separately.
+        </p>
+      )}
+      {!forms && 'error' in made && (
+        <p role="alert" data-testid="invite-error">
+          {made.error}
         </p>
       )}
       <label className="field">
@@ -75,10 +100,14 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
           ))}
         </select>
       </label>
-      {forms.web && <CopyRow label="Web link" value={forms.web} testId="invite-web-link" />}
-      <CopyRow label="App link" value={forms.app} testId="invite-app-link" />
-      <CopyRow label="Code" value={forms.code} testId="invite-code" />
-      <img className="invite-qr" src={forms.qr} alt={`QR code of the ${forms.web ? 'web' : 'app'} link`} data-testid="invite-qr" />
+      {forms && (
+        <>
+          {forms.web && <CopyRow label="Web link" value={forms.web} testId="invite-web-link" />}
+          <CopyRow label="App link" value={forms.app} testId="invite-app-link" />
+          <CopyRow label="Code" value={forms.code} testId="invite-code" />
+          <img className="invite-qr" src={forms.qr} alt={`QR code of the ${forms.web ? 'web' : 'app'} link`} data-testid="invite-qr" />
+        </>
+      )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
           Done
