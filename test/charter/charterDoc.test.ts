@@ -34,6 +34,15 @@ function freezeIn(room: Room, purpose = 'How IT and OT run AI on line 4.', previ
   return freezeCharter({ charterId: 'ws-line4', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: at, ...(previous ? { previous } : {}) });
 }
 
+/** A room, a doc holding its first frozen version, and that version's bundle. */
+function docWithVersion(): { room: Room; doc: Y.Doc; v1: FrozenVersion; bundle: ReturnType<typeof createBundle> } {
+  const room = makeRoom();
+  const doc = new Y.Doc();
+  const v1 = freezeIn(room);
+  storeVersion(doc, v1);
+  return { room, doc, v1, bundle: createBundle(v1) };
+}
+
 function signAll(doc: Y.Doc, room: Room, frozen: FrozenVersion): void {
   const bundle = createBundle(frozen);
   for (const who of room.all) storeSignature(doc, frozen.digest, signAs(bundle, who));
@@ -91,19 +100,13 @@ describe('charter in the doc', () => {
   });
 
   it('never lets a second write replace a frozen version', () => {
-    const room = makeRoom();
-    const doc = new Y.Doc();
-    const v1 = freezeIn(room);
-    storeVersion(doc, v1);
+    const { room, doc, v1 } = docWithVersion();
     storeVersion(doc, { ...v1, canonical: freezeIn(room, 'other').canonical });
     expect(readCharterLedger(doc).versions[0]?.frozen.canonical).toBe(v1.canonical);
   });
 
   it('reports a version whose stored text was altered in the doc, and does not offer it for signing', () => {
-    const room = makeRoom();
-    const doc = new Y.Doc();
-    const v1 = freezeIn(room);
-    storeVersion(doc, v1);
+    const { doc, v1 } = docWithVersion();
     charterMap(doc).set(`version.${v1.digest}`, v1.canonical.replace('How IT and OT', 'How IT alone'));
     const ledger = readCharterLedger(doc);
     expect(ledger.versions).toHaveLength(0);
@@ -138,11 +141,7 @@ describe('charter in the doc', () => {
   });
 
   it('treats a seal made before the last signature as needing a new seal', () => {
-    const room = makeRoom();
-    const doc = new Y.Doc();
-    const v1 = freezeIn(room);
-    storeVersion(doc, v1);
-    const bundle = createBundle(v1);
+    const { room, doc, v1, bundle } = docWithVersion();
     storeSignature(doc, v1.digest, signAs(bundle, room.it));
     storeSignature(doc, v1.digest, signAs(bundle, room.fac));
     storeSeal(doc, v1.digest, sealAs(readCharterLedger(doc).versions[0]!.bundle, room.fac));
@@ -187,11 +186,7 @@ describe('charter in the doc', () => {
 
 describe('charter ledger cache', () => {
   it('reuses a version’s verdict until one of its entries changes, and never serves a stale one', () => {
-    const room = makeRoom();
-    const doc = new Y.Doc();
-    const v1 = freezeIn(room);
-    storeVersion(doc, v1);
-    const bundle = createBundle(v1);
+    const { room, doc, v1, bundle } = docWithVersion();
     storeSignature(doc, v1.digest, signAs(bundle, room.it));
     const first = readCharterLedger(doc).versions[0];
     expect(readCharterLedger(doc).versions[0]).toBe(first);
