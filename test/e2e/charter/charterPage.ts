@@ -1,6 +1,6 @@
 // Helpers that drive the charter view as a user does, shared by the charter e2e specs.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { openCardEditor } from '../fixtures/boardPage';
+import { fillAndAddCard, openCardEditor } from '../fixtures/boardPage';
 
 export async function openCharter(page: Page): Promise<void> {
   await page.getByTestId('open-charter').click();
@@ -36,12 +36,5 @@ export async function fillDraft(page: Page, draft: { purpose: string; scope: str
  * openCardEditor (which retries a click that moving content made miss). `fields` are by label.
  */
 export async function addCardRetrying(page: Page, sectionId: string, fields: Record<string, string>): Promise<void> {
-  const dialog = await openCardEditor(page, sectionId);
-  for (const [label, value] of Object.entries(fields)) {
-    const control = dialog.getByLabel(label, { exact: true });
-    if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
-    else await control.fill(value);
-  }
-  await dialog.getByRole('button', { name: 'Add card' }).click();
-  await expect(dialog).toBeHidden();
+  await fillAndAddCard(await openCardEditor(page, sectionId), fields);
 }

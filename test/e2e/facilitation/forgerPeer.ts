@@ -1,23 +1,11 @@
-// A forging participant in its own Chromium: forgerPage.ts bundled with esbuild and evaluated in
-// a page of the app's origin (as the room tests' hostile peer does), driven from the test.
+// A forging participant in its own Chromium: forgerPage.ts run in a page of the app's origin
+// (room/scriptedPeer.ts, as the room tests' hostile peer is), driven from the test.
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launchPeer, type Peer } from '../room/roomHarness';
+import type { Peer } from '../room/roomHarness';
+import { launchScriptedPeer } from '../room/scriptedPeer';
 import type { Forgery } from './forgerPage';
 
 export type { Forgery };
-
-let bundle: Promise<string> | null = null;
-const script = (): Promise<string> =>
-  (bundle ??= build({
-    entryPoints: [fileURLToPath(new URL('./forgerPage.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]?.text ?? ''));
 
 export interface ForgerPeer extends Peer {
   connect(invite: { workshopId: string; secret: string; signaling: readonly string[] }): Promise<void>;
@@ -35,10 +23,7 @@ interface ForgerApi {
 type WithForger = { forger: ForgerApi };
 
 export async function launchForger(): Promise<ForgerPeer> {
-  const peer = await launchPeer();
-  await peer.page.goto('./');
-  await peer.page.evaluate(await script());
-  await peer.page.waitForFunction(() => 'forger' in globalThis);
+  const peer = await launchScriptedPeer(fileURLToPath(new URL('./forgerPage.ts', import.meta.url)), 'forger');
   return {
     ...peer,
     // Each callback runs in the page, so it names the page's global itself.

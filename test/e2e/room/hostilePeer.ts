@@ -1,27 +1,12 @@
-// A hostile peer in its own Chromium: hostilePeerPage.ts bundled with esbuild and evaluated in a
-// page of the app's own origin (loopback, a secure context: WebRTC, WebCrypto and Chromium's
-// local network checks all accept it; a route-fulfilled page counts as public and is refused).
+// A hostile peer in its own Chromium: hostilePeerPage.ts run in a page of the app's own origin
+// (scriptedPeer.ts), driven from the test.
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import type { HostileMessage } from './hostilePeerPage';
-import { launchPeer, type Peer } from './roomHarness';
+import type { Peer } from './roomHarness';
+import { launchScriptedPeer } from './scriptedPeer';
 
 export type { HostileMessage };
-
-let bundle: Promise<string> | null = null;
-function hostileScript(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [fileURLToPath(new URL('./hostilePeerPage.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]?.text ?? '');
-  return bundle;
-}
 
 export interface HostilePeer extends Peer {
   connect(invite: { workshopId: string; secret: string; signaling: readonly string[] }): Promise<void>;
@@ -30,14 +15,9 @@ export interface HostilePeer extends Peer {
 }
 
 export async function launchHostilePeer(): Promise<HostilePeer> {
-  const peer = await launchPeer();
-  const page: Page = peer.page;
-  const script = await hostileScript();
   // A fresh profile: the app only asks for a name and opens no room of its own.
-  await page.goto('./');
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(script);
-  await page.waitForFunction(() => 'hostile' in globalThis);
+  const peer = await launchScriptedPeer(fileURLToPath(new URL('./hostilePeerPage.ts', import.meta.url)), 'hostile');
+  const page: Page = peer.page;
   return {
     ...peer,
     connect: (invite) =>
