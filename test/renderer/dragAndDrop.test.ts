@@ -30,6 +30,12 @@ describe('dropIndex', () => {
     expect(dropIndex(210, boxes, 'A')).toBe(0);
   });
 
+  it('lands at the end of a long section below the last card shown, while the rest is still to render', () => {
+    // Three of 40 cards shown; the dragged card comes from elsewhere.
+    expect(dropIndex(700, boxes, 'X', 40)).toBe(40);
+    expect(dropIndex(305, boxes, 'X', 40)).toBe(1);
+  });
+
   it('lands at the start of an empty section', () => {
     expect(dropIndex(300, [], 'X')).toBe(0);
     expect(dropIndex(250, [{ id: 'X', top: 200, height: 100 }], 'X')).toBe(0);

@@ -53,11 +53,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
     const id = event.dataTransfer.getData(CARD_DRAG_TYPE);
     if (!id) return;
     event.preventDefault();
-    const boxes = cardBoxes(event.currentTarget);
-    const index = dropIndex(event.clientY, boxes, id);
-    // Below the last card shown is the end, even while the first frame shows only some cards.
-    const atEnd = index === boxes.filter((b) => b.id !== id).length;
-    onDropCard(id, spec.id, atEnd ? cards.filter((c) => c.id !== id).length : index);
+    onDropCard(id, spec.id, dropIndex(event.clientY, cardBoxes(event.currentTarget), id, cards.filter((c) => c.id !== id).length));
   };
   return (
     <section

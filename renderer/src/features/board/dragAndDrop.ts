@@ -17,12 +17,14 @@ export interface CardBox {
 
 /**
  * The index among the section's cards, without the dragged one, at which a drop at `clientY`
- * lands. `boxes` are the section's cards in board order.
+ * lands. `boxes` are the cards shown, in board order; `othersInSection` is how many cards the
+ * section holds without the dragged one, when not all are shown yet (a long section's first
+ * frame): below the last card shown is still the end of the section.
  */
-export function dropIndex(clientY: number, boxes: readonly CardBox[], draggedId: string): number {
+export function dropIndex(clientY: number, boxes: readonly CardBox[], draggedId: string, othersInSection?: number): number {
   const others = boxes.filter((b) => b.id !== draggedId);
   const at = others.findIndex((b) => clientY < b.top + b.height / 2);
-  return at < 0 ? others.length : at;
+  return at < 0 ? (othersInSection ?? others.length) : at;
 }
 
 /** The boxes of the cards shown inside `container`, in document (board) order. */
