@@ -55,6 +55,29 @@ function mergeOrRefuse(snapshot: Uint8Array, updates: Uint8Array[]): Uint8Array 
   }
 }
 
+/** A workshop as stored: its snapshot, and its log of updates with their record keys. */
+interface StoredWorkshop {
+  readonly snapshot: Uint8Array;
+  readonly updates: Uint8Array[];
+  readonly keys: IDBValidKey[];
+}
+
+/**
+ * Queues the reads of workshop `id` in `tx` and calls `then` once they are in: with the stored
+ * workshop, or null if it does not exist. `then` may queue writes in the same transaction.
+ */
+function readStored(tx: IDBTransaction, id: string, then: (stored: StoredWorkshop | null) => void): void {
+  const summary = tx.objectStore(SUMMARIES).get(id);
+  const snapshot = tx.objectStore(SNAPSHOTS).get(id);
+  const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
+  const records = index.getAll(id);
+  const keys = index.getAllKeys(id);
+  keys.onsuccess = () => {
+    if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return then(null);
+    then({ snapshot: snapshot.result, updates: (records.result as UpdateRecord[]).map((r) => r.update), keys: keys.result });
+  };
+}
+
 function checkId(id: unknown): string {
   if (typeof id !== 'string' || id.length === 0 || id.length > 100) throw new HostError('invalid-request', 'Invalid workshop id.');
   return id;
@@ -75,31 +98,25 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
   async function readMerged(id: string, compact: boolean): Promise<Uint8Array> {
     const database = await db();
     return inTransaction(database, [SNAPSHOTS, UPDATES, SUMMARIES], compact ? 'readwrite' : 'readonly', (tx) => {
-      const summary = tx.objectStore(SUMMARIES).get(id);
-      const snapshot = tx.objectStore(SNAPSHOTS).get(id);
-      const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
-      const records = index.getAll(id);
-      const keys = index.getAllKeys(id);
       let merged: Uint8Array | null = null;
       // Thrown from the result below: a throw inside a request's handler would only abort the
       // transaction with a generic "uncaught exception".
       let refused: HostError | null = null;
-      keys.onsuccess = () => {
+      readStored(tx, id, (stored) => {
         // Missing: leave `merged` null, and the result below reports not-found.
-        if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return;
-        const updates = (records.result as UpdateRecord[]).map((r) => r.update);
+        if (stored === null) return;
         try {
-          merged = mergeOrRefuse(snapshot.result, updates);
+          merged = mergeOrRefuse(stored.snapshot, stored.updates);
         } catch (e) {
           refused = e instanceof HostError ? e : hostError('storage-failed', 'Reading the workshop', e);
           return;
         }
-        if (compact && updates.length > 0) {
+        if (compact && stored.updates.length > 0) {
           tx.objectStore(SNAPSHOTS).put(merged, id);
-          for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+          for (const key of stored.keys) tx.objectStore(UPDATES).delete(key);
         }
-        logCounts.set(id, compact ? 0 : updates.length);
-      };
+        logCounts.set(id, compact ? 0 : stored.updates.length);
+      });
       return () => {
         if (refused) throw refused;
         if (merged === null) throw new HostError('not-found', 'That workshop does not exist (any more).');
@@ -175,28 +192,23 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
       try {
         const database = await db();
         await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
-          const summary = tx.objectStore(SUMMARIES).get(id);
-          const snapshot = tx.objectStore(SNAPSHOTS).get(id);
-          const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
-          const records = index.getAll(id);
-          const keys = index.getAllKeys(id);
-          keys.onsuccess = () => {
-            if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return;
+          readStored(tx, id, (stored) => {
+            if (stored === null) return;
             try {
-              if (!decodes(snapshot.result)) throw damagedSnapshot();
-              const updates = (records.result as UpdateRecord[]).map((r) => r.update);
-              const good = updates.filter(decodes);
-              const bad = updates.filter((u) => !decodes(u));
+              if (!decodes(stored.snapshot)) throw damagedSnapshot();
+              const good: Uint8Array[] = [];
+              const bad: Uint8Array[] = [];
+              for (const update of stored.updates) (decodes(update) ? good : bad).push(update);
               if (bad.length === 0) throw new HostError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
-              tx.objectStore(SNAPSHOTS).put(good.length === 0 ? snapshot.result : Y.mergeUpdates([snapshot.result, ...good]), id);
-              for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
+              tx.objectStore(SNAPSHOTS).put(good.length === 0 ? stored.snapshot : Y.mergeUpdates([stored.snapshot, ...good]), id);
+              for (const key of stored.keys) tx.objectStore(UPDATES).delete(key);
               for (const update of bad) tx.objectStore(UPDATES).add({ workshopId: damagedKey(id), update } satisfies UpdateRecord);
               out.report = { skippedBytes: bad.reduce((n, u) => n + u.byteLength, 0), keptUpdates: good.length };
             } catch (e) {
               out.refused = e instanceof HostError ? e : hostError('storage-failed', 'Recovering the workshop', e);
               tx.abort();
             }
-          };
+          });
           return () => undefined;
         });
       } catch (e) {
