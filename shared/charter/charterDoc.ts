@@ -59,31 +59,30 @@ export function setDraftQuorum(doc: Y.Doc, rule: QuorumRule, origin: unknown = n
   doc.transact(() => charterMap(doc).set(`${DRAFT}quorum`, canonicalJson(parsed)), origin);
 }
 
-/** Stores a frozen version under its digest. Never overwrites: a digest names exactly one text. */
-export function storeVersion(doc: Y.Doc, frozen: FrozenVersion, origin: unknown = null): void {
-  const key = VERSION + frozen.digest;
+/**
+ * Writes `value` under `key` unless the key is taken: charter entries are named by what they
+ * hold (a digest, a signature), so an existing one is never overwritten.
+ */
+function setOnce(doc: Y.Doc, key: string, value: string, origin: unknown): void {
   doc.transact(() => {
     const map = charterMap(doc);
-    if (!map.has(key)) map.set(key, frozen.canonical);
+    if (!map.has(key)) map.set(key, value);
   }, origin);
+}
+
+/** Stores a frozen version under its digest. Never overwrites: a digest names exactly one text. */
+export function storeVersion(doc: Y.Doc, frozen: FrozenVersion, origin: unknown = null): void {
+  setOnce(doc, VERSION + frozen.digest, frozen.canonical, origin);
 }
 
 export function storeSignature(doc: Y.Doc, digest: string, signature: CharterSignature, origin: unknown = null): void {
   const sig = charterSignatureSchema.parse(signature);
-  const key = `${SIGNATURE}${digest}.${sig.signature}`;
-  doc.transact(() => {
-    const map = charterMap(doc);
-    if (!map.has(key)) map.set(key, canonicalJson(sig));
-  }, origin);
+  setOnce(doc, `${SIGNATURE}${digest}.${sig.signature}`, canonicalJson(sig), origin);
 }
 
 export function storeSeal(doc: Y.Doc, digest: string, seal: CharterSeal, origin: unknown = null): void {
   const parsed = charterSealSchema.parse(seal);
-  const key = `${SEAL}${digest}.${parsed.signature}`;
-  doc.transact(() => {
-    const map = charterMap(doc);
-    if (!map.has(key)) map.set(key, canonicalJson(parsed));
-  }, origin);
+  setOnce(doc, `${SEAL}${digest}.${parsed.signature}`, canonicalJson(parsed), origin);
 }
 
 /** A frozen version as read back from the doc; `problem` set when the entry is not what its key says. */
