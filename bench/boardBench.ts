@@ -1,6 +1,7 @@
 // Board model figures in Node: building, encoding, loading and snapshotting a 2,000-card board.
 import * as Y from 'yjs';
-import { addCard, buildSnapshot, changedCardIds, editField, initWorkshop, SECTION_IDS } from '../shared/board';
+import { addCard, buildSnapshot, changedCardIds, editField, SECTION_IDS } from '../shared/board';
+import { initWorkshop } from '../shared/schema';
 import { median, report, time } from './benchUtil';
 
 const CARDS = 2_000;

@@ -4,7 +4,7 @@
 // pages of one machine.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { addCard, cardsMap, editField, type SectionId } from '../shared/board';
+import { addCard, cardAt, cardFields, cardsMap, editField, type SectionId } from '../shared/board';
 import { toRtcConfiguration, type IceSettings } from '../shared/room';
 import { openRoom, type RoomConnection } from '../renderer/src/features/room/roomConnection';
 
@@ -18,8 +18,10 @@ const echo = new Map<RTCDataChannel, true>();
 let pingReply: ((t: number) => void) | null = null;
 
 function title(id: string): string | undefined {
-  const fields = cardsMap(doc).get(id)?.get('fields');
-  return fields instanceof Y.Map ? (fields.get('title') as string | undefined) : undefined;
+  const card = cardAt(doc, id);
+  const fields = card ? cardFields(card) : null;
+  const value = fields?.get('title');
+  return typeof value === 'string' ? value : undefined;
 }
 
 const api = {
@@ -35,7 +37,7 @@ const api = {
         }
       });
     });
-    room = await openRoom(doc, new Awareness(doc), { workshopId, secret, signaling, rtcConfig: toRtcConfiguration(ice) as RTCConfiguration });
+    room = await openRoom(doc, new Awareness(doc), { workshopId, secret, signaling, rtcConfig: toRtcConfiguration(ice) as RTCConfiguration }, { doc, docBytes: () => 0 });
   },
   connected(): number {
     return room?.peerConnections().filter((c) => c.connected).length ?? 0;

@@ -7,9 +7,12 @@ import type { Handlers } from './ipc';
 import type { LanSignalingService } from './signaling/lanSignalingService';
 import { createSignalingHandlers } from './signaling/signalingHandlers';
 import type { WorkshopStore } from './storage/workshopStore';
+import type { VaultStore } from './vault/vaultStore';
 
 export interface HandlerServices {
   readonly store: WorkshopStore;
+  /** This device's per-workshop secrets; optional so tests of other channels need none. */
+  readonly vault?: VaultStore;
   readonly files: FileService;
   readonly openExternal: (url: string) => Promise<void>;
   /** The device's signing key (identity/); optional so tests of other channels need none. */
@@ -18,7 +21,11 @@ export interface HandlerServices {
   readonly signaling?: LanSignalingService;
 }
 
-export function createHandlers({ store, files, openExternal, identity = noIdentityService, signaling }: HandlerServices): Handlers {
+const noVault = (): never => {
+  throw new CodedError('unavailable', 'This device keeps no workshop settings here.');
+};
+
+export function createHandlers({ store, vault, files, openExternal, identity = noIdentityService, signaling }: HandlerServices): Handlers {
   return {
     ...createSignalingHandlers(signaling),
     'storage:list': () => store.list(),
@@ -41,9 +48,17 @@ export function createHandlers({ store, files, openExternal, identity = noIdenti
     },
     'storage:remove': async ({ id }) => {
       await store.remove(id);
+      await vault?.remove(id);
       return null;
     },
     'storage:recover': ({ id }) => store.salvage(id),
+    'storage:history': ({ id }) => store.history(id),
+    'vault:read': ({ id }) => (vault ? vault.read(id) : noVault()),
+    'vault:write': async ({ id, key, value }) => {
+      if (!vault) return noVault();
+      await vault.write(id, key, value);
+      return null;
+    },
     'files:save': ({ suggestedName, bytes }) => files.save(suggestedName, bytes),
     'files:open': ({ kind }) => files.open(kind),
     'shell:openExternal': async ({ url }) => {

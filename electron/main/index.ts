@@ -16,6 +16,7 @@ import { APP_ENTRY_URL } from './appOrigin';
 import { INVITE_PROTOCOL, joinRouteFrom, joinRouteInArgv } from './inviteLinks';
 import { claimSingleInstance } from './singleInstance';
 import { WorkshopStore } from './storage/workshopStore';
+import { VaultStore } from './vault/vaultStore';
 import { WindowManager } from './window';
 
 const log = (message: string, error?: unknown) => console.error(`[bridgeboard] ${message}`, error ?? '');
@@ -56,6 +57,9 @@ if (claimSingleInstance(app, (argv) => {
     installSecurityHeaders(session.defaultSession);
     serveApp(protocol, join(__dirname, '..', 'dist', 'renderer'));
     const store = await WorkshopStore.create(join(app.getPath('userData'), 'workshops'));
+    // Room secrets, pinned keys and ballots, encrypted like the signing key (vault/vaultStore.ts).
+    const vault = new VaultStore(join(app.getPath('userData'), 'vault'), fromElectron(safeStorage));
+    await vault.prune(new Set((await store.list()).map((w) => w.id)));
     const files = createFileService({
       // Modal to the main window when there is one, so the dialog cannot get lost behind it.
       showSaveDialog: (options) => (windows.mainWindow ? dialog.showSaveDialog(windows.mainWindow, options) : dialog.showSaveDialog(options)),
@@ -68,7 +72,7 @@ if (claimSingleInstance(app, (argv) => {
     // Started only when the facilitator opens a room on an address they pick.
     const signaling = createLanSignalingService({ networkInterfaces });
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.
-    registerIpc(ipcMain, createHandlers({ store, files, identity, signaling, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    registerIpc(ipcMain, createHandlers({ store, vault, files, identity, signaling, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
       isOwnWebContents: windows.isOwnWebContents,
       log,
     });

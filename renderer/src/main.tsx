@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectElectronHost } from './host/electronHost';
 import { createBrowserHost } from './host/browserHost';
-import { HostContext } from './app/hostContext';
+import { HostContext } from './core/hostContext';
 import { App } from './app/App';
 import './styles.css';
 

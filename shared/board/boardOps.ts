@@ -5,13 +5,12 @@ import * as Y from 'yjs';
 import { generateKeyBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import { BoardError } from './boardErrors';
-import { cardFields, cardsMap, cardVotes, metaMap, SCHEMA_VERSION, type CardMap } from './boardDoc';
+import { cardAt, cardFields, cardRank, cardsMap, cardVotes, metaMap, type CardMap } from './boardDoc';
 import { fieldSpec, isSectionId, isSide, isStatus, sectionSpec, TITLE_MAX, type CardStatus, type SectionId, type Side } from './sections';
 import { orderedIds } from './boardOrder';
+import { NAME_MAX, WORKSHOP_TITLE_MAX } from './boardShapes';
 
 export const MAX_CARDS = 10_000;
-export const WORKSHOP_TITLE_MAX = 120;
-export const NAME_MAX = 80;
 
 export interface Author {
   /** null for anonymous ideation: the doc then holds no author at all. */
@@ -30,6 +29,21 @@ export interface WorkshopInit {
   readonly title: string;
   readonly facilitator: string;
   readonly createdAt: number;
+}
+
+/**
+ * A rank between two neighbours'. A peer may have written a rank that is not a fractional index;
+ * such a neighbour counts as absent, so a bad rank never stops a card from being added or moved.
+ */
+function rankBetween(before: string | null, after: string | null): string {
+  for (const [a, b] of [[before, after], [before, null], [null, after], [null, null]] as const) {
+    try {
+      return generateKeyBetween(a, b);
+    } catch {
+      // Try the next, with the unusable neighbour left out.
+    }
+  }
+  return generateKeyBetween(null, null);
 }
 
 function requireSection(section: unknown): SectionId {
@@ -62,9 +76,17 @@ export function validateField(section: SectionId, key: string, value: unknown): 
 
 function getCard(doc: Y.Doc, id: unknown): CardMap {
   if (typeof id !== 'string') throw new BoardError('invalid-input', 'A card id must be text.');
-  const card = cardsMap(doc).get(id);
-  if (!card) throw new BoardError('not-found', `No card with id ${id}.`);
-  return card;
+  const card = cardAt(doc, id);
+  if (card) return card;
+  if (cardsMap(doc).has(id)) throw new BoardError('not-found', 'That card cannot be read: it was written in a shape this board does not know.');
+  throw new BoardError('not-found', `No card with id ${id}.`);
+}
+
+/** The fields map of a card, which every card written by the board has. */
+function fieldsOf(card: CardMap): Y.Map<unknown> {
+  const fields = cardFields(card);
+  if (!fields) throw new BoardError('not-found', 'That card cannot be read: its fields are missing.');
+  return fields;
 }
 
 function getLiveCard(doc: Y.Doc, id: unknown): CardMap {
@@ -77,13 +99,13 @@ function cardSection(card: CardMap): SectionId {
   return requireSection(card.get('section'));
 }
 
-export function initWorkshop(doc: Y.Doc, init: WorkshopInit, origin: unknown = null): void {
+/** Writes the workshop's meta; the schema version is written by shared/schema's initWorkshop, which calls this. */
+export function writeWorkshopMeta(doc: Y.Doc, init: WorkshopInit, origin: unknown = null): void {
   const title = cleanTitle(init.title, WORKSHOP_TITLE_MAX, 'Workshop title');
   const facilitator = cleanTitle(init.facilitator, NAME_MAX, 'Facilitator name');
   if (!Number.isFinite(init.createdAt)) throw new BoardError('invalid-input', 'Creation time must be a number.');
   doc.transact(() => {
     const meta = metaMap(doc);
-    meta.set('schema', SCHEMA_VERSION);
     meta.set('title', title);
     meta.set('facilitator', facilitator);
     meta.set('createdAt', init.createdAt);
@@ -111,14 +133,14 @@ export function addCard(doc: Y.Doc, input: NewCard, now: number, origin: unknown
   const id = uuidv4();
   const ids = orderedIds(doc, section);
   const lastId = ids[ids.length - 1];
-  const lastRank = lastId === undefined ? null : String(cards.get(lastId)?.get('rank'));
+  const lastRank = lastId === undefined ? null : cardRank(cardAt(doc, lastId));
   doc.transact(() => {
     const card: CardMap = new Y.Map();
     const fields = new Y.Map<string>();
     for (const [key, value] of values) fields.set(key, value);
     card.set('id', id);
     card.set('section', section);
-    card.set('rank', generateKeyBetween(lastRank, null));
+    card.set('rank', rankBetween(lastRank, null));
     card.set('author', authorName);
     card.set('side', input.author.side);
     card.set('status', status);
@@ -134,7 +156,7 @@ export function addCard(doc: Y.Doc, input: NewCard, now: number, origin: unknown
 export function editField(doc: Y.Doc, id: string, key: string, value: string, origin: unknown = null): void {
   const card = getLiveCard(doc, id);
   const clean = validateField(cardSection(card), key, value);
-  const fields = cardFields(card);
+  const fields = fieldsOf(card);
   if (fields.get(key) === clean) return;
   doc.transact(() => fields.set(key, clean), origin);
 }
@@ -155,16 +177,14 @@ export function moveCard(doc: Y.Doc, id: string, toSection: SectionId, toIndex: 
   const section = requireSection(toSection);
   const card = getLiveCard(doc, id);
   if (!Number.isInteger(toIndex) || toIndex < 0) throw new BoardError('invalid-input', 'Position must be a whole number from 0.');
-  const cards = cardsMap(doc);
   const others = orderedIds(doc, section).filter((other) => other !== id);
   const index = Math.min(toIndex, others.length);
-  const rankOf = (otherId: string | undefined): string | null =>
-    otherId === undefined ? null : String(cards.get(otherId)?.get('rank'));
+  const rankOf = (otherId: string | undefined): string | null => (otherId === undefined ? null : cardRank(cardAt(doc, otherId)));
   const before = rankOf(others[index - 1]);
   let after = rankOf(others[index]);
   // Concurrent moves can leave two cards with the same rank; order then falls back to id.
   if (before !== null && after !== null && after <= before) after = null;
-  const rank = generateKeyBetween(before, after);
+  const rank = rankBetween(before, after);
   if (card.get('section') === section && orderedIds(doc, section).indexOf(id) === index) return;
   doc.transact(() => {
     card.set('section', section);
@@ -189,5 +209,6 @@ export function setVote(doc: Y.Doc, id: string, voter: string, dots: number, ori
   if (typeof voter !== 'string' || voter.length === 0 || voter.length > NAME_MAX) throw new BoardError('invalid-input', 'A vote needs a voter.');
   if (!Number.isInteger(dots) || dots < 0 || dots > 100) throw new BoardError('invalid-input', 'Dots must be a whole number from 0 to 100.');
   const votes = cardVotes(card);
+  if (!votes) throw new BoardError('not-found', 'That card has no votes.');
   doc.transact(() => (dots === 0 ? votes.delete(voter) : votes.set(voter, dots)), origin);
 }

@@ -1,10 +1,12 @@
 // A read-only, plain-object view of the board for the UI. Snapshots share structure: a card
 // that did not change keeps its object identity, and so does a section whose cards and order
 // did not change, so React selectors over them stay stable.
-import * as Y from 'yjs';
-import { cardsMap, metaMap, type CardMap } from './boardDoc';
+import type * as Y from 'yjs';
+import { asMap, ignoreProblems, readFixed, readRecord, type DocProblem, type Report } from '../doc/readShape';
+import { cardsMap, metaMap } from './boardDoc';
 import { compareRank } from './boardOrder';
-import { isSectionId, isSide, isStatus, SECTION_IDS, type CardStatus, type SectionId, type Side } from './sections';
+import { cardFieldsShape, cardShape, cardVotesShape, metaShape } from './boardShapes';
+import { SECTION_IDS, type CardStatus, type SectionId, type Side } from './sections';
 
 export interface Card {
   readonly id: string;
@@ -32,37 +34,66 @@ export interface BoardSnapshot {
   readonly sections: Readonly<Record<SectionId, readonly Card[]>>;
   /** Deleted cards, most recent first by creation, so they can be restored. */
   readonly trash: readonly Card[];
+  /** What the readers skipped, by card id (or 'meta'): shown to the user, never thrown. */
+  readonly problems: Readonly<Record<string, readonly DocProblem[]>>;
 }
 
-function readCard(id: string, card: CardMap): Card | null {
-  const section = card.get('section');
-  const side = card.get('side');
-  const status = card.get('status');
-  const fields = card.get('fields');
-  const votes = card.get('votes');
-  // A peer may have written a card of a shape we do not know; skip it rather than crash.
-  if (!isSectionId(section) || !isSide(side) || !isStatus(status) || !(fields instanceof Y.Map) || !(votes instanceof Y.Map)) return null;
-  const author = card.get('author');
+/** Every problem of a snapshot, in a stable order. */
+export function snapshotProblems(snapshot: Pick<BoardSnapshot, 'problems'>): DocProblem[] {
+  return Object.keys(snapshot.problems)
+    .sort()
+    .flatMap((key) => snapshot.problems[key] ?? []);
+}
+
+/** Reads `read` while collecting what it reports. */
+function collecting<T>(read: (report: Report) => T): { value: T; problems: DocProblem[] } {
+  const problems: DocProblem[] = [];
+  const value = read((p) => void (problems.length < 20 && problems.push(p)));
+  return { value, problems };
+}
+
+function withProblems(all: Readonly<Record<string, readonly DocProblem[]>>, key: string, problems: readonly DocProblem[]): Readonly<Record<string, readonly DocProblem[]>> {
+  const had = all[key];
+  if (problems.length === 0 && !had) return all;
+  if (had && had.length === problems.length && had.every((p, i) => p.where === problems[i]?.where && p.reason === problems[i]?.reason)) return all;
+  const next = { ...all };
+  if (problems.length === 0) delete next[key];
+  else next[key] = problems;
+  return next;
+}
+
+/** The card under `id` as the UI shows it, or null (with the reasons reported) when it cannot be one. */
+export function readCard(id: string, value: unknown, report: Report = ignoreProblems): Card | null {
+  const path = `cards › ${id.slice(0, 12)}`;
+  const map = asMap(value, path, report);
+  if (!map) return null;
+  const card = readFixed(cardShape, map, path, report);
+  const fieldsMap = card.fields ? card.fields : null;
+  if (card.section === undefined || card.side === undefined || card.status === undefined || !fieldsMap) {
+    report({ where: path, reason: 'a card without a section, side, status or fields is not shown' });
+    return null;
+  }
+  const fields = readRecord(cardFieldsShape, fieldsMap, `${path} › fields`, report);
   return {
     id,
-    section,
-    rank: String(card.get('rank') ?? ''),
-    fields: fields.toJSON() as Record<string, string>,
-    author: typeof author === 'string' ? author : null,
-    side,
-    status,
-    votes: votes.toJSON() as Record<string, number>,
-    createdAt: Number(card.get('createdAt') ?? 0),
-    deleted: card.get('deleted') === true,
+    section: card.section,
+    rank: card.rank ?? '',
+    fields,
+    author: card.author ?? null,
+    side: card.side,
+    status: card.status,
+    votes: card.votes ? readRecord(cardVotesShape, card.votes, `${path} › votes`, report) : {},
+    createdAt: card.createdAt ?? 0,
+    deleted: card.deleted === true,
   };
 }
 
-function readMeta(doc: Y.Doc, prev: WorkshopMeta | undefined): WorkshopMeta {
-  const meta = metaMap(doc);
+function readMeta(doc: Y.Doc, prev: WorkshopMeta | undefined, report: Report = ignoreProblems): WorkshopMeta {
+  const meta = readFixed(metaShape, metaMap(doc), 'meta', report);
   const next: WorkshopMeta = {
-    title: String(meta.get('title') ?? 'Untitled workshop'),
-    facilitator: String(meta.get('facilitator') ?? ''),
-    createdAt: Number(meta.get('createdAt') ?? 0),
+    title: meta.title || 'Untitled workshop',
+    facilitator: meta.facilitator ?? '',
+    createdAt: meta.createdAt ?? 0,
   };
   if (prev && prev.title === next.title && prev.facilitator === next.facilitator && prev.createdAt === next.createdAt) return prev;
   return next;
@@ -79,10 +110,14 @@ const sameList = (a: readonly Card[] | undefined, b: readonly Card[]): boolean =
 export function buildSnapshot(doc: Y.Doc, prev?: BoardSnapshot, changed: ReadonlySet<string> | null = null): BoardSnapshot {
   if (prev && changed) return updateSnapshot(doc, prev, changed);
   const cards: Record<string, Card> = {};
+  const problems: Record<string, readonly DocProblem[]> = {};
   cardsMap(doc).forEach((yCard, id) => {
-    const card = readCard(id, yCard);
-    if (card) cards[id] = card;
+    const read = collecting((report) => readCard(id, yCard, report));
+    if (read.value) cards[id] = read.value;
+    if (read.problems.length > 0) problems[id] = read.problems;
   });
+  const meta = collecting((report) => readMeta(doc, prev?.meta, report));
+  if (meta.problems.length > 0) problems.meta = meta.problems;
   const grouped = Object.fromEntries(SECTION_IDS.map((s) => [s, [] as Card[]])) as Record<SectionId, Card[]>;
   const trash: Card[] = [];
   for (const card of Object.values(cards)) (card.deleted ? trash : grouped[card.section]).push(card);
@@ -93,7 +128,7 @@ export function buildSnapshot(doc: Y.Doc, prev?: BoardSnapshot, changed: Readonl
     sections[id] = old && sameList(old, list) ? old : list;
   }
   trash.sort(byNewest);
-  return { meta: readMeta(doc, prev?.meta), cards, sections, trash: prev && sameList(prev.trash, trash) ? prev.trash : trash };
+  return { meta: meta.value, cards, sections, trash: prev && sameList(prev.trash, trash) ? prev.trash : trash, problems };
 }
 
 /** Newest first; cards created in the same millisecond by id, so every build lists them alike. */
@@ -104,8 +139,10 @@ type Place = SectionId | 'trash';
 const placeOf = (card: Card): Place => (card.deleted ? 'trash' : card.section);
 
 function updateSnapshot(doc: Y.Doc, prev: BoardSnapshot, changed: ReadonlySet<string>): BoardSnapshot {
-  const meta = readMeta(doc, prev.meta);
-  if (changed.size === 0) return meta === prev.meta ? prev : { ...prev, meta };
+  const readMetaNow = collecting((report) => readMeta(doc, prev.meta, report));
+  const meta = readMetaNow.value;
+  let problems = withProblems(prev.problems, 'meta', readMetaNow.problems);
+  if (changed.size === 0) return meta === prev.meta && problems === prev.problems ? prev : { ...prev, meta, problems };
   const yCards = cardsMap(doc);
   const cards: Record<string, Card> = { ...prev.cards };
   // Every list a changed card left or entered; the others keep their identity untouched.
@@ -113,8 +150,9 @@ function updateSnapshot(doc: Y.Doc, prev: BoardSnapshot, changed: ReadonlySet<st
   const fresh: Card[] = [];
   for (const id of changed) {
     const old = prev.cards[id];
-    const yCard = yCards.get(id);
-    const card = yCard ? readCard(id, yCard) : null;
+    const read = yCards.has(id) ? collecting((report) => readCard(id, yCards.get(id), report)) : { value: null, problems: [] };
+    const card = read.value;
+    problems = withProblems(problems, id, read.problems);
     if (old) touched.add(placeOf(old));
     if (card) {
       cards[id] = card;
@@ -133,11 +171,11 @@ function updateSnapshot(doc: Y.Doc, prev: BoardSnapshot, changed: ReadonlySet<st
   };
   const sections = {} as Record<SectionId, readonly Card[]>;
   for (const id of SECTION_IDS) sections[id] = rebuild(id, prev.sections[id], compareRank);
-  return { meta, cards, sections, trash: rebuild('trash', prev.trash, byNewest) };
+  return { meta, cards, sections, trash: rebuild('trash', prev.trash, byNewest), problems };
 }
 
 /** The card ids touched by a batch of deep events on the cards map. */
-export function changedCardIds(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+export function changedCardIds(events: readonly { readonly path: readonly (string | number)[]; readonly changes: { readonly keys: ReadonlyMap<string, unknown> } }[]): Set<string> {
   const ids = new Set<string>();
   for (const event of events) {
     const head = event.path[0];

@@ -6,3 +6,4 @@ export * from './boardOps';
 export * from './boardOrder';
 export * from './boardSnapshot';
 export * from './roster';
+export * from './boardShapes';

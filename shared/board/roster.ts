@@ -2,11 +2,13 @@
 // with the board and is part of what a charter freezes. Presence (who is online right now)
 // is awareness state, not this.
 import * as Y from 'yjs';
+import { docRoot } from '../doc/roots';
+import { asMap, ignoreProblems, readFixed, type Report } from '../doc/readShape';
 import { BoardError } from './boardErrors';
+import { NAME_MAX, PARTICIPANT_ID, ROLE_MAX, rosterEntryShape } from './boardShapes';
 import { isSide, type Side } from './sections';
 
-export const ROLE_MAX = 80;
-export const PARTICIPANT_NAME_MAX = 80;
+export const PARTICIPANT_NAME_MAX = NAME_MAX;
 
 export interface Participant {
   /** Stable per device and profile. */
@@ -19,7 +21,7 @@ export interface Participant {
   readonly publicKey: string | null;
 }
 
-export const rosterMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('roster');
+export const rosterMap = (doc: Y.Doc): Y.Map<unknown> => docRoot(doc, 'roster');
 
 function cleanText(value: unknown, max: number, what: string, required: boolean): string {
   if (typeof value !== 'string') throw new BoardError('invalid-input', `${what} must be text.`);
@@ -37,6 +39,7 @@ export function upsertParticipant(
   origin: unknown = null,
 ): void {
   const id = cleanText(input.id, 100, 'Participant id', true);
+  if (!PARTICIPANT_ID.test(id)) throw new BoardError('invalid-input', 'A participant id is letters, digits, - and _ only.');
   const name = cleanText(input.name, PARTICIPANT_NAME_MAX, 'Name', true);
   const role = cleanText(input.role, ROLE_MAX, 'Role', false);
   if (!isSide(input.side)) throw new BoardError('invalid-side', 'Side must be IT, OT or facilitator.');
@@ -44,7 +47,9 @@ export function upsertParticipant(
   if (publicKey !== null && !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) throw new BoardError('invalid-input', 'That is not an Ed25519 public key.');
   doc.transact(() => {
     const roster = rosterMap(doc);
-    let entry = roster.get(id);
+    const existing = roster.get(id);
+    if (existing !== undefined && !(existing instanceof Y.Map)) throw new BoardError('invalid-input', 'Your roster entry cannot be read: it was written in a shape this board does not know.');
+    let entry = existing as Y.Map<unknown> | undefined;
     if (!entry) {
       entry = new Y.Map<unknown>();
       entry.set('id', id);
@@ -58,24 +63,16 @@ export function upsertParticipant(
   }, origin);
 }
 
-/** The roster in join order; entries of a shape we do not know are skipped. */
-export function readRoster(doc: Y.Doc): Participant[] {
+/** The roster in join order; entries that do not fit the schema are skipped and reported. */
+export function readRoster(doc: Y.Doc, report: Report = ignoreProblems): Participant[] {
   const list: Participant[] = [];
-  rosterMap(doc).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return;
-    const name = entry.get('name');
-    const side = entry.get('side');
-    if (typeof name !== 'string' || !isSide(side)) return;
-    const role = entry.get('role');
-    const publicKey = entry.get('publicKey');
-    list.push({
-      id,
-      name,
-      side,
-      role: typeof role === 'string' ? role : '',
-      joinedAt: Number(entry.get('joinedAt') ?? 0),
-      publicKey: typeof publicKey === 'string' ? publicKey : null,
-    });
+  rosterMap(doc).forEach((value, id) => {
+    const path = `roster › ${id.slice(0, 12)}`;
+    const map = asMap(value, path, report);
+    if (!map) return;
+    const entry = readFixed(rosterEntryShape, map, path, report);
+    if (entry.name === undefined || entry.side === undefined) return report({ where: path, reason: 'an entry without a name or side is not listed' });
+    list.push({ id, name: entry.name, side: entry.side, role: entry.role ?? '', joinedAt: entry.joinedAt ?? 0, publicKey: entry.publicKey ?? null });
   });
   return list.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
 }

@@ -5,15 +5,16 @@
 // a signature by its value) mean a concurrent or hostile write can add entries but never
 // replace one that was already there. Everything read back is `unknown` until parsed.
 import type * as Y from 'yjs';
+import { docRoot } from '../doc/roots';
+import { DRAFT_TEXT_MAX, MAX_ENTRY_CHARS } from './charterShapes';
 import { canonicalJson } from './canonicalJson';
 import { DEFAULT_QUORUM, frozenCharterSchema, quorumRuleSchema, type FrozenCharter, type QuorumRule } from './charterSchema';
 import { charterDigest, type FrozenVersion } from './charterVersion';
 import { charterSealSchema, charterSignatureSchema, type CharterSeal, type CharterSignature } from './bundleSchema';
 
-export const charterMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('charter');
+export const charterMap = (doc: Y.Doc): Y.Map<unknown> => docRoot(doc, 'charter');
 
-/** A bound on what one entry may hold, so a hostile peer cannot make every reader parse megabytes. */
-export const MAX_ENTRY_CHARS = 2_000_000;
+export { MAX_ENTRY_CHARS };
 
 const VERSION = 'version.';
 const SIGNATURE = 'sig.';
@@ -43,14 +44,14 @@ export function readDraftSettings(doc: Y.Doc): DraftSettings {
   const map = charterMap(doc);
   const text = (field: DraftField) => {
     const value = map.get(DRAFT + field);
-    return typeof value === 'string' ? value.slice(0, 10_000) : '';
+    return typeof value === 'string' ? value.slice(0, DRAFT_TEXT_MAX) : '';
   };
   const quorum = quorumRuleSchema.safeParse(parseJson(map.get(`${DRAFT}quorum`)));
   return { purpose: text('purpose'), scope: text('scope'), reviewDate: text('reviewDate'), quorum: quorum.success ? quorum.data : DEFAULT_QUORUM };
 }
 
 export function setDraftField(doc: Y.Doc, field: DraftField, value: string, origin: unknown = null): void {
-  if (value.length > 10_000) throw new Error('at most 10,000 characters');
+  if (value.length > DRAFT_TEXT_MAX) throw new Error('at most 10,000 characters');
   doc.transact(() => charterMap(doc).set(DRAFT + field, value), origin);
 }
 

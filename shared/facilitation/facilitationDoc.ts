@@ -3,11 +3,12 @@
 // facilitator key "authority". Flat keys rather than nested Yjs types, because two peers creating
 // the same nested type at once would lose one of them.
 import type * as Y from 'yjs';
+import { docRoot } from '../doc/roots';
 import { z } from 'zod';
 import type { Ballot } from './ballots';
 import { encodeSignedAction, type SignedAction } from './signedAction';
 
-export const facilitationMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('facilitation');
+export const facilitationMap = (doc: Y.Doc): Y.Map<unknown> => docRoot(doc, 'facilitation');
 
 export const ACTION_PREFIX = 'a:';
 export const BALLOT_PREFIX = 'b:';

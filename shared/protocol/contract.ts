@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
 import { lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema } from './signalingSchemas';
+import { vaultEntriesSchema, vaultKeySchema, vaultValueSchema } from './vaultSchemas';
 import { actionSigningInputSchema, publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
@@ -38,6 +39,12 @@ export const contract = {
     request: idRequest,
     response: z.object({ skippedBytes: z.number().int().nonnegative(), keptUpdates: z.number().int().nonnegative() }),
   },
+  // Every stored change kept as the workshop's history (shared/history/historyRecord.ts).
+  'storage:history': { request: idRequest, response: z.array(bytesSchema).max(1_000_000) },
+  // What this device keeps for a workshop outside its doc (room secret, pinned keys, ballots),
+  // encrypted in main like the signing key.
+  'vault:read': { request: idRequest, response: vaultEntriesSchema },
+  'vault:write': { request: z.object({ id: workshopIdSchema, key: vaultKeySchema, value: vaultValueSchema.nullable() }).strict(), response: done },
   'files:save': {
     request: z
       .object({

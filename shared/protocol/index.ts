@@ -3,3 +3,4 @@ export * from './contract';
 export * from './result';
 export * from './schemas';
 export * from './bridgeApi';
+export * from './vaultSchemas';

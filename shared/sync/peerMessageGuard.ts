@@ -1,9 +1,11 @@
 // Checks every message a peer sends over a data channel before y-webrtc reads it. A peer who
 // holds the room secret can still be broken or hostile: garbage bytes, malformed sync or
-// awareness messages, oversized updates, or writes to parts of the doc we do not have must
-// neither crash the app nor reach the doc. A message that fails here gets its peer dropped.
+// awareness messages, oversized updates, and updates that do not fit the document schema
+// (checked struct by struct by the update guard, shared/doc) must neither crash the app nor
+// reach the doc. A message that fails here gets its peer dropped.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import { checkWorkshopUpdate } from '../schema';
 
 /** y-webrtc's message types (y-webrtc/src/y-webrtc.js). */
 const MESSAGE_SYNC = 0;
@@ -19,28 +21,15 @@ export const MAX_PEER_MESSAGE_BYTES = 4 * 1024 * 1024;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 export const MAX_AWARENESS_CLIENTS = 256;
 
-/** The doc's root types; an update that creates any other root is not ours. */
-export const ROOT_TYPES: ReadonlySet<string> = new Set(['meta', 'cards', 'roster', 'room', 'charter', 'facilitation']);
-
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
 
 const fail = (reason: string): GuardVerdict => ({ ok: false, reason });
 
-function checkUpdate(update: Uint8Array): GuardVerdict {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return fail('an update that does not decode');
-  }
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Item) {
-      // In a decoded update a root parent is its name (a string), despite the declared type.
-      const parent: unknown = struct.parent;
-      if (typeof parent === 'string' && !ROOT_TYPES.has(parent)) return fail(`a write to an unknown part of the board ("${parent.slice(0, 40)}")`);
-    }
-  }
-  return { ok: true };
+/** What the guard needs of the doc a message would change. */
+export interface GuardTarget {
+  readonly doc: Y.Doc;
+  /** The doc's encoded size, or an upper bound of it. */
+  docBytes(): number;
 }
 
 function checkAwareness(bytes: Uint8Array): GuardVerdict {
@@ -63,7 +52,7 @@ function checkAwareness(bytes: Uint8Array): GuardVerdict {
 }
 
 /** Decides whether a data-channel message from a peer may be passed to y-webrtc. */
-export function inspectPeerMessage(data: unknown): GuardVerdict {
+export function inspectPeerMessage(data: unknown, target: GuardTarget): GuardVerdict {
   if (!(data instanceof Uint8Array)) return fail('a message that is not binary');
   if (data.byteLength === 0) return fail('an empty message');
   if (data.byteLength > MAX_PEER_MESSAGE_BYTES) return fail(`an oversized message (${data.byteLength} bytes)`);
@@ -79,7 +68,7 @@ export function inspectPeerMessage(data: unknown): GuardVerdict {
           Y.decodeStateVector(payload);
           return { ok: true };
         }
-        if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) return checkUpdate(payload);
+        if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) return checkWorkshopUpdate(target.doc, payload, target.docBytes());
         return fail(`an unknown sync message (${syncType})`);
       }
       case MESSAGE_AWARENESS:

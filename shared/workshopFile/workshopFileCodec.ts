@@ -4,6 +4,8 @@
 import * as Y from 'yjs';
 import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { WorkshopFileError } from './workshopFileErrors';
+import { checkWorkshopUpdate } from '../schema';
+import { docRoot } from '../doc/roots';
 import {
   FORMAT_VERSION,
   HEADER_BYTES,
@@ -46,9 +48,15 @@ function readMetadata(bytes: Uint8Array): WorkshopFileMetadata {
   return parsed.data;
 }
 
-/** Applies the state to an empty doc; it must apply completely and contain a workshop. */
+/**
+ * The state must pass the checks a change from the room passes (the document schema and the
+ * guard's limits), apply completely, and contain a workshop.
+ */
 function checkState(state: Uint8Array): void {
   const doc = new Y.Doc();
+  const verdict = checkWorkshopUpdate(doc, state);
+  if (!verdict.ok && verdict.reason.includes('does not decode')) throw new WorkshopFileError('invalid-state', 'The file is damaged: its board data cannot be read.');
+  if (!verdict.ok) throw new WorkshopFileError('invalid-state', `The file holds data that does not fit a Bridgeboard board (${verdict.reason}); nothing was imported.`);
   try {
     Y.applyUpdate(doc, state);
   } catch {
@@ -59,7 +67,7 @@ function checkState(state: Uint8Array): void {
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       throw new WorkshopFileError('invalid-state', 'The file is damaged: its board data is incomplete.');
     }
-    if (typeof doc.getMap('meta').get('title') !== 'string') {
+    if (typeof docRoot(doc, 'meta').get('title') !== 'string') {
       throw new WorkshopFileError('invalid-state', 'The file holds no workshop board.');
     }
   } finally {

@@ -59,6 +59,7 @@ export function snapshotOf(cards: readonly Card[], title = 'Line 4 AI charter'):
     cards: Object.fromEntries(cards.map((c) => [c.id, c])),
     sections,
     trash: cards.filter((c) => c.deleted),
+    problems: {},
   };
 }
 

@@ -2,7 +2,8 @@
 // only the user's own changes, and a refused action reports a BoardError with the doc untouched.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, initWorkshop } from '../../shared/board';
+import { addCard } from '../../shared/board';
+import { initWorkshop } from '../../shared/schema';
 import { createBoardStore, LOCAL } from '../../renderer/src/features/board/boardStore';
 
 const author = () => ({ name: 'Ada', side: 'OT' as const });

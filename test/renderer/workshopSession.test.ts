@@ -3,7 +3,8 @@
 // list entry follows the title, and reopening from what was stored gives the same board.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, buildSnapshot, initWorkshop } from '../../shared/board';
+import { addCard, buildSnapshot } from '../../shared/board';
+import { initWorkshop } from '../../shared/schema';
 import type { Host, WorkshopStorage, WorkshopSummary } from '../../renderer/src/host/Host';
 import { openWorkshopSession } from '../../renderer/src/features/board/workshopSession';
 

@@ -2,7 +2,8 @@
 // with its own error code.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, buildSnapshot, initWorkshop } from '../../shared/board';
+import { addCard, buildSnapshot } from '../../shared/board';
+import { initWorkshop } from '../../shared/schema';
 import {
   decodeWorkshopFile,
   encodeWorkshopFile,

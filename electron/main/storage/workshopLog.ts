@@ -19,6 +19,7 @@ import { encodeRecord } from './recordFormat';
 import { encodeSnapshot } from './snapshotFormat';
 import { logFileName, snapshotPath } from './workshopFiles';
 import { readWorkshop } from './workshopReader';
+import { checkpointRecord } from '../../../shared/history/historyRecord';
 
 export type CompactionStep = 'merged' | 'rotated' | 'snapshot-temp-written' | 'snapshot-renamed' | 'old-logs-removed';
 
@@ -85,6 +86,14 @@ export class WorkshopLog {
   state(): Uint8Array {
     const parts = this.snapshot === null ? this.updates : [this.snapshot, ...this.updates];
     return mergeState(parts);
+  }
+
+  /**
+   * The stored changes kept as history: a checkpoint of the snapshot the log starts from, then
+   * every record since. (Compaction merges records into the snapshot; see history below.)
+   */
+  history(): Uint8Array[] {
+    return [checkpointRecord(this.snapshot ?? new Uint8Array([0, 0]), 0), ...this.updates];
   }
 
   get isClosed(): boolean {

@@ -138,6 +138,12 @@ export class WorkshopStore {
     await log.append(update);
   }
 
+  async history(id: string): Promise<Uint8Array[]> {
+    const dir = await this.requireExists(id);
+    const log = await this.handle(id, dir).catch(wrap('open the workshop'));
+    return log.history();
+  }
+
   async setSummary(summary: WorkshopSummaryData): Promise<void> {
     const dir = await this.requireExists(summary.id);
     await writeFileAtomic(join(dir, SUMMARY_FILE), new TextEncoder().encode(JSON.stringify(summary))).catch(wrap('save the summary'));

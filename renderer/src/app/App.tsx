@@ -4,11 +4,10 @@ import { TopBar } from './TopBar';
 import { useTheme } from './useTheme';
 import { useRoute } from './useRoute';
 import { StatusRegion } from '../ui/StatusRegion';
-import { useProfile } from '../features/profile/profileStore';
-import { ProfileDialog } from '../features/profile/ProfileDialog';
-import { WorkshopList } from '../features/workshops/WorkshopList';
-import { BoardPage } from '../features/board/BoardPage';
-import { JoinPage } from '../features/join/JoinPage';
+import { ProfileDialog, useProfile } from '../features/profile';
+import { WorkshopList } from '../features/workshops';
+import { JoinPage } from '../features/join';
+import { SessionPage } from '../session/SessionPage';
 
 export function App() {
   const theme = useTheme();
@@ -28,7 +27,7 @@ export function App() {
         ) : !profile ? (
           <ProfileDialog onDone={() => undefined} />
         ) : workshopId ? (
-          <BoardPage key={workshopId} workshopId={workshopId} onBack={() => open(null)} />
+          <SessionPage key={workshopId} workshopId={workshopId} onBack={() => open(null)} />
         ) : (
           <WorkshopList onOpen={open} />
         )}

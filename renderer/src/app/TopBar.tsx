@@ -1,12 +1,11 @@
 // The app bar: name, who you are, and the theme switch. Later features (room, presence) add
 // their controls here.
 import { useState } from 'react';
-import { uiStore } from './uiStore';
-import type { Theme } from './uiStore';
-import { useProfile } from '../features/profile/profileStore';
-import { ProfileDialog } from '../features/profile/ProfileDialog';
-import { SIDE_LABELS } from '../features/board/labels';
-import { VerifyCharterButton } from '../features/charter/VerifyCharterButton';
+import { uiStore } from '../core/notices';
+import type { Theme } from '../core/notices';
+import { ProfileDialog, useProfile } from '../features/profile';
+import { SIDE_LABELS } from '../features/board';
+import { VerifyCharterButton } from '../features/charter';
 
 export function TopBar({ theme }: { readonly theme: Theme }) {
   const profile = useProfile();

@@ -1,6 +1,6 @@
 // Applies the theme to <html>: the user's choice if made, else the system preference.
 import { useEffect, useSyncExternalStore } from 'react';
-import { useUi, type Theme } from './uiStore';
+import { useUi, type Theme } from '../core/notices';
 
 const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 

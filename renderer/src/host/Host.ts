@@ -57,6 +57,25 @@ export interface WorkshopStorage {
    * pending in the state and fall into place when a peer who has the lost part syncs.
    */
   recover(id: string): Promise<RecoveryReport>;
+  /**
+   * Every stored change this device kept for the workshop, oldest first, as stored (history
+   * records, shared/history/historyRecord.ts; bare Yjs updates from older versions). The first
+   * is usually a checkpoint: the whole state the kept history starts from.
+   */
+  history(id: string): Promise<Uint8Array[]>;
+}
+
+/**
+ * What this device keeps for a workshop outside its doc, so it never syncs or exports: the room
+ * secret and network credentials, the facilitator key it pinned, the secret of a vote it
+ * started, its own ballots. The desktop app keeps it encrypted in the main process (like the
+ * signing key); the browser in IndexedDB. Removing the workshop removes it.
+ */
+export interface DeviceVault {
+  /** Every entry of the workshop, key → value. */
+  read(workshopId: string): Promise<Record<string, string>>;
+  /** Sets an entry; null removes it. */
+  write(workshopId: string, key: string, value: string | null): Promise<void>;
 }
 
 export interface RecoveryReport {
@@ -140,6 +159,7 @@ export interface LanSignaling {
 export interface Host {
   readonly kind: 'electron' | 'browser';
   readonly storage: WorkshopStorage;
+  readonly vault: DeviceVault;
   readonly files: WorkshopFiles;
   /** Present only where the app can run the LAN signaling server (the desktop app). */
   readonly lanSignaling?: LanSignaling;

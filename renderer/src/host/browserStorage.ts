@@ -1,81 +1,42 @@
-// Workshop storage for the browser host, over IndexedDB: per workshop a list entry, a snapshot
-// and a log of updates. An append is acknowledged only after its transaction commits; the log is
-// merged into the snapshot (Y.mergeUpdates) once it passes COMPACT_AFTER updates and on close.
-// A stored change that no longer decodes makes loading refuse with 'corrupt' (nothing is merged
-// or compacted over it); recover() sets such records aside under `damaged:<id>` and rebuilds
-// the workshop from the rest.
+// Workshop storage for the browser host, over IndexedDB: per workshop a list entry, a snapshot,
+// a log of stored changes since the last compaction, and the history (every stored change
+// compacted so far, after a checkpoint of the state it started from). An append is acknowledged
+// only after its transaction commits; compaction (after COMPACT_AFTER changes, and on close)
+// merges the log into the snapshot and moves its records into the history, in one transaction.
+// A stored change that no longer reads makes loading refuse with 'corrupt' (nothing is merged
+// or compacted over it); recover() (browserRecovery.ts) sets such records aside.
 import * as Y from 'yjs';
-import { HostError, type LoadedWorkshop, type RecoveryReport, type WorkshopStorage, type WorkshopSummary } from './Host';
-import { BY_WORKSHOP, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES } from './idb';
+import { checkpointRecord, usableRecord, MAX_HISTORY_RECORDS } from '../../../shared/history';
+import { HostError, type LoadedWorkshop, type WorkshopStorage } from './Host';
+import { BY_WORKSHOP, deleteByWorkshop, HISTORY, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES, VAULT } from './idb';
 import { parseSummary } from './summarySchema';
+import { recoverWorkshop } from './browserRecovery';
+import { foldHistory } from './browserHistoryFold';
+import { archiveLog, damagedKey, damagedSnapshot, hostError, readStored, type UpdateRecord } from './browserStoredWorkshop';
 
 export const COMPACT_AFTER = 200;
 
-interface UpdateRecord {
-  readonly workshopId: string;
-  readonly update: Uint8Array;
-}
-
-function hostError(code: 'storage-failed' | 'not-found', what: string, e: unknown): HostError {
-  if (e instanceof HostError) return e;
-  const detail = e instanceof Error && e.message ? `: ${e.message}` : '';
-  return new HostError(code, `${what} failed${detail}`);
-}
-
-/** Where the damaged records of a workshop are kept by recover(): out of its log, not deleted. */
-const damagedKey = (id: string): string => `damaged:${id}`;
-
-function decodes(update: Uint8Array): boolean {
-  try {
-    Y.decodeUpdate(update);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function damagedSnapshot(): HostError {
-  return new HostError('unrecoverable', "This workshop's stored snapshot is damaged; there is nothing safe to rebuild it from. Open a copy exported earlier, or rejoin a room that has it.");
-}
+const snapshotReads = (snapshot: Uint8Array): boolean => usableRecord(snapshot) !== null;
 
 /** Merges the log into the snapshot, or says how much of the log is damaged. */
-function mergeOrRefuse(snapshot: Uint8Array, updates: Uint8Array[]): Uint8Array {
-  if (updates.length === 0) return snapshot;
-  try {
-    return Y.mergeUpdates([snapshot, ...updates]);
-  } catch {
-    if (!decodes(snapshot)) throw damagedSnapshot();
-    const damaged = updates.filter((u) => !decodes(u)).length;
-    // Each part reads, yet they do not combine: nothing that recovery could set aside.
-    if (damaged === 0) throw new HostError('unrecoverable', "This workshop's stored changes do not fit together; nothing was changed. Open a copy exported earlier, or rejoin a room that has it.");
+function mergeOrRefuse(snapshot: Uint8Array, records: readonly Uint8Array[]): Uint8Array {
+  if (records.length === 0) return snapshot;
+  const updates = records.map((r) => usableRecord(r)?.update ?? null);
+  const damaged = updates.filter((u) => u === null).length;
+  if (damaged > 0) {
+    if (!snapshotReads(snapshot)) throw damagedSnapshot();
     throw new HostError(
       'corrupt',
-      `${damaged} stored change${damaged === 1 ? ' of this workshop is' : 's of this workshop are'} damaged (of ${updates.length} since it was last compacted); nothing was changed. Recover what can be read, or open a copy exported earlier.`,
+      `${damaged} stored change${damaged === 1 ? ' of this workshop is' : 's of this workshop are'} damaged (of ${records.length} since it was last compacted); nothing was changed. Recover what can be read, or open a copy exported earlier.`,
     );
   }
-}
-
-/** A workshop as stored: its snapshot, and its log of updates with their record keys. */
-interface StoredWorkshop {
-  readonly snapshot: Uint8Array;
-  readonly updates: Uint8Array[];
-  readonly keys: IDBValidKey[];
-}
-
-/**
- * Queues the reads of workshop `id` in `tx` and calls `then` once they are in: with the stored
- * workshop, or null if it does not exist. `then` may queue writes in the same transaction.
- */
-function readStored(tx: IDBTransaction, id: string, then: (stored: StoredWorkshop | null) => void): void {
-  const summary = tx.objectStore(SUMMARIES).get(id);
-  const snapshot = tx.objectStore(SNAPSHOTS).get(id);
-  const index = tx.objectStore(UPDATES).index(BY_WORKSHOP);
-  const records = index.getAll(id);
-  const keys = index.getAllKeys(id);
-  keys.onsuccess = () => {
-    if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return then(null);
-    then({ snapshot: snapshot.result, updates: (records.result as UpdateRecord[]).map((r) => r.update), keys: keys.result });
-  };
+  try {
+    return Y.mergeUpdates([snapshot, ...(updates as Uint8Array[])]);
+  } catch {
+    if (!snapshotReads(snapshot)) throw damagedSnapshot();
+    // Each part reads, yet they do not combine: nothing that recovery could set aside.
+    throw new HostError('unrecoverable', "This workshop's stored changes do not fit together; nothing was changed. Open a copy exported earlier, or rejoin a room that has it.");
+  }
 }
 
 function checkId(id: unknown): string {
@@ -83,21 +44,27 @@ function checkId(id: unknown): string {
   return id;
 }
 
-export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
+export type DatabaseOpener = () => Promise<IDBDatabase>;
+
+export function databaseOpener(factory?: IDBFactory): DatabaseOpener {
   let dbPromise: Promise<IDBDatabase> | null = null;
-  const db = (): Promise<IDBDatabase> => {
+  return () => {
     dbPromise ??= openDatabase(factory).catch((e: unknown) => {
       dbPromise = null;
       throw hostError('storage-failed', 'Opening browser storage', e);
     });
     return dbPromise;
   };
+}
+
+export function createBrowserStorage(db: DatabaseOpener = databaseOpener()): WorkshopStorage {
   const logCounts = new Map<string, number>();
 
   /** Reads snapshot + log, merges them, and (when compacting) replaces both in one transaction. */
   async function readMerged(id: string, compact: boolean): Promise<Uint8Array> {
     const database = await db();
-    return inTransaction(database, [SNAPSHOTS, UPDATES, SUMMARIES], compact ? 'readwrite' : 'readonly', (tx) => {
+    let historyCount = 0;
+    const merged = await inTransaction(database, [SNAPSHOTS, UPDATES, SUMMARIES, HISTORY], compact ? 'readwrite' : 'readonly', (tx) => {
       let merged: Uint8Array | null = null;
       // Thrown from the result below: a throw inside a request's handler would only abort the
       // transaction with a generic "uncaught exception".
@@ -113,8 +80,9 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
         }
         if (compact && stored.updates.length > 0) {
           tx.objectStore(SNAPSHOTS).put(merged, id);
-          for (const key of stored.keys) tx.objectStore(UPDATES).delete(key);
+          archiveLog(tx, id, stored);
         }
+        historyCount = stored.historyCount + (compact ? stored.updates.length : 0);
         logCounts.set(id, compact ? 0 : stored.updates.length);
       });
       return () => {
@@ -126,6 +94,8 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
       if (e instanceof HostError) throw e;
       throw hostError('storage-failed', 'Reading the workshop', e);
     });
+    if (compact && historyCount > MAX_HISTORY_RECORDS) await foldHistory(database, id).catch(() => undefined);
+    return merged;
   }
 
   return {
@@ -133,7 +103,7 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
       try {
         const database = await db();
         const rows = await inTransaction(database, [SUMMARIES], 'readonly', (tx) => later(tx.objectStore(SUMMARIES).getAll()));
-        return rows.map(parseSummary).filter((s): s is WorkshopSummary => s !== null).sort((a, b) => b.updatedAt - a.updatedAt);
+        return rows.map(parseSummary).filter((s): s is NonNullable<typeof s> => s !== null).sort((a, b) => b.updatedAt - a.updatedAt);
       } catch (e) {
         throw hostError('storage-failed', 'Listing workshops', e);
       }
@@ -143,10 +113,11 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
       if (!clean || !(state instanceof Uint8Array)) throw new HostError('invalid-request', 'Invalid workshop.');
       try {
         const database = await db();
-        await inTransaction(database, [SUMMARIES, SNAPSHOTS], 'readwrite', (tx) => {
+        await inTransaction(database, [SUMMARIES, SNAPSHOTS, HISTORY], 'readwrite', (tx) => {
           // add() (not put) fails the transaction if the id exists.
           tx.objectStore(SUMMARIES).add(clean);
           tx.objectStore(SNAPSHOTS).add(state, clean.id);
+          tx.objectStore(HISTORY).add({ workshopId: clean.id, update: checkpointRecord(state, Date.now()) } satisfies UpdateRecord);
           return () => undefined;
         });
         logCounts.set(clean.id, 0);
@@ -159,7 +130,7 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
     },
     async append(id, update) {
       checkId(id);
-      if (!(update instanceof Uint8Array)) throw new HostError('invalid-request', 'An update must be bytes.');
+      if (!(update instanceof Uint8Array) || usableRecord(update) === null) throw new HostError('invalid-request', 'That is not a stored change of a workshop (it does not decode as one); nothing was saved.');
       try {
         const database = await db();
         const record: UpdateRecord = { workshopId: id, update };
@@ -184,53 +155,41 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
     async close(id) {
       await readMerged(checkId(id), true);
     },
-    async recover(id): Promise<RecoveryReport> {
+    async recover(id) {
+      const report = await recoverWorkshop(await db(), checkId(id));
+      logCounts.set(id, 0);
+      return report;
+    },
+    async history(id) {
       checkId(id);
-      // Set inside the transaction's callbacks, read once it has ended: a throw inside a
-      // request's handler would only abort it with a generic "uncaught exception".
-      const out: { report: RecoveryReport | null; refused: HostError | null } = { report: null, refused: null };
       try {
         const database = await db();
-        await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
-          readStored(tx, id, (stored) => {
-            if (stored === null) return;
-            try {
-              if (!decodes(stored.snapshot)) throw damagedSnapshot();
-              const good: Uint8Array[] = [];
-              const bad: Uint8Array[] = [];
-              for (const update of stored.updates) (decodes(update) ? good : bad).push(update);
-              if (bad.length === 0) throw new HostError('invalid-request', 'This workshop is not damaged; there is nothing to recover.');
-              tx.objectStore(SNAPSHOTS).put(good.length === 0 ? stored.snapshot : Y.mergeUpdates([stored.snapshot, ...good]), id);
-              for (const key of stored.keys) tx.objectStore(UPDATES).delete(key);
-              for (const update of bad) tx.objectStore(UPDATES).add({ workshopId: damagedKey(id), update } satisfies UpdateRecord);
-              out.report = { skippedBytes: bad.reduce((n, u) => n + u.byteLength, 0), keptUpdates: good.length };
-            } catch (e) {
-              out.refused = e instanceof HostError ? e : hostError('storage-failed', 'Recovering the workshop', e);
-              tx.abort();
-            }
-          });
-          return () => undefined;
+        return await inTransaction(database, [SNAPSHOTS, HISTORY, UPDATES], 'readonly', (tx) => {
+          const snapshot = tx.objectStore(SNAPSHOTS).get(id);
+          const archived = tx.objectStore(HISTORY).index(BY_WORKSHOP).getAll(id);
+          const log = tx.objectStore(UPDATES).index(BY_WORKSHOP).getAll(id);
+          return () => {
+            if (!(snapshot.result instanceof Uint8Array)) throw new HostError('not-found', 'That workshop does not exist (any more).');
+            const kept = (archived.result as UpdateRecord[]).map((r) => r.update);
+            // A workshop from before the history was kept starts from its snapshot.
+            const base = kept.length > 0 ? kept : [checkpointRecord(snapshot.result, 0)];
+            return [...base, ...(log.result as UpdateRecord[]).map((r) => r.update)];
+          };
         });
       } catch (e) {
-        throw out.refused ?? hostError('storage-failed', 'Recovering the workshop', e);
+        throw hostError('storage-failed', 'Reading the history', e);
       }
-      if (out.report === null) throw new HostError('not-found', 'That workshop does not exist (any more).');
-      logCounts.set(id, 0);
-      return out.report;
     },
     async remove(id) {
       checkId(id);
       try {
         const database = await db();
-        await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES], 'readwrite', (tx) => {
+        await inTransaction(database, [SUMMARIES, SNAPSHOTS, UPDATES, HISTORY, VAULT], 'readwrite', (tx) => {
           tx.objectStore(SUMMARIES).delete(id);
           tx.objectStore(SNAPSHOTS).delete(id);
-          for (const workshopId of [id, damagedKey(id)]) {
-            const keys = tx.objectStore(UPDATES).index(BY_WORKSHOP).getAllKeys(workshopId);
-            keys.onsuccess = () => {
-              for (const key of keys.result) tx.objectStore(UPDATES).delete(key);
-            };
-          }
+          for (const workshopId of [id, damagedKey(id)]) deleteByWorkshop(tx, UPDATES, workshopId);
+          deleteByWorkshop(tx, HISTORY, id);
+          deleteByWorkshop(tx, VAULT, id);
           return () => undefined;
         });
         logCounts.delete(id);

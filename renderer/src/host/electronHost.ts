@@ -64,6 +64,13 @@ export function createElectronHost(bridge: BridgeApi): Host {
         await call('storage:remove', { id });
       },
       recover: (id) => call('storage:recover', { id }),
+      history: (id) => call('storage:history', { id }),
+    },
+    vault: {
+      read: (id) => call('vault:read', { id }),
+      write: async (id, key, value) => {
+        await call('vault:write', { id, key, value });
+      },
     },
     files: {
       save: (suggestedName, bytes) => call('files:save', { suggestedName, bytes }),

@@ -1,6 +1,6 @@
 // Where errors and confirmations are announced: errors in an alert region (read out at once),
 // other notices in a polite status region. Each can be dismissed.
-import { uiStore, useUi, type Notice } from '../app/uiStore';
+import { uiStore, useUi, type Notice } from '../core/notices';
 
 function NoticeItem({ notice }: { readonly notice: Notice }) {
   return (

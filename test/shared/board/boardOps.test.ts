@@ -1,22 +1,8 @@
 // Board operations: what a user can do to cards, and that bad input changes nothing.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addCard,
-  BoardError,
-  buildSnapshot,
-  deleteCard,
-  editField,
-  initWorkshop,
-  moveCard,
-  renameWorkshop,
-  restoreCard,
-  SECTIONS,
-  setStatus,
-  setVote,
-  TITLE_MAX,
-  type SectionId,
-} from '../../../shared/board';
+import { addCard, BoardError, buildSnapshot, deleteCard, editField, moveCard, renameWorkshop, restoreCard, SECTIONS, setStatus, setVote, TITLE_MAX, type SectionId } from '../../../shared/board';
+import { initWorkshop } from '../../../shared/schema';
 
 const it_ = { name: 'Ines (IT)', side: 'IT' } as const;
 const ot = { name: 'Otto (OT)', side: 'OT' } as const;

@@ -6,22 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
-import {
-  addCard,
-  buildSnapshot,
-  cardsMap,
-  changedCardIds,
-  deleteCard,
-  editField,
-  initWorkshop,
-  moveCard,
-  restoreCard,
-  SECTION_IDS,
-  setStatus,
-  setVote,
-  STATUSES,
-  type BoardSnapshot,
-} from '../../../shared/board';
+import { addCard, buildSnapshot, cardsMap, changedCardIds, deleteCard, editField, moveCard, restoreCard, SECTION_IDS, setStatus, setVote, STATUSES, type BoardSnapshot } from '../../../shared/board';
+import { initWorkshop } from '../../../shared/schema';
 
 const PEERS = 5;
 const SEEDS = 60;

@@ -7,7 +7,8 @@ import * as prng from 'lib0/prng';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { addCard, buildSnapshot, initWorkshop } from '../../../shared/board';
+import { addCard, buildSnapshot } from '../../../shared/board';
+import { initWorkshop } from '../../../shared/schema';
 import { inspectPeerMessage, MAX_PEER_MESSAGE_BYTES } from '../../../shared/sync/peerMessageGuard';
 
 function boardDoc(): Y.Doc {
@@ -29,6 +30,9 @@ const syncUpdate = (update: Uint8Array): Uint8Array =>
     syncProtocol.writeUpdate(e, update);
   });
 
+/** A peer that has nothing yet, receiving. */
+const receiver = () => ({ doc: new Y.Doc(), docBytes: () => 0 });
+
 describe('messages a real peer sends pass', () => {
   const doc = boardDoc();
   const awareness = new awarenessProtocol.Awareness(doc);
@@ -39,7 +43,7 @@ describe('messages a real peer sends pass', () => {
     ['an update', syncUpdate(Y.encodeStateAsUpdate(doc))],
     ['awareness', message((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])); })],
     ['an awareness query', message((e) => encoding.writeVarUint(e, 3))],
-  ])('%s', (_name, data) => expect(inspectPeerMessage(data)).toEqual({ ok: true }));
+  ])('%s', (_name, data) => expect(inspectPeerMessage(data, receiver())).toEqual({ ok: true }));
 });
 
 describe('hostile or broken messages are refused', () => {
@@ -59,7 +63,7 @@ describe('hostile or broken messages are refused', () => {
     ['oversized presence', message((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, message((a) => { encoding.writeVarUint(a, 1); encoding.writeVarUint(a, 1); encoding.writeVarUint(a, 1); encoding.writeVarString(a, bigAwarenessState); })); }), 'oversized presence'],
     ['tab message over the network', message((e) => { encoding.writeVarUint(e, 4); encoding.writeUint8(e, 1); encoding.writeVarString(e, 'peer'); }), 'tab-to-tab'],
   ] as const)('%s', (_name, data, reason) => {
-    const verdict = inspectPeerMessage(data);
+    const verdict = inspectPeerMessage(data, receiver());
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.reason).toContain(reason);
   });
@@ -70,9 +74,9 @@ describe('hostile or broken messages are refused', () => {
     for (let i = 0; i < 2_000; i++) {
       const bytes = prng.uint8Array(gen, prng.int32(gen, 1, 200));
       bytes[0] = 0; // claim to be a sync message so the deeper checks run
-      if (!inspectPeerMessage(bytes).ok) continue;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, base);
+      if (!inspectPeerMessage(bytes, { doc, docBytes: () => base.byteLength }).ok) continue;
       const decoder = decoding.createDecoder(bytes);
       decoding.readVarUint(decoder);
       syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'peer');

@@ -1,21 +1,25 @@
 // The bar above the board: the workshop's title with rename, undo and redo of one's own
-// changes, export, and the way back to the workshop list. Later features (room, charter) add
-// their controls here.
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { WorkshopSession } from './workshopSession';
-import { RenameDialog } from '../workshops/RenameDialog';
+// changes, whether everything is saved, and the way back to the workshop list. Other features'
+// controls (room, charter, history, export) come in the toolbar slot.
+import { useState, useSyncExternalStore } from 'react';
+import { RenameDialog } from '../../ui/RenameDialog';
 import { useBoard, useBoardStore } from './useBoard';
+import { useBoardSlots } from './boardSlots';
 
-interface BoardToolbarProps {
-  readonly session: WorkshopSession;
-  readonly onExport: () => void;
-  readonly onBack: () => void;
-  /** Controls of later features (room, presence, charter), shown before export. */
-  readonly extra?: ReactNode;
+/** How many changes are not stored yet, and a way to watch that number. */
+export interface SaveState {
+  unsaved(): number;
+  onUnsavedChange(listener: () => void): () => void;
 }
 
-export function BoardToolbar({ session, onExport, onBack, extra }: BoardToolbarProps) {
-  const unsaved = useSyncExternalStore(session.onUnsavedChange, session.unsaved);
+interface BoardToolbarProps {
+  readonly saveState: SaveState;
+  readonly onBack: () => void;
+}
+
+export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
+  const unsaved = useSyncExternalStore(saveState.onUnsavedChange, saveState.unsaved);
+  const { toolbar } = useBoardSlots();
   const store = useBoardStore();
   const title = useBoard((s) => s.snapshot.meta.title);
   const canUndo = useBoard((s) => s.canUndo);
@@ -43,10 +47,7 @@ export function BoardToolbar({ session, onExport, onBack, extra }: BoardToolbarP
       <span className="save-state" role="status" data-testid="save-state">
         {unsaved > 0 ? 'Saving…' : 'All changes saved'}
       </span>
-      {extra}
-      <button type="button" onClick={onExport} data-testid="export-workshop">
-        Export file
-      </button>
+      {toolbar}
       {renaming && (
         <RenameDialog
           initial={title}

@@ -1,17 +1,17 @@
-// The board of one open workshop: a toolbar (title, rename, undo/redo, export), a column per
-// section, the trash, and the card editor. Components reach the doc only through store actions.
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+// The board of one open workshop: a toolbar (title, rename, undo/redo, save state, the slot for
+// other features' controls), what could not be read, a column per section, the trash, and the
+// card editor. Components reach the doc only through store actions.
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
-import { announce, notifyError } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
-import type { Outcome } from './boardStore';
-import type { WorkshopSession } from './workshopSession';
-import { BoardStoreContext } from './useBoard';
-import { focusCardControl } from './useBoard';
+import { announce, notifyError } from '../../core/notices';
+import { describeError } from '../../core/describeError';
+import type { BoardStore, Outcome } from './boardStore';
+import { focusCardControl, useBoardStore } from './useBoard';
 import { SectionColumn } from './SectionColumn';
 import { CardEditor } from './CardEditor';
 import { TrashPanel } from './TrashPanel';
-import { BoardToolbar } from './BoardToolbar';
+import { BoardToolbar, type SaveState } from './BoardToolbar';
+import { BoardProblems } from './BoardProblems';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import type { CardCommands } from './CardView';
 import type { EditorTarget } from './editorState';
@@ -28,7 +28,7 @@ function report(outcome: () => Outcome, doing: string): boolean {
 }
 
 /** Tells screen-reader users where a moved card landed. */
-function announceMove(store: WorkshopSession['store'], id: string): void {
+function announceMove(store: BoardStore, id: string): void {
   const { cards, sections } = store.getState().snapshot;
   const card = cards[id];
   if (!card) return;
@@ -38,15 +38,13 @@ function announceMove(store: WorkshopSession['store'], id: string): void {
 }
 
 interface BoardViewProps {
-  readonly session: WorkshopSession;
-  readonly onExport: () => void;
+  readonly saveState: SaveState;
   readonly onBack: () => void;
-  /** Controls that later features add to the board's toolbar. */
-  readonly toolbarExtra?: ReactNode;
 }
 
-export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardViewProps) {
-  const store = session.store;
+/** The board of the store in BoardStoreContext, with the slots in BoardSlotsContext. */
+export function BoardView({ saveState, onBack }: BoardViewProps) {
+  const store = useBoardStore();
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   useUndoShortcuts(store);
   // Marks for the render benchmark: DOM committed, then (after the next frame) painted.
@@ -96,20 +94,19 @@ export function BoardView({ session, onExport, onBack, toolbarExtra }: BoardView
   }, []);
 
   return (
-    <BoardStoreContext.Provider value={store}>
-      <div className="board-page">
-        <BoardToolbar session={session} onExport={onExport} onBack={onBack} extra={toolbarExtra} />
-        <p className="board-help" id="board-help">
-          Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
-        </p>
-        <div className="board" data-testid="board">
-          {SECTIONS.map((spec) => (
-            <SectionColumn key={spec.id} spec={spec} commands={commands} onAdd={onAdd} onDropCard={onDropCard} />
-          ))}
-        </div>
-        <TrashPanel />
-        {editor && <CardEditor target={editor} onClose={closeEditor} />}
+    <div className="board-page">
+      <BoardToolbar saveState={saveState} onBack={onBack} />
+      <BoardProblems />
+      <p className="board-help" id="board-help">
+        Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+      </p>
+      <div className="board" data-testid="board">
+        {SECTIONS.map((spec) => (
+          <SectionColumn key={spec.id} spec={spec} commands={commands} onAdd={onAdd} onDropCard={onDropCard} />
+        ))}
       </div>
-    </BoardStoreContext.Provider>
+      <TrashPanel />
+      {editor && <CardEditor target={editor} onClose={closeEditor} />}
+    </div>
   );
 }

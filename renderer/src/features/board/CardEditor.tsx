@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { SECTIONS, STATUSES, sectionSpec, type CardStatus, type FieldSpec, type SectionId } from '../../../../shared/board';
 import { Dialog } from '../../ui/Dialog';
-import { describeError } from '../../ui/describeError';
+import { describeError } from '../../core/describeError';
 import { STATUS_LABELS } from './labels';
 import { useBoard, useBoardStore } from './useBoard';
 import type { EditorTarget } from './editorState';

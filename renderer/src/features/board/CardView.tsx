@@ -5,8 +5,8 @@ import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { Card } from '../../../../shared/board';
 import { SIDE_LABELS, STATUS_LABELS } from './labels';
 import { CARD_DRAG_TYPE } from './dragAndDrop';
-import { CardPresence } from '../room/PresenceMarkers';
-import { useSectionAccess } from '../facilitation/facilitationContext';
+import { useSectionAccess } from './useBoard';
+import { useBoardSlots } from './boardSlots';
 
 export interface CardCommands {
   edit(id: string): void;
@@ -29,6 +29,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
   const title = card.fields.title ?? '';
   // In a section the current phase closes, moving and deleting are off (the store refuses them too).
   const readOnly = useSectionAccess(card.section) === 'read-only';
+  const { CardDecoration } = useBoardSlots();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target instanceof HTMLInputElement) return;
     const key = event.key;
@@ -58,7 +59,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
           {STATUS_LABELS[card.status]}
         </span>
         {card.author && <span className="card-author">{card.author}</span>}
-        <CardPresence cardId={card.id} />
+        {CardDecoration && <CardDecoration cardId={card.id} />}
       </div>
       <div className="card-tools" role="group" aria-label={`Move or delete “${title}”`}>
         <button type="button" data-control="up" disabled={readOnly || first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">

@@ -3,10 +3,9 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useState, type DragEvent } from 'react';
 import { SECTION_IDS, type SectionSpec } from '../../../../shared/board';
 import { CardView, type CardCommands } from './CardView';
-import { useBoard } from './useBoard';
+import { useBoard, useSectionAccess } from './useBoard';
+import { useBoardSlots } from './boardSlots';
 import { CARD_DRAG_TYPE, cardBoxes, dropIndex, isCardDrag } from './dragAndDrop';
-import { SectionPresence } from '../room/PresenceMarkers';
-import { useSectionAccess } from '../facilitation/facilitationContext';
 
 /**
  * Cards shown in the first frame; the rest follow in a transition right after. A large board
@@ -24,6 +23,7 @@ interface SectionColumnProps {
 
 function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnProps) {
   const cards = useBoard((s) => s.snapshot.sections[spec.id]);
+  const { SectionDecoration } = useBoardSlots();
   const [dropping, setDropping] = useState(false);
   // Closed by the facilitator's current phase: shown read-only; the store refuses changes too.
   const access = useSectionAccess(spec.id);
@@ -79,9 +79,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
         </button>
         {/* Below the button, in a slot of fixed height: a marker that appears as someone arrives
             must not move the button under a pointer that is about to click it. */}
-        <div className="section-presence-slot">
-          <SectionPresence section={spec.id} />
-        </div>
+        <div className="section-presence-slot">{SectionDecoration && <SectionDecoration section={spec.id} />}</div>
       </header>
       <ol className="card-list" aria-labelledby={headingId}>
         {shown.map((card, i) => (

@@ -1,7 +1,7 @@
 // Deleted cards, each with a restore button: deleting is never final on the board.
 import { sectionSpec } from '../../../../shared/board';
-import { describeError } from '../../ui/describeError';
-import { notifyError } from '../../app/uiStore';
+import { describeError } from '../../core/describeError';
+import { notifyError } from '../../core/notices';
 import { useBoard, useBoardStore } from './useBoard';
 
 export function TrashPanel() {

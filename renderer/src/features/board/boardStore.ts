@@ -1,11 +1,14 @@
 // The board store of one open workshop: a read-only snapshot of its Y.Doc plus actions that run
 // the shared board operations inside transact(…, LOCAL). Undo covers only LOCAL changes, so a
 // peer's edits are never reverted by our Ctrl+Z. No React here: one store per document.
+// What may be changed is the store's policy, set by whoever composes the board (facilitation
+// closes sections by phase); the store refuses what the policy closes, on every UI path.
 import * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   addCard,
   buildSnapshot,
+  cardAt,
   cardsMap,
   changedCardIds,
   deleteCard,
@@ -26,16 +29,19 @@ import {
   type CardStatus,
   type SectionId,
 } from '../../../../shared/board';
-
-/** The origin of every change made through this store; remote and storage changes use others. */
-export const LOCAL = { name: 'bridgeboard-local' } as const;
+import { LOCAL } from '../../core/origins';
 
 export type Outcome<T = void> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BoardError };
+
+/** Whether a section's cards may change: for me, or only for the facilitator, or for everyone. */
+export type SectionAccess = 'open' | 'read-only' | 'closed-to-others';
 
 export interface BoardState {
   readonly snapshot: BoardSnapshot;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** Sections the policy does not leave open; absent means open. */
+  readonly access: Readonly<Partial<Record<SectionId, SectionAccess>>>;
   addCard(section: SectionId, fields: Readonly<Record<string, string>>, status?: CardStatus): Outcome<string>;
   /** Saves several fields of a card as one undo step; all are validated before any is written. */
   saveCard(id: string, fields: Readonly<Record<string, string>>): Outcome;
@@ -61,20 +67,29 @@ export interface CardChange {
 }
 
 /**
- * What facilitation may restrict (features/facilitation): sections the current phase keeps
- * closed, and anonymous ideation. Checked here so every UI path (editor, keys, drag) obeys it.
+ * What may be restricted (facilitation does it): sections the current phase keeps closed, and
+ * anonymous ideation. Checked here so every UI path (editor, keys, drag) obeys it.
  */
 export interface BoardPolicy {
   /** null when cards in `section` may be changed now; otherwise the reason, for the user. */
   closedReason(section: SectionId): string | null;
   /** Anonymous ideation: new cards store no author name. Agreed cards always keep theirs. */
   anonymous(): boolean;
+  /** How each section shows (the facilitator may still edit a section closed to others). */
+  access(section: SectionId): SectionAccess;
 }
 
 export interface BoardStore extends StoreApi<BoardState> {
   readonly doc: Y.Doc;
+  /** Sets the policy (null: everything open); call again when what it answers changes. */
   setPolicy(policy: BoardPolicy | null): void;
   destroy(): void;
+}
+
+function accessOf(policy: BoardPolicy | null): Partial<Record<SectionId, SectionAccess>> {
+  const out: Partial<Record<SectionId, SectionAccess>> = {};
+  if (policy) for (const id of SECTION_IDS) if (policy.access(id) !== 'open') out[id] = policy.access(id);
+  return out;
 }
 
 function attempt<T>(fn: () => T): Outcome<T> {
@@ -122,6 +137,7 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
     snapshot: buildSnapshot(doc),
     canUndo: false,
     canRedo: false,
+    access: {},
     addCard: (section, fields, status) =>
       run(() => {
         open(section);
@@ -156,7 +172,7 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
       }),
     moveCard: (id, section, index) =>
       run(() => {
-        if (cards.has(id)) openCard(id);
+        if (cardAt(doc, id)) openCard(id);
         if (isSectionId(section)) open(section);
         moveCard(doc, id, section, index, LOCAL);
       }),
@@ -176,12 +192,12 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
       }),
     deleteCard: (id) =>
       run(() => {
-        if (cards.has(id)) openCard(id);
+        if (cardAt(doc, id)) openCard(id);
         deleteCard(doc, id, LOCAL);
       }),
     restoreCard: (id) =>
       run(() => {
-        if (cards.has(id)) openCard(id);
+        if (cardAt(doc, id)) openCard(id);
         restoreCard(doc, id, LOCAL);
       }),
     rename: (title) => run(() => renameWorkshop(doc, title, LOCAL)),
@@ -212,6 +228,10 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
     doc,
     setPolicy: (next: BoardPolicy | null) => {
       policy = next;
+      const access = accessOf(next);
+      const before = store.getState().access;
+      const same = SECTION_IDS.every((id) => before[id] === access[id]);
+      if (!same) store.setState({ access });
     },
     destroy: () => {
       cards.unobserveDeep(onCards);

@@ -4,23 +4,22 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { latestVersion } from '../../../../shared/charter';
-import { notifyError, notifyInfo } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
-import type { WorkshopSession } from '../board/workshopSession';
-import { IdentityPanel } from '../identity/IdentityPanel';
-import { myParticipantId } from '../identity/participantId';
-import { draftOf, freezeNext } from './charterActions';
-import type { CharterStore } from './charterStore';
+import { notifyError, notifyInfo } from '../../core/notices';
+import { describeError } from '../../core/describeError';
+import { useBoard } from '../board';
+import { IdentityPanel, myParticipantId } from '../identity';
+import { draftOf } from './charterActions';
+import { useCharterService } from './charterContext';
 import { DraftPanel } from './DraftPanel';
 import { RosterPanel } from './RosterPanel';
-import { useCharterStore } from './useCharterStore';
 import { VerifyPanel } from './VerifyPanel';
 import { VersionPanel } from './VersionPanel';
 import './charter.css';
 
-function CharterBody({ session, store }: { session: WorkshopSession; store: CharterStore }) {
+function CharterBody() {
+  const { store, actions } = useCharterService();
   const state = useStore(store);
-  const snapshot = useStore(session.store, (s) => s.snapshot);
+  const snapshot = useBoard((s) => s.snapshot);
   const me = myParticipantId();
   const isFacilitator = state.boardRoster.some((p) => p.id === me && p.side === 'facilitator');
   const draft = useMemo(() => draftOf(state, snapshot), [state, snapshot]);
@@ -30,7 +29,7 @@ function CharterBody({ session, store }: { session: WorkshopSession; store: Char
   const byDigest = new Map(state.ledger.versions.map((v) => [v.frozen.digest, v]));
   const onFreeze = () => {
     try {
-      const frozen = freezeNext(store.doc, session.id, state, snapshot);
+      const frozen = actions.freeze(state, snapshot);
       notifyInfo(`Version ${frozen.charter.version} frozen. Everyone can now read and sign it.`);
     } catch (e) {
       notifyError(describeError(e, 'Freezing the charter'));
@@ -46,13 +45,13 @@ function CharterBody({ session, store }: { session: WorkshopSession; store: Char
       ))}
       <div className="charter-columns">
         <div>
-          <DraftPanel doc={store.doc} state={state} findings={draft.findings} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} onFreeze={onFreeze} />
-          <RosterPanel doc={store.doc} state={state} me={me} isFacilitator={isFacilitator} />
+          <DraftPanel state={state} findings={draft.findings} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} onFreeze={onFreeze} />
+          <RosterPanel state={state} me={me} isFacilitator={isFacilitator} />
         </div>
         <div>
           {versions.length === 0 && <p className="charter-panel">No version is frozen yet.</p>}
           {versions.map((v) => (
-            <VersionPanel key={v.frozen.digest} doc={store.doc} version={v} me={me} previous={v.frozen.charter.previousDigest ? (byDigest.get(v.frozen.charter.previousDigest) ?? null) : null} />
+            <VersionPanel key={v.frozen.digest} version={v} me={me} previous={v.frozen.charter.previousDigest ? (byDigest.get(v.frozen.charter.previousDigest) ?? null) : null} />
           ))}
           <VerifyPanel />
         </div>
@@ -61,9 +60,8 @@ function CharterBody({ session, store }: { session: WorkshopSession; store: Char
   );
 }
 
-export function CharterPage({ session, onBack }: { readonly session: WorkshopSession; readonly onBack: () => void }) {
-  const store = useCharterStore(session.store.doc);
-  const title = useStore(session.store, (s) => s.snapshot.meta.title);
+export function CharterPage({ onBack }: { readonly onBack: () => void }) {
+  const title = useBoard((s) => s.snapshot.meta.title);
   return (
     <div className="charter-page" data-testid="charter-page">
       <div className="board-toolbar" role="toolbar" aria-label="Charter">
@@ -72,7 +70,7 @@ export function CharterPage({ session, onBack }: { readonly session: WorkshopSes
         </button>
         <h1 className="board-title">Charter: {title}</h1>
       </div>
-      <CharterBody session={session} store={store} />
+      <CharterBody />
     </div>
   );
 }

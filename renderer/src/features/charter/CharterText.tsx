@@ -1,7 +1,7 @@
 // The readable charter of one frozen version, exactly as frozen: what a signer reads before
 // signing. Rendered from the frozen object only, never from the live board.
 import type { FrozenCharter } from '../../../../shared/charter';
-import { Fingerprint } from '../identity/Fingerprint';
+import { Fingerprint } from '../identity';
 
 export function CharterText({ charter }: { readonly charter: FrozenCharter }) {
   const { content, roster, quorum } = charter;

@@ -1,20 +1,20 @@
 // The draft: purpose, scope and review date (stored in the doc, so the room shares them), the
 // quorum rule to freeze with, what would make the charter weak, and the facilitator's freeze.
 import { useState } from 'react';
-import { setDraftField, setDraftQuorum, type CharterFinding, type DraftField, type QuorumRule } from '../../../../shared/charter';
-import type * as Y from 'yjs';
-import { notifyError } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
-import { LOCAL } from '../board/boardStore';
+import type { CharterFinding, DraftField, QuorumRule } from '../../../../shared/charter';
+import { notifyError } from '../../core/notices';
+import { describeError } from '../../core/describeError';
+import { useCharterService } from './charterContext';
 import type { CharterViewState } from './charterStore';
 
-function TextSetting({ doc, field, label, value, multiline }: { doc: Y.Doc; field: DraftField; label: string; value: string; multiline?: boolean }) {
+function TextSetting({ field, label, value, multiline }: { field: DraftField; label: string; value: string; multiline?: boolean }) {
+  const { actions } = useCharterService();
   // Keyed by the stored value by its parent, so a change from the room starts it afresh.
   const [text, setText] = useState(value);
   const save = () => {
     if (text === value) return;
     try {
-      setDraftField(doc, field, text, LOCAL);
+      actions.setDraftText(field, text);
     } catch (e) {
       notifyError(describeError(e, `Saving the ${label.toLowerCase()}`));
     }
@@ -32,10 +32,11 @@ function TextSetting({ doc, field, label, value, multiline }: { doc: Y.Doc; fiel
   );
 }
 
-function QuorumSettings({ doc, rule, disabled }: { doc: Y.Doc; rule: QuorumRule; disabled: boolean }) {
+function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolean }) {
+  const { actions } = useCharterService();
   const update = (change: Partial<QuorumRule>) => {
     try {
-      setDraftQuorum(doc, { ...rule, ...change }, LOCAL);
+      actions.setQuorum({ ...rule, ...change });
     } catch (e) {
       notifyError(describeError(e, 'Changing the quorum'));
     }
@@ -61,7 +62,6 @@ function QuorumSettings({ doc, rule, disabled }: { doc: Y.Doc; rule: QuorumRule;
 }
 
 interface DraftPanelProps {
-  readonly doc: Y.Doc;
   readonly state: CharterViewState;
   readonly findings: readonly CharterFinding[];
   readonly agreedCount: number;
@@ -70,15 +70,15 @@ interface DraftPanelProps {
   readonly onFreeze: () => void;
 }
 
-export function DraftPanel({ doc, state, findings, agreedCount, nextVersion, isFacilitator, onFreeze }: DraftPanelProps) {
+export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacilitator, onFreeze }: DraftPanelProps) {
   const { settings } = state;
   return (
     <section className="charter-panel" aria-labelledby="draft-heading" data-testid="charter-draft">
       <h2 id="draft-heading">Draft (from {agreedCount} agreed card{agreedCount === 1 ? '' : 's'})</h2>
-      <TextSetting key={`purpose:${settings.purpose}`} doc={doc} field="purpose" label="Purpose" value={settings.purpose} multiline />
-      <TextSetting key={`scope:${settings.scope}`} doc={doc} field="scope" label="Scope" value={settings.scope} multiline />
-      <TextSetting key={`reviewDate:${settings.reviewDate}`} doc={doc} field="reviewDate" label="Review date" value={settings.reviewDate} />
-      <QuorumSettings doc={doc} rule={settings.quorum} disabled={!isFacilitator} />
+      <TextSetting key={`purpose:${settings.purpose}`} field="purpose" label="Purpose" value={settings.purpose} multiline />
+      <TextSetting key={`scope:${settings.scope}`} field="scope" label="Scope" value={settings.scope} multiline />
+      <TextSetting key={`reviewDate:${settings.reviewDate}`} field="reviewDate" label="Review date" value={settings.reviewDate} />
+      <QuorumSettings rule={settings.quorum} disabled={!isFacilitator} />
       <h3>What would make this charter weak</h3>
       {findings.length === 0 ? (
         <p data-testid="findings">Nothing: every check passes.</p>

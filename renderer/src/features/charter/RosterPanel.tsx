@@ -1,22 +1,20 @@
 // The roster with sides, roles and key fingerprints to compare aloud. The facilitator marks each
 // person as checked in person; you can set your own role.
 import { useState } from 'react';
-import type * as Y from 'yjs';
-import { upsertParticipant } from '../../../../shared/board';
-import { notifyError } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
-import { LOCAL } from '../board/boardStore';
-import { Fingerprint } from '../identity/Fingerprint';
-import { markChecked } from './charterActions';
+import { notifyError } from '../../core/notices';
+import { describeError } from '../../core/describeError';
+import { Fingerprint } from '../identity';
+import { useCharterService } from './charterContext';
 import type { CharterViewState } from './charterStore';
 
-function MyRole({ doc, me }: { doc: Y.Doc; me: CharterViewState['boardRoster'][number] }) {
+function MyRole({ me }: { me: CharterViewState['boardRoster'][number] }) {
+  const { actions } = useCharterService();
   // Keyed by the stored role by its parent, so a change from elsewhere starts it afresh.
   const [role, setRole] = useState(me.role);
   const save = () => {
     if (role.trim() === me.role) return;
     try {
-      upsertParticipant(doc, { id: me.id, name: me.name, side: me.side, role }, Date.now(), LOCAL);
+      actions.setMyRole(role);
     } catch (e) {
       notifyError(describeError(e, 'Saving your role'));
     }
@@ -24,7 +22,15 @@ function MyRole({ doc, me }: { doc: Y.Doc; me: CharterViewState['boardRoster'][n
   return <input aria-label="Your role" value={role} onChange={(e) => setRole(e.target.value)} onBlur={save} placeholder="Your role" />;
 }
 
-export function RosterPanel({ doc, state, me, isFacilitator }: { doc: Y.Doc; state: CharterViewState; me: string; isFacilitator: boolean }) {
+export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewState; me: string; isFacilitator: boolean }) {
+  const { actions } = useCharterService();
+  const mark = (participantId: string, publicKey: string | null) => {
+    try {
+      actions.markChecked(participantId, publicKey);
+    } catch (e) {
+      notifyError(describeError(e, 'Marking the key checked'));
+    }
+  };
   const checked = new Map(state.roster.participants.map((p) => [p.id, p.checkedInPerson]));
   return (
     <section className="charter-panel" aria-labelledby="roster-heading" data-testid="charter-roster">
@@ -52,12 +58,12 @@ export function RosterPanel({ doc, state, me, isFacilitator }: { doc: Y.Doc; sta
                 <td>
                   <span className={`badge side-${p.side}`}>{p.side}</span>
                 </td>
-                <td>{p.id === me ? <MyRole key={p.role} doc={doc} me={p} /> : p.role || '—'}</td>
+                <td>{p.id === me ? <MyRole key={p.role} me={p} /> : p.role || '—'}</td>
                 <td>{fingerprint ? <Fingerprint value={fingerprint} label={`Fingerprint of ${p.name}`} /> : 'no key yet'}</td>
                 <td>
                   {isChecked ? 'Yes' : 'No'}
                   {isFacilitator && p.publicKey && (
-                    <button type="button" className="link" onClick={() => markChecked(doc, p.id, isChecked ? null : p.publicKey, me)}>
+                    <button type="button" className="link" onClick={() => mark(p.id, isChecked ? null : p.publicKey)}>
                       {isChecked ? `Undo check of ${p.name}` : `Mark ${p.name} checked`}
                     </button>
                   )}

@@ -1,7 +1,7 @@
 // A verification verdict as people read it: valid or not, each signer's status, the quorum, the
 // seal, and everything that is wrong. Used for live versions and for opened files alike.
 import type { BundleVerdict } from '../../../../shared/charter';
-import { Fingerprint } from '../identity/Fingerprint';
+import { Fingerprint } from '../identity';
 
 const STATUS_TEXT: Record<string, string> = {
   valid: 'valid',

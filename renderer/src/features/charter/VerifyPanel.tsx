@@ -2,8 +2,8 @@
 // verdict, the quorum and what is wrong. The same check as `bridgeboard verify`.
 import { useState } from 'react';
 import { verifyCharterFile, type FileVerdict } from '../../../../shared/charter';
-import { useHost } from '../../app/hostContext';
-import { describeError } from '../../ui/describeError';
+import { useHost } from '../../core/hostContext';
+import { describeError } from '../../core/describeError';
 import { VerdictView } from './VerdictView';
 
 export function VerifyPanel() {

@@ -1,28 +1,26 @@
 // One frozen version: what changed since the one before, the exact text and digest to sign, the
 // live signatures (accepted and rejected) and quorum, the facilitator's seal, and exports.
 import { useState } from 'react';
-import type * as Y from 'yjs';
 import { diffCharters, type VersionLedger } from '../../../../shared/charter';
-import { useHost } from '../../app/hostContext';
-import { notifyError, notifyInfo } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
-import { Fingerprint } from '../identity/Fingerprint';
-import { useIdentity } from '../identity/identityStore';
+import { useHost } from '../../core/hostContext';
+import { notifyError, notifyInfo } from '../../core/notices';
+import { describeError } from '../../core/describeError';
+import { Fingerprint, useIdentity } from '../identity';
 import { CharterText } from './CharterText';
 import { exportBundle, type ExportFormat } from './charterExport';
-import { sealVersion, signVersion } from './charterActions';
+import { useCharterService } from './charterContext';
 import { VersionDiff } from './VersionDiff';
 import { SealText, VerdictView } from './VerdictView';
 
 interface VersionPanelProps {
-  readonly doc: Y.Doc;
   readonly version: VersionLedger;
   readonly previous: VersionLedger | null;
   readonly me: string;
 }
 
-export function VersionPanel({ doc, version, previous, me }: VersionPanelProps) {
+export function VersionPanel({ version, previous, me }: VersionPanelProps) {
   const host = useHost();
+  const { actions } = useCharterService();
   const identity = useIdentity();
   const [busy, setBusy] = useState(false);
   const { charter, digest } = version.frozen;
@@ -67,7 +65,7 @@ export function VersionPanel({ doc, version, previous, me }: VersionPanelProps) 
               Signing says you agree to the text above, version {n}, digest <code>{digest.slice(0, 16)}…</code>, with your key{' '}
               {identity.status === 'ready' ? <Fingerprint value={identity.identity.fingerprint} label="Your fingerprint" /> : ''}.
             </p>
-            <button type="button" className="primary" disabled={busy} onClick={() => run('Signing', () => signVersion(host, doc, version, me))} data-testid="sign">
+            <button type="button" className="primary" disabled={busy} onClick={() => run('Signing', () => actions.sign(version))} data-testid="sign">
               Sign version {n}
             </button>
           </>
@@ -87,7 +85,7 @@ export function VersionPanel({ doc, version, previous, me }: VersionPanelProps) 
       <p>
         <SealText status={version.seal} />
         {canSeal && (
-          <button type="button" disabled={busy} onClick={() => run('Sealing', () => sealVersion(host, doc, version, me))} data-testid="seal">
+          <button type="button" disabled={busy} onClick={() => run('Sealing', () => actions.seal(version))} data-testid="seal">
             Seal the {version.bundle.signatures.length} signatures
           </button>
         )}

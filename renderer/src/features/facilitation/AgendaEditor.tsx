@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { allTemplates, checkAgenda, newPhaseId, saveTemplate, type Agenda, type Phase } from '../../../../shared/facilitation';
-import { announce, notifyError } from '../../app/uiStore';
+import { announce, notifyError } from '../../core/notices';
 import { Dialog } from '../../ui/Dialog';
-import { describeError } from '../../ui/describeError';
+import { describeError } from '../../core/describeError';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { loadTemplates, storeTemplates } from './facilitationStorage';
 
@@ -32,7 +32,7 @@ export function AgendaEditor({ onClose }: { readonly onClose: () => void }) {
   const apply = () => {
     const checked = checkAgenda(agenda);
     if (!checked.ok) return setError(checked.error);
-    facilitation.commands.setAgenda(checked.agenda).then(
+    facilitation.actions.setAgenda(checked.agenda).then(
       () => {
         announce('Agenda applied for everyone.');
         onClose();

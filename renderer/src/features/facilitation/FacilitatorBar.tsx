@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
 import { currentPhase, currentRound } from '../../../../shared/facilitation';
 import { keyFingerprint } from './keyFingerprint';
-import { notifyError, announce } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
+import { notifyError, announce } from '../../core/notices';
+import { describeError } from '../../core/describeError';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { useLastBoardPlace } from './useLastBoardPlace';
 import { AgendaEditor } from './AgendaEditor';
@@ -25,7 +25,7 @@ export function FacilitatorBar() {
   const [budget, setBudget] = useState(5);
   const [editing, setEditing] = useState(false);
   if (!facilitation || !state) return null;
-  const { commands } = facilitation;
+  const { actions } = facilitation;
   const run = (doing: string, work: () => Promise<void>, done?: string) => () => {
     work().then(
       () => done && announce(done),
@@ -52,7 +52,7 @@ export function FacilitatorBar() {
     return (
       <div className="facilitator-bar" role="group" aria-label="Facilitator controls">
         <p>No one facilitates this workshop yet. Facilitating pins this device's key: every peer then accepts phase changes, timer and votes only when they are signed with it.</p>
-        <button type="button" onClick={run('Taking the facilitator role', commands.claim, 'You facilitate this workshop.')} data-testid="claim-facilitator" disabled={!myKey}>
+        <button type="button" onClick={run('Taking the facilitator role', actions.claim, 'You facilitate this workshop.')} data-testid="claim-facilitator" disabled={!myKey}>
           Facilitate this workshop
         </button>
       </div>
@@ -66,10 +66,10 @@ export function FacilitatorBar() {
         </p>
       )}
       <div className="bar-group" role="group" aria-label="Phase">
-        <button type="button" onClick={run('Changing the phase', () => commands.movePhase(-1))} disabled={index <= 0} data-testid="phase-previous">
+        <button type="button" onClick={run('Changing the phase', () => actions.movePhase(-1))} disabled={index <= 0} data-testid="phase-previous">
           ← Previous phase
         </button>
-        <button type="button" onClick={run('Changing the phase', () => commands.movePhase(1))} disabled={index >= state.agenda.phases.length - 1} data-testid="phase-next">
+        <button type="button" onClick={run('Changing the phase', () => actions.movePhase(1))} disabled={index >= state.agenda.phases.length - 1} data-testid="phase-next">
           {phase ? 'Next phase →' : 'Start the agenda →'}
         </button>
         <button type="button" onClick={() => setEditing(true)} data-testid="edit-agenda">
@@ -78,35 +78,35 @@ export function FacilitatorBar() {
       </div>
       <div className="bar-group" role="group" aria-label="Timer">
         {timer.status === 'idle' ? (
-          <button type="button" onClick={run('Starting the timer', () => commands.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
+          <button type="button" onClick={run('Starting the timer', () => actions.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
             Start timer ({phase?.minutes ?? 10} min)
           </button>
         ) : timer.status === 'running' ? (
-          <button type="button" onClick={run('Pausing the timer', commands.pauseTimer)} data-testid="timer-pause">
+          <button type="button" onClick={run('Pausing the timer', actions.pauseTimer)} data-testid="timer-pause">
             Pause
           </button>
         ) : (
-          <button type="button" onClick={run('Resuming the timer', commands.resumeTimer)} data-testid="timer-resume">
+          <button type="button" onClick={run('Resuming the timer', actions.resumeTimer)} data-testid="timer-resume">
             Resume
           </button>
         )}
-        <button type="button" onClick={run('Extending the timer', () => commands.extendTimer(1))} disabled={timer.status === 'idle'} data-testid="timer-extend">
+        <button type="button" onClick={run('Extending the timer', () => actions.extendTimer(1))} disabled={timer.status === 'idle'} data-testid="timer-extend">
           +1 min
         </button>
-        <button type="button" onClick={run('Extending the timer', () => commands.extendTimer(5))} disabled={timer.status === 'idle'}>
+        <button type="button" onClick={run('Extending the timer', () => actions.extendTimer(5))} disabled={timer.status === 'idle'}>
           +5 min
         </button>
-        <button type="button" onClick={run('Stopping the timer', commands.stopTimer)} disabled={timer.status === 'idle'} data-testid="timer-stop">
+        <button type="button" onClick={run('Stopping the timer', actions.stopTimer)} disabled={timer.status === 'idle'} data-testid="timer-stop">
           Stop
         </button>
       </div>
       <div className="bar-group" role="group" aria-label="Voting">
         {round?.status === 'open' ? (
           <>
-            <button type="button" onClick={run('Revealing the votes', commands.revealVotes, 'Votes revealed.')} data-testid="vote-reveal">
+            <button type="button" onClick={run('Revealing the votes', actions.revealVotes, 'Votes revealed.')} data-testid="vote-reveal">
               Reveal votes
             </button>
-            <button type="button" onClick={run('Closing the vote', commands.closeVote)} data-testid="vote-close">
+            <button type="button" onClick={run('Closing the vote', actions.closeVote)} data-testid="vote-close">
               Close vote
             </button>
           </>
@@ -116,14 +116,14 @@ export function FacilitatorBar() {
               Dots each{' '}
               <input type="number" min={1} max={20} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} className="budget-input" data-testid="vote-budget" />
             </label>
-            <button type="button" onClick={run('Starting the vote', () => commands.startVote(budget), 'Vote started.')} data-testid="vote-start">
+            <button type="button" onClick={run('Starting the vote', () => actions.startVote(budget), 'Vote started.')} data-testid="vote-start">
               Start vote
             </button>
           </>
         )}
       </div>
       <div className="bar-group" role="group" aria-label="Ideation">
-        <button type="button" aria-pressed={state.anonymous} onClick={run('Switching anonymous ideation', () => commands.setAnonymous(!state.anonymous))} data-testid="anonymous-toggle">
+        <button type="button" aria-pressed={state.anonymous} onClick={run('Switching anonymous ideation', () => actions.setAnonymous(!state.anonymous))} data-testid="anonymous-toggle">
           Anonymous ideation {state.anonymous ? 'on' : 'off'}
         </button>
       </div>
@@ -140,7 +140,7 @@ export function FacilitatorBar() {
         </label>
         <button
           type="button"
-          onClick={run('Bringing everyone', () => commands.bringHere(bringSection, bringCard), `Everyone brought to ${sectionSpec(bringSection).title}.`)}
+          onClick={run('Bringing everyone', () => actions.bringHere(bringSection, bringCard), `Everyone brought to ${sectionSpec(bringSection).title}.`)}
           data-testid="bring-everyone"
         >
           {/* The card part is off-screen text: a label that changed width with focus would move the

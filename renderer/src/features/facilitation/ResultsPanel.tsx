@@ -2,7 +2,7 @@
 // flagged, not averaged away), and for the facilitator "Make agreed" on the winners.
 import { useStore } from 'zustand';
 import { currentRound, winners, type RoundResults } from '../../../../shared/facilitation';
-import { announce, notifyError } from '../../app/uiStore';
+import { announce, notifyError } from '../../core/notices';
 import { useFacilitation, useFacilitationContext, type Facilitation } from './facilitationContext';
 
 export function ResultsPanel() {

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SECTIONS } from '../../../../shared/board';
 import { currentRound, dotsUsed, type Dots } from '../../../../shared/facilitation';
-import { notifyError } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
+import { notifyError } from '../../core/notices';
+import { describeError } from '../../core/describeError';
 import { useFacilitation, useFacilitationContext, type Facilitation } from './facilitationContext';
 import { myDots } from './facilitationStorage';
 
@@ -28,7 +28,7 @@ interface OpenVoteProps {
 function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
   const sections = useStore(facilitation.controller.board, (s) => s.snapshot.sections);
   const restored = useStore(facilitation.controller.store, (v) => (v.ballotRestored?.roundId === roundId ? v.ballotRestored.count : 0));
-  const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.workshopId, roundId));
+  const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.vault, roundId));
   const left = budget - dotsUsed(dots);
   const change = (cardId: string, delta: 1 | -1) => {
     const n = (dots[cardId] ?? 0) + delta;
@@ -37,7 +37,7 @@ function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
     if (n === 0) delete next[cardId];
     else next[cardId] = n;
     setDots(next);
-    facilitation.commands.castVote(next).catch((e: unknown) => notifyError(describeError(e, 'Voting')));
+    facilitation.actions.castVote(next).catch((e: unknown) => notifyError(describeError(e, 'Voting')));
   };
   return (
     <section className="vote-panel" aria-labelledby="vote-heading" data-testid="vote-panel">

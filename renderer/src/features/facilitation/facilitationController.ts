@@ -32,10 +32,11 @@ import {
   type RoundResults,
 } from '../../../../shared/facilitation';
 import type { Host } from '../../host/Host';
-import type { BoardStore } from '../board/boardStore';
-import { describeError } from '../../ui/describeError';
+import type { WorkshopVault } from '../../core/workshopVault';
+import type { BoardStore } from '../board';
+import { describeError } from '../../core/describeError';
+import { FACILITATION } from '../../core/origins';
 import { keepMyBallot, keepPinnedClaim, myBallot, pinKey, pinnedClaim, pinnedKey } from './facilitationStorage';
-import { FACILITATION } from './facilitationOrigin';
 import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
 
 export interface Me {
@@ -71,6 +72,7 @@ export interface FacilitationController {
   readonly doc: Y.Doc;
   readonly host: Host;
   readonly board: BoardStore;
+  readonly vault: WorkshopVault;
   me(): Me;
   /** The facilitator's clock now, as this peer estimates it. */
   facilitatorNow(): number;
@@ -106,14 +108,18 @@ export const EMPTY_VIEW: FacilitationView = {
 /** The shortest time between two restorations of my ballot. */
 const RESTORE_MS = 2_000;
 
-export function createFacilitationController(
-  host: Host,
-  doc: Y.Doc,
-  workshopId: string,
-  board: BoardStore,
-  me: () => Me,
-  navigate: (section: SectionId, cardId: string | null) => void,
-): FacilitationController {
+export interface FacilitationDeps {
+  readonly host: Host;
+  readonly doc: Y.Doc;
+  readonly board: BoardStore;
+  readonly vault: WorkshopVault;
+  readonly me: () => Me;
+  /** Takes this peer to a place on the board ("bring everyone here", following). */
+  readonly navigate: (section: SectionId, cardId: string | null) => void;
+}
+
+export function createFacilitationController({ host, doc, board, vault, me, navigate }: FacilitationDeps): FacilitationController {
+  const workshopId = vault.workshopId;
   const cache = createCheckCache();
   const estimator = createClockOffsetEstimator();
   let awareness: Awareness | null = null;
@@ -147,7 +153,7 @@ export function createFacilitationController(
     const round = currentRound(state);
     if (!round || round.status !== 'open' || restoreTimer !== null) return;
     const voterId = me().participantId;
-    const mineNow = (): string | null => myBallot(workshopId, round.roundId, voterId);
+    const mineNow = (): string | null => myBallot(vault, round.roundId, voterId);
     const replaced = (): boolean => {
       const mine = mineNow();
       return mine !== null && readBallotEntries(doc, round.roundId).get(voterId) !== mine;
@@ -167,12 +173,12 @@ export function createFacilitationController(
 
   const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused' | 'ballotRestored'> => {
     const docClaim = readAuthorityClaim(doc);
-    const authority = resolveAuthority(docClaim, pinnedKey(workshopId));
-    if (authority.pinNow) pinKey(workshopId, authority.pinNow);
+    const authority = resolveAuthority(docClaim, pinnedKey(vault));
+    if (authority.pinNow) pinKey(vault, authority.pinNow);
     // Whose name to show: the claim that came with the pinned key, whatever the doc now says.
     const trusted = docClaim !== null && docClaim.publicKey === authority.publicKey;
-    if (trusted) keepPinnedClaim(workshopId, docClaim);
-    const claim = trusted ? docClaim : authority.publicKey ? pinnedClaim(workshopId) : null;
+    if (trusted) keepPinnedClaim(vault, docClaim);
+    const claim = trusted ? docClaim : authority.publicKey ? pinnedClaim(vault) : null;
     const docEntries = readActionEntries(doc);
     const entries = withRemembered(docEntries, remembered);
     const state = foldActions(entries, workshopId, authority.publicKey, cache);
@@ -218,18 +224,26 @@ export function createFacilitationController(
 
   const map = facilitationMap(doc);
   let started = false;
+  let unsubscribePolicy: () => void = () => undefined;
   const start = (): void => {
     if (started) return;
     started = true;
-    board.setPolicy({
-      closedReason: (section) => {
+    const policy = {
+      closedReason: (section: SectionId) => {
         const { state, isFacilitator } = store.getState();
         // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
         if (isFacilitator || sectionOpen(state, section)) return null;
         return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
       },
       anonymous: () => store.getState().state.anonymous,
-    });
+      access: (section: SectionId) => {
+        const { state, isFacilitator } = store.getState();
+        return sectionOpen(state, section) ? 'open' : isFacilitator ? 'closed-to-others' : 'read-only';
+      },
+    } as const;
+    board.setPolicy(policy);
+    // The policy's answers follow the phase and who I am: the board hears when they change.
+    unsubscribePolicy = store.subscribe(() => board.setPolicy(policy));
     map.observe(refresh);
     host.identity.get().then(
       (identity) => {
@@ -268,6 +282,7 @@ export function createFacilitationController(
     doc,
     host,
     board,
+    vault,
     me,
     facilitatorNow: () => Date.now() + (store.getState().isFacilitator ? 0 : store.getState().offsetMs),
     attachAwareness: (next) => {
@@ -288,7 +303,7 @@ export function createFacilitationController(
       if (following) onAwareness();
     },
     markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
-    rememberBallot: (roundId, entry) => keepMyBallot(workshopId, roundId, me().participantId, entry),
+    rememberBallot: (roundId, entry) => keepMyBallot(vault, roundId, me().participantId, entry),
     start,
     dispose: () => {
       started = false;
@@ -297,6 +312,7 @@ export function createFacilitationController(
       map.unobserve(refresh);
       awareness?.off('change', onAwareness);
       if (clockTimer !== null) clearInterval(clockTimer);
+      unsubscribePolicy();
       board.setPolicy(null);
     },
   };

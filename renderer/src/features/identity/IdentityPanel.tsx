@@ -3,8 +3,8 @@
 // the key cannot be used (a keyring that no longer decrypts it, a damaged key), the way out: a
 // new key, after a confirmation that says what that means.
 import { useState } from 'react';
-import { useHost } from '../../app/hostContext';
-import { notifyInfo } from '../../app/uiStore';
+import { useHost } from '../../core/hostContext';
+import { notifyInfo } from '../../core/notices';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { replaceIdentity, useIdentity } from './identityStore';
 import { Fingerprint } from './Fingerprint';

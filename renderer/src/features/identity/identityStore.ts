@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { HostError, type Host, type PublicIdentity } from '../../host/Host';
-import { describeError } from '../../ui/describeError';
+import { describeError } from '../../core/describeError';
 
 export type IdentityState =
   | { readonly status: 'idle' | 'loading' }

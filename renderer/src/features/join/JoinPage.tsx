@@ -5,12 +5,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { SIDES, type Side } from '../../../../shared/board';
 import { parseIceSettings, parseInvite } from '../../../../shared/room';
-import { useHost } from '../../app/hostContext';
-import { describeError } from '../../ui/describeError';
-import { SIDE_LABELS } from '../board/labels';
-import { profileStore } from '../profile/profileStore';
-import { IceSettingsFields, emptyIceDraft, iceInputFrom } from '../room/IceSettingsFields';
-import { memberSchema } from '../room/roomSettings';
+import { useHost } from '../../core/hostContext';
+import { describeError } from '../../core/describeError';
+import { SIDE_LABELS } from '../board';
+import { profileStore } from '../profile';
+import { IceSettingsFields, emptyIceDraft, iceInputFrom, memberSchema } from '../room';
 import { joinWorkshop } from './joinWorkshop';
 import { FormFooter } from '../../ui/FormFooter';
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { NAME_MAX, SIDES } from '../../../../shared/board';
 import { Dialog } from '../../ui/Dialog';
 import { profileStore, useProfile } from './profileStore';
-import { SIDE_LABELS } from '../board/labels';
+import { SIDE_LABELS } from '../board';
 import { FormFooter } from '../../ui/FormFooter';
 
 export function ProfileDialog({ onDone }: { readonly onDone: () => void }) {

@@ -3,11 +3,11 @@
 // and who they are in the room. A fresh room secret is drawn the first time.
 import { useEffect, useState, type FormEvent } from 'react';
 import { createRoomSecret, normaliseSignalingUrl, parseIceSettings } from '../../../../shared/room';
-import { useHost } from '../../app/hostContext';
+import { useHost } from '../../core/hostContext';
 import type { LanAddressInfo } from '../../host/Host';
 import { Dialog } from '../../ui/Dialog';
-import { describeError } from '../../ui/describeError';
-import { profileStore } from '../profile/profileStore';
+import { describeError } from '../../core/describeError';
+import { profileStore } from '../profile';
 import { IceSettingsFields, emptyIceDraft, iceDraftFrom, iceInputFrom } from './IceSettingsFields';
 import type { RoomController } from './roomController';
 import { currentWebOrigin } from './webOrigin';

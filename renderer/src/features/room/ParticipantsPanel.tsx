@@ -2,17 +2,15 @@
 // are on the board, and each connection's state and round trip. A banner says when the room
 // cannot be reached; the facilitator also sees peers dropped for sending bad data.
 import { sectionSpec, type Participant } from '../../../../shared/board';
-import { SIDE_LABELS } from '../board/labels';
-import { useStore } from 'zustand';
-import type { BoardStore } from '../board/boardStore';
+import { SIDE_LABELS, useBoard } from '../board';
 import { useRoom } from './roomContext';
 import type { PeerPresence } from './presence';
 import type { PeerStatus } from './roomConnection';
 
 const LINK_LABELS = { connecting: 'connecting', direct: 'direct', relayed: 'relayed' } as const;
 
-function Where({ person, board }: { readonly person: PeerPresence; readonly board: BoardStore }) {
-  const cardTitle = useStore(board, (s) => (person.location?.cardId ? s.snapshot.cards[person.location.cardId]?.fields.title : undefined));
+function Where({ person }: { readonly person: PeerPresence }) {
+  const cardTitle = useBoard((s) => (person.location?.cardId ? s.snapshot.cards[person.location.cardId]?.fields.title : undefined));
   const section = person.location?.section;
   if (!section && !cardTitle) return null;
   return <span className="presence-where" data-testid="participant-location">{cardTitle ? `on “${cardTitle}”` : section ? `in ${sectionSpec(section).title}` : ''}</span>;
@@ -32,10 +30,9 @@ interface PersonProps {
   readonly participant: Pick<Participant, 'id' | 'name' | 'side' | 'role'>;
   readonly presence: PeerPresence | undefined;
   readonly peer: PeerStatus | undefined;
-  readonly board: BoardStore;
 }
 
-function Person({ participant, presence, peer, board }: PersonProps) {
+function Person({ participant, presence, peer }: PersonProps) {
   const online = presence !== undefined;
   return (
     <li className={`participant${online ? ' online' : ''}`} data-testid="participant" data-participant-id={participant.id} data-online={online}>
@@ -47,13 +44,13 @@ function Person({ participant, presence, peer, board }: PersonProps) {
       <span className={`badge side-${participant.side}`}>{SIDE_LABELS[participant.side]}</span>
       {participant.role && <span className="participant-role">{participant.role}</span>}
       <span className="participant-state" data-testid="participant-state">{online ? 'online' : 'not connected'}</span>
-      {presence && <Where person={presence} board={board} />}
+      {presence && <Where person={presence} />}
       {presence && !presence.isLocal && <Link peer={peer} />}
     </li>
   );
 }
 
-export function ParticipantsPanel({ board }: { readonly board: BoardStore }) {
+export function ParticipantsPanel() {
   const settings = useRoom((v) => v.settings);
   const phase = useRoom((v) => v.phase);
   const status = useRoom((v) => v.status);
@@ -91,7 +88,7 @@ export function ParticipantsPanel({ board }: { readonly board: BoardStore }) {
       <ul className="participant-list">
         {listed.map((p) => {
           const presence = byParticipant.get(p.id);
-          return <Person key={p.id} participant={p} presence={presence} peer={presence?.peer ? peers.get(presence.peer) : undefined} board={board} />;
+          return <Person key={p.id} participant={p} presence={presence} peer={presence?.peer ? peers.get(presence.peer) : undefined} />;
         })}
       </ul>
       {settings.kind === 'host' && status.dropped.length > 0 && (

@@ -3,7 +3,7 @@
 // dropped peer connects again, it is kept but muted: destroying it again would only make both
 // sides re-announce and reconnect in a loop.
 import type { WebrtcProvider } from 'y-webrtc';
-import { inspectPeerMessage } from '../../../../shared/sync/peerMessageGuard';
+import { inspectPeerMessage, type GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 
 export interface DroppedPeer {
   readonly peerId: string;
@@ -13,6 +13,8 @@ export interface DroppedPeer {
 
 export interface PeerGuard {
   isBlocked(peerId: string): boolean;
+  /** The peer whose message is being applied right now (y-webrtc applies synchronously), else null. */
+  sender(): string | null;
   stop(): void;
 }
 
@@ -31,9 +33,10 @@ const isSimplePeer = (value: unknown): value is SimplePeerLike =>
   typeof (value as SimplePeerLike).removeAllListeners === 'function' && typeof (value as SimplePeerLike).destroy === 'function';
 
 /** Guards every connection the provider makes, now and later. */
-export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPeer) => void): PeerGuard {
+export function guardPeers(provider: WebrtcProvider, target: GuardTarget, onDrop: (dropped: DroppedPeer) => void): PeerGuard {
   const guarded = new WeakSet<object>();
   const blocked = new Set<string>();
+  let sender: string | null = null;
   const guardAll = (): void => {
     provider.room?.webrtcConns.forEach((conn, peerId) => {
       const peer: unknown = conn.peer;
@@ -51,17 +54,20 @@ export function guardPeers(provider: WebrtcProvider, onDrop: (dropped: DroppedPe
       };
       peer.on('data', (data) => {
         if (dropped || blocked.has(peerId)) return;
-        const verdict = inspectPeerMessage(data);
+        const verdict = inspectPeerMessage(data, target);
         if (!verdict.ok) return drop(`sent ${verdict.reason}`);
+        sender = peerId;
         try {
           for (const listener of original) listener(data);
         } catch {
           drop('sent a message the board could not apply');
+        } finally {
+          sender = null;
         }
       });
     });
   };
   provider.on('peers', guardAll);
   guardAll();
-  return { isBlocked: (peerId) => blocked.has(peerId), stop: () => provider.off('peers', guardAll) };
+  return { isBlocked: (peerId) => blocked.has(peerId), sender: () => sender, stop: () => provider.off('peers', guardAll) };
 }

@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { roomTopic } from './roomTopic';
 import { guardPeers, type DroppedPeer } from './guardPeers';
+import type { GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 import { readPeerStats, type PeerLink } from './peerStats';
 
 export interface ConnectionSettings {
@@ -39,6 +40,8 @@ export interface RoomConnection {
   readonly status: StoreApi<RoomStatus>;
   /** Our id in the room's signaling (new for every connection); null until the room is set up. */
   peerId(): string | null;
+  /** The peer whose message is being applied right now, if one is. */
+  sender(): string | null;
   /** The peer connections, for diagnostics and benchmarks (e.g. a raw round trip beside y-webrtc's). */
   peerConnections(): { readonly peerId: string; readonly connected: boolean; readonly pc: RTCPeerConnection | undefined }[];
   close(): void;
@@ -64,7 +67,7 @@ function isDecryptionFailure(reason: unknown): boolean {
   return typeof DOMException !== 'undefined' && reason instanceof DOMException && reason.name === 'OperationError';
 }
 
-export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: ConnectionSettings, now: () => number = Date.now): Promise<RoomConnection> {
+export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: ConnectionSettings, target: GuardTarget, now: () => number = Date.now): Promise<RoomConnection> {
   const topic = await roomTopic(settings.workshopId, settings.secret);
   const provider = new WebrtcProvider(topic, doc, {
     signaling: [...settings.signaling],
@@ -76,7 +79,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
   });
   const status = createStore<RoomStatus>(() => initialRoomStatus);
 
-  const guard = guardPeers(provider, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
+  const guard = guardPeers(provider, target, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
 
   const onRejection = (event: PromiseRejectionEvent): void => {
     if (!isDecryptionFailure(event.reason)) return;
@@ -120,6 +123,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
   return {
     status,
     peerId: () => provider.room?.peerId ?? null,
+    sender: () => guard.sender(),
     peerConnections: () =>
       ([...(provider.room?.webrtcConns.entries() ?? [])] as [string, ConnLike][]).map(([peerId, conn]) => ({ peerId, connected: conn.connected, pc: conn.peer?._pc })),
     close() {

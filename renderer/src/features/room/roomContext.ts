@@ -1,9 +1,7 @@
 // React access to the open workshop's room controller (null when the board is not shown).
-import { createContext, useContext, useEffect, useMemo } from 'react';
+import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { Host } from '../../host/Host';
-import type { WorkshopSession } from '../board/workshopSession';
-import { createRoomController, type RoomController, type RoomView } from './roomController';
+import type { RoomController, RoomView } from './roomController';
 
 export const RoomContext = createContext<RoomController | null>(null);
 
@@ -18,15 +16,4 @@ const fallbackStore = { getState: () => emptyView, getInitialState: () => emptyV
 export function useRoom<T>(selector: (view: RoomView) => T): T {
   const room = useRoomController();
   return useStore(room?.store ?? fallbackStore, selector);
-}
-
-/** The room of an open session, started with it and disposed of when it goes. */
-export function useRoomForSession(host: Host, session: WorkshopSession | null): RoomController | null {
-  const room = useMemo(() => (session ? createRoomController(host, session.store.doc, session.id) : null), [host, session]);
-  useEffect(() => {
-    if (!room) return;
-    room.start();
-    return () => room.dispose();
-  }, [room]);
-  return room;
 }

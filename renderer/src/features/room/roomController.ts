@@ -1,19 +1,21 @@
 // The room of one open workshop, for as long as its board is shown: starts the LAN signaling
 // server when this device hosts it, puts me on the roster, connects, keeps my presence (who I
 // am, where I am on the board) and offers "Go offline" / "Reconnect". The UI reads one store.
+// The settings (room secret included) live in the workshop's vault, never in the doc.
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { readRoster, rosterMap, upsertParticipant, type Participant } from '../../../../shared/board';
 import { toRtcConfiguration, type IceSettings } from '../../../../shared/room';
+import type { GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 import type { Host } from '../../host/Host';
-import { describeError } from '../../ui/describeError';
+import type { WorkshopVault } from '../../core/workshopVault';
+import { describeError } from '../../core/describeError';
+import { ROOM } from '../../core/origins';
+import { myParticipantId } from '../identity';
 import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } from './roomConnection';
 import { colorFor, readPresence, setLocalLocation, setLocalPresence, type PeerPresence, type PresenceLocation } from './presence';
-import { loadRoomSettings, participantId, saveRoomSettings, type RoomSettings, type RoomSettingsInput } from './roomSettings';
-
-/** Origin of the roster write made on joining: stored and synced, but not the user's to undo. */
-export const ROOM = { name: 'bridgeboard-room' } as const;
+import { readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type RoomSettings, type RoomSettingsInput } from './roomSettings';
 
 export type RoomPhase = 'none' | 'starting' | 'online' | 'offline';
 
@@ -39,15 +41,32 @@ export interface RoomController {
   setLocation(location: PresenceLocation | null): void;
   /** The presence channel while started (facilitation publishes the facilitator's clock on it). */
   awareness(): Awareness | null;
+  /** The participant who delivered the change being applied right now, when it came from a peer. */
+  currentSender(): string | null;
   /** Begins presence and connects if the room was online; start after dispose starts afresh. */
   start(): void;
   dispose(): void;
 }
 
-export function createRoomController(host: Host, doc: Y.Doc, workshopId: string): RoomController {
-  // Made on start (not in render), so a controller React discards holds no timers.
+export interface RoomDeps {
+  readonly host: Host;
+  readonly doc: Y.Doc;
+  readonly vault: WorkshopVault;
+  /** What the peer guard checks updates against (the doc, and its size). */
+  readonly guardTarget: GuardTarget;
+}
+
+export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps): RoomController {
+  const workshopId = vault.workshopId;
+  // Made on start, so a controller that is never started holds no timers.
   let awareness: Awareness | null = null;
-  const initial = loadRoomSettings(workshopId);
+  const participantId = myParticipantId;
+  const saveRoomSettings = (input: RoomSettingsInput): RoomSettings => {
+    const { settings, entry } = roomSettingsEntry(input);
+    vault.set(ROOM_SETTINGS_KEY, entry);
+    return settings;
+  };
+  const initial = readRoomSettings(vault.get(ROOM_SETTINGS_KEY));
   const store = createStore<RoomView>(() => ({
     settings: initial,
     phase: initial ? 'offline' : 'none',
@@ -107,12 +126,12 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
     // y-webrtc frees a room name only after the previous provider's key promise settles.
     await Promise.resolve();
     if (!awareness || mine !== attempt) return;
-    const opened = await openRoom(doc, awareness, {
-      workshopId,
-      secret: settings.secret,
-      signaling: settings.signaling,
-      rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration,
-    });
+    const opened = await openRoom(
+      doc,
+      awareness,
+      { workshopId, secret: settings.secret, signaling: settings.signaling, rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration },
+      guardTarget,
+    );
     if (mine !== attempt || disposed) return opened.close();
     connection = opened;
     unsubscribeStatus = opened.status.subscribe((status) => {
@@ -126,7 +145,7 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
   const update = (patch: Partial<RoomSettingsInput>): RoomSettings | null => {
     const current = store.getState().settings;
     if (!current) return null;
-    const settings = saveRoomSettings(workshopId, { ...current, ...patch });
+    const settings = saveRoomSettings({ ...current, ...patch });
     store.setState({ settings });
     return settings;
   };
@@ -135,7 +154,7 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
     store,
     workshopId,
     open: async (input) => {
-      const settings = saveRoomSettings(workshopId, input);
+      const settings = saveRoomSettings(input);
       store.setState({ settings });
       await connect(settings);
     },
@@ -158,6 +177,11 @@ export function createRoomController(host: Host, doc: Y.Doc, workshopId: string)
       if (awareness) setLocalLocation(awareness, location);
     },
     awareness: () => awareness,
+    currentSender: () => {
+      const peer = connection?.sender() ?? null;
+      if (peer === null || !awareness) return null;
+      return readPresence(awareness).find((p) => p.peer === peer)?.user.id ?? null;
+    },
     start: () => {
       disposed = false;
       awareness?.destroy();

@@ -1,5 +1,6 @@
 // A workshop's room settings (secret, signaling URLs, ICE servers, who I am in this room), kept
-// on this device only: never in the Y.Doc, so an exported workshop file cannot leak the secret.
+// on this device only, in the workshop's vault (core/workshopVault.ts): never in the Y.Doc, so
+// an exported workshop file cannot leak the secret.
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/board';
 import { defaultIceSettings, iceSettingsSchema, roomSecretToBytes, normaliseSignalingUrl, type IceSettings } from '../../../../shared/room';
@@ -37,12 +38,13 @@ const roomSettingsSchema = z.object({
 export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 export type RoomSettingsInput = z.input<typeof roomSettingsSchema>;
 
-const key = (workshopId: string) => `bridgeboard.room.${workshopId}`;
+/** The vault entry that holds a workshop's room settings (secret included). */
+export const ROOM_SETTINGS_KEY = 'room';
 
-export function loadRoomSettings(workshopId: string): RoomSettings | null {
+/** The settings kept in a workshop's vault, or null when there are none that parse. */
+export function readRoomSettings(raw: string | null): RoomSettings | null {
+  if (raw === null) return null;
   try {
-    const raw = localStorage.getItem(key(workshopId));
-    if (raw === null) return null;
     const parsed = roomSettingsSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
@@ -50,26 +52,12 @@ export function loadRoomSettings(workshopId: string): RoomSettings | null {
   }
 }
 
-/** Validates and stores; throws on settings that do not parse. */
-export function saveRoomSettings(workshopId: string, input: RoomSettingsInput): RoomSettings {
+/** Validates the settings (throws on ones that do not parse) and gives what the vault keeps. */
+export function roomSettingsEntry(input: RoomSettingsInput): { settings: RoomSettings; entry: string } {
   const settings = roomSettingsSchema.parse(input);
-  try {
-    localStorage.setItem(key(workshopId), JSON.stringify(settings));
-  } catch {
-    // Storage refused (private mode): the room lasts for this session only.
-  }
-  return settings;
-}
-
-export function forgetRoomSettings(workshopId: string): void {
-  try {
-    localStorage.removeItem(key(workshopId));
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
+  return { settings, entry: JSON.stringify(settings) };
 }
 
 export const noIce: IceSettings = defaultIceSettings;
 
-/** This device's participant id: the roster key, stable across workshops and reloads. */
-export { myParticipantId as participantId } from '../identity/participantId';
+

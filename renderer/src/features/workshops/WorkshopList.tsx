@@ -2,12 +2,12 @@
 // stored ones (deleting asks first).
 import { useState, type FormEvent } from 'react';
 import type { WorkshopSummary } from '../../host/Host';
-import { useHost } from '../../app/hostContext';
-import { notifyError, notifyInfo } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
+import { useHost } from '../../core/hostContext';
+import { notifyError, notifyInfo } from '../../core/notices';
+import { describeError } from '../../core/describeError';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useProfile } from '../profile/profileStore';
-import { RenameDialog } from './RenameDialog';
+import { useProfile } from '../profile';
+import { RenameDialog } from '../../ui/RenameDialog';
 import { createWorkshop, renameStoredWorkshop } from './workshopActions';
 import { importWorkshop } from './workshopFiles';
 import { useWorkshopList } from './useWorkshopList';

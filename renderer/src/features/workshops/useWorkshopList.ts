@@ -1,8 +1,8 @@
 // The stored workshops, loaded from the host and reloaded after each change.
 import { useCallback, useEffect, useState } from 'react';
 import type { Host, WorkshopSummary } from '../../host/Host';
-import { notifyError } from '../../app/uiStore';
-import { describeError } from '../../ui/describeError';
+import { notifyError } from '../../core/notices';
+import { describeError } from '../../core/describeError';
 
 async function fetchList(host: Host): Promise<WorkshopSummary[]> {
   try {

@@ -4,10 +4,13 @@ import * as Y from 'yjs';
 // Not crypto.randomUUID: that exists only in secure contexts, and a participant may open the
 // web build over plain http on the LAN.
 import { uuidv4 } from 'lib0/random';
-import { initWorkshop, renameWorkshop as renameInDoc, metaMap } from '../../../../shared/board';
+import { renameWorkshop as renameInDoc, metaMap } from '../../../../shared/board';
+import { initWorkshop } from '../../../../shared/schema';
+import { encodeHistoryRecord, summarizeTransaction } from '../../../../shared/history';
 import type { Host, WorkshopSummary } from '../../host/Host';
-import type { Profile } from '../profile/profileStore';
-import { STORAGE } from '../board/workshopSession';
+import { STORAGE } from '../../core/origins';
+import { myParticipantId } from '../identity';
+import type { Profile } from '../profile';
 
 export async function createWorkshop(host: Host, title: string, profile: Profile): Promise<WorkshopSummary> {
   const doc = new Y.Doc();
@@ -24,10 +27,13 @@ export async function renameStoredWorkshop(host: Host, summary: WorkshopSummary,
   const loaded = await host.storage.load(summary.id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, loaded.state, STORAGE);
-  const before = Y.encodeStateVector(doc);
+  let record: Uint8Array | null = null;
+  doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    record = encodeHistoryRecord({ at: Date.now(), kind: 'local', from: myParticipantId(), clients: [doc.clientID], summary: summarizeTransaction(doc, tr), update });
+  });
   try {
     renameInDoc(doc, title);
-    await host.storage.append(summary.id, Y.encodeStateAsUpdate(doc, before));
+    if (record) await host.storage.append(summary.id, record);
     await host.storage.setSummary({ ...summary, title: String(metaMap(doc).get('title')), updatedAt: Date.now() });
   } finally {
     doc.destroy();

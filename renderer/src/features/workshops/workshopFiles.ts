@@ -7,7 +7,7 @@ import { uuidv4 } from 'lib0/random';
 import { buildSnapshot } from '../../../../shared/board';
 import { decodeWorkshopFile, encodeWorkshopFile, FILE_EXTENSION } from '../../../../shared/workshopFile';
 import type { Host, WorkshopSummary } from '../../host/Host';
-import type { BoardStore } from '../board/boardStore';
+import type { BoardStore } from '../board';
 
 // Defined by vite.config.ts; absent when this module runs unbundled (e.g. under vitest).
 export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';

@@ -1,7 +1,7 @@
 // Asks for a workshop's new title. `onSubmit` returns an error message to show, or null.
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../../ui/Dialog';
-import { FormFooter } from '../../ui/FormFooter';
+import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 interface RenameDialogProps {
   readonly initial: string;

@@ -1,6 +1,7 @@
-// What the facilitator (and every participant) can do: each facilitator action is signed with
-// this device's identity key and written to the doc, where every peer checks it. Actions run one
-// after another, so each takes the next sequence number after the one before it.
+// Facilitation's actions, what its buttons call: each facilitator action is signed with this
+// device's identity key and written to the doc, where every peer checks it; anyone casts their
+// own ballot. Actions run one after another, so each takes the next sequence number after the
+// one before it.
 import { type SectionId } from '../../../../shared/board';
 import {
   ballotDigest,
@@ -21,10 +22,9 @@ import {
 import { uuidv4 } from 'lib0/random';
 import type { FacilitationController } from './facilitationController';
 import { keepMyDots, keepRoundSecret, roundSecret } from './facilitationStorage';
-import { FACILITATION } from './facilitationOrigin';
+import { FACILITATION } from '../../core/origins';
 
-
-export interface FacilitatorCommands {
+export interface FacilitationActions {
   claim(): Promise<void>;
   movePhase(delta: -1 | 1): Promise<void>;
   setAgenda(agenda: Agenda): Promise<void>;
@@ -42,7 +42,7 @@ export interface FacilitatorCommands {
   castVote(dots: Dots): Promise<void>;
 }
 
-export function facilitatorCommands(c: FacilitationController): FacilitatorCommands {
+export function createFacilitationActions(c: FacilitationController): FacilitationActions {
   let queue: Promise<void> = Promise.resolve();
   const serial = (work: () => Promise<void>): Promise<void> => {
     const run = queue.then(work);
@@ -87,14 +87,14 @@ export function facilitatorCommands(c: FacilitationController): FacilitatorComma
         const roundId = uuidv4().replace(/-/g, '').slice(0, 16);
         const keys = createRoundKeys();
         // Kept only here until the reveal: whoever holds it can read the ballots.
-        keepRoundSecret(c.workshopId, roundId, keys.secretKey);
+        keepRoundSecret(c.vault, roundId, keys.secretKey);
         return { type: 'voting.start', roundId, budget, publicKey: keys.publicKey };
       }),
     revealVotes: () =>
       perform(() => {
         const round = currentRound(c.store.getState().state);
         if (!round || round.status !== 'open') return null;
-        const secretKey = roundSecret(c.workshopId, round.roundId);
+        const secretKey = roundSecret(c.vault, round.roundId);
         if (!secretKey) throw new Error('This device did not start the vote, so it does not hold the key that reveals it.');
         const counted = [...readBallotEntries(c.doc, round.roundId).values()].filter((e): e is string => typeof e === 'string').map(ballotDigest);
         return { type: 'voting.reveal', roundId: round.roundId, secretKey, counted };
@@ -112,7 +112,7 @@ export function facilitatorCommands(c: FacilitationController): FacilitatorComma
         if (!round || round.status !== 'open') throw new Error('No vote is open.');
         const me = c.me();
         const ballot = encryptBallot(round.publicKey, me.side, dots, { workshopId: c.workshopId, roundId: round.roundId, voterId: me.participantId });
-        keepMyDots(c.workshopId, round.roundId, dots);
+        keepMyDots(c.vault, round.roundId, dots);
         // Remembered first: writing it makes the controller check that what is stored is mine.
         c.rememberBallot(round.roundId, ballotEntry(ballot));
         writeBallot(c.doc, round.roundId, ballot, FACILITATION);

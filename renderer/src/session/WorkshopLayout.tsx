@@ -1,0 +1,90 @@
+// The page of an open workshop: the features' views in their places, each region behind an
+// error boundary, the features' contexts provided, and the board's slots filled (the room's,
+// charter's, history's and export controls in its toolbar; presence and phase on sections and
+// cards). The charter is shown in place of the board, which stays mounted behind it.
+import { Suspense, lazy, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { readRoster } from '../../../shared/board';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
+import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
+import { FacilitationContext, FacilitationPanel } from '../features/facilitation';
+import { HistoryButton, HistoryContext, HistoryPanel } from '../features/history';
+import { myParticipantId } from '../features/identity';
+import { CardPresence, ParticipantsPanel, RoomContext, RoomToolbar, SectionPresence, useBoardLocation } from '../features/room';
+import { ExportWorkshopButton } from '../features/workshops';
+import type { OpenWorkshop } from './openWorkshop';
+
+const CharterPage = lazy(loadCharterPage);
+
+export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
+  const [charterOpen, setCharterOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  useBoardLocation(workshop.room);
+  const isFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.isFacilitator);
+  const hasFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.claim !== null);
+  const slots = useMemo<BoardSlots>(
+    () => ({
+      toolbar: (
+        <>
+          <RoomToolbar />
+          <CharterButton onOpen={() => setCharterOpen(true)} />
+          <HistoryButton onOpen={() => setHistoryOpen(true)} />
+          <ExportWorkshopButton />
+        </>
+      ),
+      SectionDecoration: SectionPresence,
+      CardDecoration: CardPresence,
+    }),
+    [],
+  );
+  const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? 'someone not on the roster';
+  const openHistory = { label: 'Open the history', run: () => setHistoryOpen(true) };
+  return (
+    <BoardStoreContext.Provider value={workshop.board}>
+      <BoardSlotsContext.Provider value={slots}>
+        <RoomContext.Provider value={workshop.room}>
+          <FacilitationContext.Provider value={workshop.facilitation}>
+            <CharterContext.Provider value={workshop.charter}>
+              <HistoryContext.Provider value={workshop.history}>
+                <main className="page page-board room-layout">
+                  <div className="board-column">
+                    {workshop.schema.kind === 'newer' && (
+                      <p role="alert" className="room-banner" data-testid="newer-schema">
+                        This workshop was saved by a newer version of Bridgeboard (schema {workshop.schema.version}). It is shown read-only and not connected; update the app to work on it.
+                      </p>
+                    )}
+                    {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
+                    <div style={{ display: charterOpen ? 'none' : 'contents' }}>
+                      <ErrorBoundary region="the facilitation panel">
+                        <FacilitationPanel />
+                      </ErrorBoundary>
+                      <ErrorBoundary region="the board" recovery={openHistory}>
+                        <BoardView saveState={workshop.recorder} onBack={onBack} />
+                      </ErrorBoundary>
+                    </div>
+                    {charterOpen && (
+                      <ErrorBoundary region="the charter">
+                        <Suspense fallback={<p aria-busy="true">Opening the charter…</p>}>
+                          <CharterPage onBack={() => setCharterOpen(false)} />
+                        </Suspense>
+                      </ErrorBoundary>
+                    )}
+                  </div>
+                  <ErrorBoundary region="the participants panel">
+                    <ParticipantsPanel />
+                  </ErrorBoundary>
+                  {historyOpen && (
+                    <ErrorBoundary region="the history">
+                      <HistoryPanel onClose={() => setHistoryOpen(false)} canRestore={isFacilitator || !hasFacilitator} nameOf={nameOf} myId={myParticipantId()} />
+                    </ErrorBoundary>
+                  )}
+                </main>
+              </HistoryContext.Provider>
+            </CharterContext.Provider>
+          </FacilitationContext.Provider>
+        </RoomContext.Provider>
+      </BoardSlotsContext.Provider>
+    </BoardStoreContext.Provider>
+  );
+}
