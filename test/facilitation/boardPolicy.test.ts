@@ -3,7 +3,7 @@
 // in the doc at all, while agreed cards stay named.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBoardStore } from '../../renderer/src/features/board/boardStore';
+import { createBoardStore } from '../../renderer/src/features/board';
 import { readFacilitation, sectionOpen } from '../../shared/facilitation';
 import { act, testKey, WORKSHOP } from './facilitatorKeys';
 
@@ -19,6 +19,7 @@ async function storeInPhase(phaseId: string, anonymous = false) {
   store.setPolicy({
     closedReason: (section) => (sectionOpen(readFacilitation(doc, WORKSHOP, facilitator.publicKey), section) ? null : 'Closed in this phase.'),
     anonymous: () => readFacilitation(doc, WORKSHOP, facilitator.publicKey).anonymous,
+    access: (section) => (sectionOpen(readFacilitation(doc, WORKSHOP, facilitator.publicKey), section) ? 'open' : 'read-only'),
   });
   return { doc, store, goalId: open.value };
 }
@@ -40,6 +41,8 @@ describe('board policy from facilitation', () => {
       expect(outcome).toMatchObject({ ok: false, error: { code: 'section-closed', message: 'Closed in this phase.' } });
     }
     expect(store.getState().snapshot).toBe(before);
+    // What the board shows follows the same policy: the closed section is read-only.
+    expect(store.getState().access).toEqual({ goals: 'read-only', incentives: 'read-only', accountability: 'read-only', language: 'read-only', skills: 'read-only', parking: 'read-only' });
     // An open section still works, but a card cannot be moved from it into a closed one.
     const tradeoff = s.addCard('tradeoffs', { title: 'Patch cadence vs. maintenance windows' });
     expect(tradeoff.ok).toBe(true);

@@ -6,10 +6,10 @@ import * as Y from 'yjs';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fingerprintOf, toBase64url } from '../../shared/crypto';
 import { actionMessage, ballotKey, currentPhase, currentRound, encryptBallot } from '../../shared/facilitation';
-import { createBoardStore } from '../../renderer/src/features/board/boardStore';
-import { createFacilitationController, type Me } from '../../renderer/src/features/facilitation/facilitationController';
-import { facilitatorCommands } from '../../renderer/src/features/facilitation/facilitatorCommands';
+import { createBoardStore } from '../../renderer/src/features/board';
+import { createFacilitationActions, createFacilitationController, type Me } from '../../renderer/src/features/facilitation';
 import type { Host } from '../../renderer/src/host/Host';
+import { memoryVault } from '../support/memoryVault';
 
 function hostWithKey(seed: number): Host {
   const secret = new Uint8Array(32).fill(seed);
@@ -18,6 +18,7 @@ function hostWithKey(seed: number): Host {
   return {
     kind: 'browser',
     storage: {} as Host['storage'],
+    vault: {} as Host['vault'],
     files: {} as Host['files'],
     openExternal: no,
     identity: {
@@ -33,9 +34,9 @@ function hostWithKey(seed: number): Host {
 function peer(seed: number, me: Me, doc = new Y.Doc()) {
   const board = createBoardStore(doc, () => ({ name: me.name, side: me.side }));
   const moves: string[] = [];
-  const controller = createFacilitationController(hostWithKey(seed), doc, 'ws-1', board, () => me, (section) => moves.push(section));
+  const controller = createFacilitationController({ host: hostWithKey(seed), doc, board, vault: memoryVault('ws-1'), me: () => me, navigate: (section) => moves.push(section) });
   controller.start();
-  return { doc, board, controller, commands: facilitatorCommands(controller), moves };
+  return { doc, board, controller, commands: createFacilitationActions(controller), moves };
 }
 
 const link = (a: Y.Doc, b: Y.Doc) => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard } from '../../shared/board';
 import { initWorkshop } from '../../shared/schema';
-import { createBoardStore, LOCAL } from '../../renderer/src/features/board/boardStore';
+import { createBoardStore } from '../../renderer/src/features/board';
+import { LOCAL } from '../../renderer/src/core/origins';
 
 const author = () => ({ name: 'Ada', side: 'OT' as const });
 

@@ -8,6 +8,11 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebrtcProvider } from 'y-webrtc';
 import { guardPeers, type DroppedPeer } from '../../../renderer/src/features/room/guardPeers';
+import { addCard } from '../../../shared/board';
+import { initWorkshop } from '../../../shared/schema';
+
+/** The doc the messages would change: empty, as a peer that has not synced yet. */
+const target = { doc: new Y.Doc(), docBytes: () => 0 };
 
 class FakePeer extends EventEmitter {
   destroyed = false;
@@ -37,7 +42,8 @@ function fakeProvider() {
 
 function syncUpdate(): Uint8Array {
   const doc = new Y.Doc();
-  doc.getMap('cards').set('c1', 'x');
+  initWorkshop(doc, { title: 'Guarded', facilitator: 'F', createdAt: 1 });
+  addCard(doc, { section: 'goals', fields: { title: 'Uptime' }, author: { name: 'I', side: 'IT' } }, 2);
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 0);
   syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
@@ -48,7 +54,7 @@ describe('guardPeers', () => {
   it('passes good messages, drops a peer that sends garbage, and mutes it if it returns', () => {
     const { provider, connect } = fakeProvider();
     const dropped: DroppedPeer[] = [];
-    const guard = guardPeers(provider, (d) => dropped.push(d));
+    const guard = guardPeers(provider, target, (d) => dropped.push(d));
     const received: unknown[] = [];
     const peer = connect('p1', received);
     const good = syncUpdate();
@@ -75,7 +81,7 @@ describe('guardPeers', () => {
   it('drops a write to a part of the doc the board does not have', () => {
     const { provider, connect } = fakeProvider();
     const dropped: DroppedPeer[] = [];
-    guardPeers(provider, (d) => dropped.push(d));
+    guardPeers(provider, target, (d) => dropped.push(d));
     const received: unknown[] = [];
     const peer = connect('p2', received);
     const doc = new Y.Doc();
@@ -96,7 +102,7 @@ describe('guardPeers', () => {
     });
     (provider.room as unknown as { webrtcConns: Map<string, { peer: FakePeer }> }).webrtcConns.set('p3', { peer });
     const dropped: DroppedPeer[] = [];
-    guardPeers(provider, (d) => dropped.push(d));
+    guardPeers(provider, target, (d) => dropped.push(d));
     peer.emit('data', syncUpdate());
     expect(peer.destroyed).toBe(true);
     expect(dropped.map((d) => d.reason)).toEqual(['sent a message the board could not apply']);
