@@ -68,7 +68,7 @@ export function slowloris(address: string, sockets: number, waitForCutMs: number
       wave = Array.from({ length: sockets }, () => slowSocket(port, address));
       for (const s of wave) void s.closedAt.then(() => closed++);
       await new Promise((r) => setTimeout(r, 1_000));
-      return `${sockets - closed} held, ${closed} closed at once`;
+      return `after 1 s, ${sockets - closed} still open, ${closed} closed by the server`;
     },
     async stop() {
       const cut = await Promise.race([

@@ -49,6 +49,8 @@ async function runAttack(attack: Attack): Promise<Row> {
   let server: ServerProcess | undefined;
   try {
     server = await spawnSignalServer();
+    // One unmeasured run first: a fresh process's first connection also pays for its JIT warm-up.
+    await pairRoundTrip(server.url, pairAddress, 'warm-up');
     row.baseline = await pairFigures(server.url, 'baseline', 50);
     const sampler = sampleProcess(server.pid);
     row.idleRssMiB = sampler.startRssMiB;
