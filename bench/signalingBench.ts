@@ -107,7 +107,14 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     port: 0,
     statsIntervalMs: 0,
-    limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000, maxBufferedBytes: 64 * 1024 * 1024 },
+    limits: {
+      messagesPerSecond: 1_000_000,
+      messageBurst: 1_000_000,
+      maxBufferedBytes: 64 * 1024 * 1024,
+      outBytesPerSecond: 2 ** 30,
+      outBytesPerSecondPerAddress: 2 ** 30,
+      outBytesPerSecondPerTopic: 2 ** 30,
+    },
   });
   try {
     console.log(`Signaling fan-out on ${server.url}: ${latencyRounds} sequential publishes, then a burst of ${burstMessages}, ${payload.length}-byte payloads`);

@@ -25,6 +25,13 @@ describe('bridgeboard signal', () => {
     ['host with a scheme', ['--host', 'ws://x']],
     ['stray argument', ['serve']],
     ['repeated option', ['--port', '1', '--port', '2']],
+    ['limit below its minimum', ['--max-message-bytes', '10']],
+    ['zero per-address share', ['--max-connections-per-address', '0']],
+    ['handshake timeout too short', ['--handshake-timeout-ms', '1']],
+    ['proxy header without --behind-proxy', ['--proxy-header', 'forwarded']],
+    ['proxy hops without --behind-proxy', ['--proxy-hops', '2']],
+    ['unknown proxy header', ['--behind-proxy', '--proxy-header', 'x-real-ip']],
+    ['--behind-proxy with a value', ['--behind-proxy=yes']],
   ];
   it.each(bad)('exits 2 with a clear message on %s', async (_name, argv) => {
     const t = io();
@@ -50,6 +57,33 @@ describe('bridgeboard signal', () => {
     t.stop();
     expect(await done).toBe(0);
     expect((await c.closed).code).toBe(1001);
+  });
+
+  it('names the flag and the value when a limit is out of range', async () => {
+    const t = io();
+    expect(await runSignal(['--out-bytes-per-second', '5'], t.io)).toBe(2);
+    expect(t.err[0]).toBe('bridgeboard signal: --out-bytes-per-second: expected >=1024, got 5');
+  });
+
+  it('trusts X-Forwarded-For for per-address limits only with --behind-proxy', async () => {
+    const run = async (extra: string[]) => {
+      const t = io();
+      const done = runSignal(['--port', '0', '--stats-interval-ms', '0', '--max-connections-per-address', '1', ...extra], t.io);
+      await eventually(() => t.out.some((l) => l.includes('listening on')));
+      const url = /listening on (ws:\/\/\S+)/.exec(t.out.join('\n'))?.[1] ?? '';
+      const from = (client: string) => connect(url, { headers: { 'X-Forwarded-For': client } });
+      const first = await from('203.0.113.1');
+      const second = await from('203.0.113.2').then((c) => c, (e: unknown) => String(e));
+      t.stop();
+      expect(await done).toBe(0);
+      await first.closed;
+      return { second, out: t.out };
+    };
+    const direct = await run([]);
+    expect(direct.second).toContain('HTTP 429');
+    const proxied = await run(['--behind-proxy']);
+    expect(typeof proxied.second).toBe('object');
+    expect(proxied.out.join('\n')).toContain('client addresses from x-forwarded-for, 1 trusted proxy hop(s)');
   });
 
   it('exits 1 when the port is taken', async () => {

@@ -155,7 +155,9 @@ describe('hostile input', () => {
     await eventually(() => server.stats().topics === 2);
     b.send({ type: 'subscribe', topics: ['1', '3'] });
     await eventually(() => server.stats().subscriptions === 3);
-    expect(server.stats().dropped.topicLimit).toBe(1);
+    expect(server.stats().dropped.topicTable).toBe(1);
+    // Joining an existing topic still works; the refused one is not silent.
+    expect(await b.next((m) => m.type === 'subscribe-refused')).toEqual({ type: 'subscribe-refused', reason: 'topicTable', topics: ['3'] });
   });
 
   it('refuses connections beyond the maximum', async () => {

@@ -9,9 +9,17 @@ describe('limits', () => {
     expect(resolveSignalingLimits({})).toEqual(defaultSignalingLimits);
     expect(resolveSignalingLimits({ maxConnections: 5 }).maxConnections).toBe(5);
   });
+  it('keeps each address\'s share well below the whole, and lets the largest message reach a full topic', () => {
+    const d = defaultSignalingLimits;
+    expect(d.maxConnectionsPerAddress * 5).toBeLessThanOrEqual(d.maxConnections);
+    expect(d.maxTopicsPerAddress * 20).toBeLessThanOrEqual(d.maxTopics);
+    expect(d.maxSubscribersPerTopicPerAddress).toBeLessThan(d.maxSubscribersPerTopic);
+    expect((d.maxMessageBytes + 64) * d.maxSubscribersPerTopic).toBeLessThanOrEqual(d.outBytesPerSecond * d.outBurstSeconds);
+  });
   it.each([
     [{ maxConnections: 0 }], [{ maxConnections: -1 }], [{ messagesPerSecond: 1.5 }], [{ maxMessageBytes: 10 }],
     [{ idleTimeoutMs: Number.NaN }], [{ unknownLimit: 1 }], [{ maxTopics: '10' }], ['nope'],
+    [{ maxConnectionsPerAddress: 0 }], [{ handshakeTimeoutMs: 10 }], [{ outBytesPerSecond: 100 }], [{ outBurstSeconds: 0 }],
   ])('refuses %j', (input) => {
     expect(() => resolveSignalingLimits(input)).toThrow();
   });
@@ -28,6 +36,20 @@ describe('token bucket', () => {
     expect(bucket.take()).toBe(false);
     t += 60_000; // refills only up to capacity
     expect([1, 2, 3, 4].map(() => bucket.take())).toEqual([true, true, true, false]);
+  });
+  it('takes weighted costs only when all of it is there, and knows when it is full again', () => {
+    let t = 0;
+    const bytes = createTokenBucket(1_000, 2_000, () => t);
+    expect(bytes.isFull()).toBe(true);
+    expect(bytes.canTake(2_001)).toBe(false);
+    expect(bytes.take(1_500)).toBe(true);
+    expect(bytes.take(600)).toBe(false); // nothing taken on refusal
+    expect(bytes.take(500)).toBe(true);
+    expect(bytes.isFull()).toBe(false);
+    t += 1_999;
+    expect(bytes.isFull()).toBe(false);
+    t += 1;
+    expect(bytes.isFull()).toBe(true);
   });
 });
 

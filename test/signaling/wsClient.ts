@@ -12,8 +12,20 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function connect(url: string, options: { autoPong?: boolean } = {}): Promise<TestClient> {
-  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true });
+export interface ConnectOptions {
+  readonly autoPong?: boolean;
+  /** A 127.x.y.z source address: on Linux all of 127.0.0.0/8 is loopback, so each is a
+   * distinct client address to the server. */
+  readonly localAddress?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
+  const ws = new WebSocket(url, {
+    autoPong: options.autoPong ?? true,
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
   const received: unknown[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (data) => {
@@ -76,5 +88,27 @@ export async function eventually(cond: () => boolean, timeoutMs = 2_000): Promis
   while (!cond()) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await sleep(10);
+  }
+}
+
+/** A well-behaved pair: two clients from one address join a fresh room and one publish gets
+ * through. What a user notices: the room finds its peer. Resolves with the time it took. */
+export async function pairRoundTrip(url: string, localAddress: string, room: string, timeoutMs = 5_000): Promise<number> {
+  const started = Date.now();
+  const a = await connect(url, { localAddress });
+  const b = await connect(url, { localAddress });
+  try {
+    a.send({ type: 'subscribe', topics: [room] });
+    b.send({ type: 'subscribe', topics: [room] });
+    // Publish until it arrives: a subscribe and a publish from two sockets may race.
+    const publishing = setInterval(() => a.send({ type: 'publish', topic: room, data: 'hello' }), 50);
+    try {
+      await b.next((m) => m.type === 'publish' && m.data === 'hello' && m.clients === 2, timeoutMs);
+    } finally {
+      clearInterval(publishing);
+    }
+    return Date.now() - started;
+  } finally {
+    await Promise.all([a.close(), b.close()]);
   }
 }

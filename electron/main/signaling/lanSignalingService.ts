@@ -80,6 +80,8 @@ export function createLanSignalingService(deps: LanSignalingDeps): LanSignalingS
             host: choice.host,
             port,
             networkInterfaces: deps.networkInterfaces,
+            // On a LAN, every participant sits in the same IPv6 /64: count each address alone.
+            addressing: { ipv6PrefixLength: 128 },
             ...(deps.log ? { log: deps.log } : {}),
             ...(deps.limits ? { limits: deps.limits } : {}),
           });

@@ -1,65 +1,74 @@
-// One client connection: rate limiting, liveness and dispatch of y-webrtc signaling messages.
+// One client connection: rate limiting, liveness and dispatch of y-webrtc signaling messages,
+// each checked against the limits before it costs the server anything.
 import type { RawData, WebSocket } from 'ws';
 import { WebSocket as WS } from 'ws';
+import type { AddressLedger } from './addressLedger';
+import type { Deliver } from './delivery';
+import type { OutBudgets } from './outBudgets';
 import type { SignalingLimits } from './signalingLimits';
 import type { StatsCounters } from './signalingStats';
-import type { TopicRegistry } from './topicRegistry';
+import type { SubscribeRefusal, Subscriptions } from './subscriptions';
+import type { TopicFanOut } from './topicFanOut';
 import { createTokenBucket } from './tokenBucket';
-import { parseClientMessage, pongMessage, publishFrame } from './signalingProtocol';
+import { parseClientMessage, pongMessage, subscribeRefusedFrame } from './signalingProtocol';
 
 export interface ConnectionContext {
   readonly limits: SignalingLimits;
-  readonly registry: TopicRegistry<WebSocket>;
+  readonly subscriptions: Subscriptions<WebSocket>;
+  readonly fanOut: TopicFanOut;
+  readonly budgets: OutBudgets;
+  readonly ledger: AddressLedger;
+  readonly deliver: Deliver;
   readonly counters: StatsCounters;
   readonly now: () => number;
-  readonly onAbuse: (reason: 'rateLimit' | 'backpressure' | 'oversized') => void;
+  /** A throttled warning, counts only: never the address, a topic or a payload. */
+  readonly warn: (event: string) => void;
 }
 
 const dropWindowMs = 10_000;
+/** `,"clients":NNNN` and slack: what the fan-out adds to a publish before sending it. */
+const frameOverhead = 24;
 
 export interface ConnectionState {
   lastSeen: number;
 }
 
-function toText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  return data.toString('utf8');
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return data;
 }
 
-/** Sends to a receiver unless it is gone or too slow; a slow receiver is cut, not buffered for. */
-function deliver(ctx: ConnectionContext, receiver: WebSocket, frame: string): void {
-  if (receiver.readyState !== WS.OPEN) return;
-  if (receiver.bufferedAmount > ctx.limits.maxBufferedBytes) {
-    ctx.counters.dropped.backpressure++;
-    ctx.counters.closed.backpressure++;
-    ctx.onAbuse('backpressure');
-    receiver.terminate();
-    return;
-  }
-  receiver.send(frame);
-  ctx.counters.messagesOut++;
+function send(ctx: ConnectionContext, ws: WebSocket, frame: string): void {
+  ctx.deliver(ws, frame, Buffer.byteLength(frame));
 }
 
-function subscribe(ctx: ConnectionContext, ws: WebSocket, topics: readonly string[]): void {
-  const { registry, limits, counters } = ctx;
+function subscribe(ctx: ConnectionContext, ws: WebSocket, address: string, topics: readonly string[]): void {
+  const { limits, counters } = ctx;
+  const refused = new Map<SubscribeRefusal, string[]>();
   for (const topic of topics) {
     if (topic.length === 0 || topic.length > limits.maxTopicLength) {
+      // Malformed rather than refused: not echoed back, it may be as long as a message.
       counters.dropped.topicTooLong++;
-    } else if (registry.isSubscribed(ws, topic)) {
       continue;
-    } else if (registry.topicsOf(ws) >= limits.maxTopicsPerConnection || (!registry.has(topic) && registry.topicCount >= limits.maxTopics)) {
-      counters.dropped.topicLimit++;
-    } else {
-      registry.subscribe(ws, topic);
     }
+    const refusal = ctx.subscriptions.subscribe(ws, address, topic);
+    if (refusal === undefined) continue;
+    counters.dropped[refusal]++;
+    ctx.warn(`subscribeRefused.${refusal}`);
+    const list = refused.get(refusal);
+    if (list) list.push(topic);
+    else refused.set(refusal, [topic]);
   }
+  // A refusal is never silent: the client hears which topics and why.
+  for (const [reason, list] of refused) send(ctx, ws, subscribeRefusedFrame(reason, list));
 }
 
-export function attachConnection(ctx: ConnectionContext, ws: WebSocket): ConnectionState {
-  const { limits, counters, registry } = ctx;
+export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address: string): ConnectionState {
+  const { limits, counters } = ctx;
   const state: ConnectionState = { lastSeen: ctx.now() };
   const bucket = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, ctx.now);
+  const outBudget = ctx.budgets.forConnection();
   // Drops are counted per window, so a long-lived client's occasional bursts never add up to a close.
   let rateDrops = 0;
   let dropWindowStart = ctx.now();
@@ -71,15 +80,17 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket): Connect
     // ws closes the socket itself after an error; we only count why.
     if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       counters.closed.oversized++;
-      ctx.onAbuse('oversized');
+      ctx.warn('oversized');
     } else {
       counters.closed.error++;
     }
   });
-  ws.on('close', () => registry.removeConnection(ws));
+  ws.on('close', () => ctx.subscriptions.removeConnection(ws, address));
   ws.on('message', (data: RawData) => {
     state.lastSeen = ctx.now();
+    const bytes = toBuffer(data);
     counters.messagesIn++;
+    counters.bytesIn += bytes.length;
     if (!bucket.take()) {
       counters.dropped.rateLimited++;
       if (state.lastSeen - dropWindowStart > dropWindowMs) {
@@ -88,12 +99,12 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket): Connect
       }
       if (++rateDrops >= limits.maxDropsBeforeClose && ws.readyState === WS.OPEN) {
         counters.closed.rateLimit++;
-        ctx.onAbuse('rateLimit');
+        ctx.warn('rateLimit');
         ws.close(1008, 'rate limit');
       }
       return;
     }
-    const parsed = parseClientMessage(toText(data));
+    const parsed = parseClientMessage(bytes.toString('utf8'));
     if (!parsed.ok) {
       counters.dropped.malformed++;
       return;
@@ -101,26 +112,31 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket): Connect
     const msg = parsed.message;
     switch (msg.type) {
       case 'subscribe':
-        subscribe(ctx, ws, msg.topics);
+        subscribe(ctx, ws, address, msg.topics);
         break;
       case 'unsubscribe':
-        for (const topic of msg.topics) registry.unsubscribe(ws, topic);
+        for (const topic of msg.topics) ctx.subscriptions.unsubscribe(ws, address, topic);
         break;
       case 'publish': {
         if (msg.topic.length > limits.maxTopicLength) {
           counters.dropped.topicTooLong++;
           break;
         }
-        const receivers = registry.subscribers(msg.topic);
-        if (!receivers) break;
+        const audience = ctx.fanOut.audience(msg.topic);
+        if (audience === 0) break;
+        // Charged before anything is serialised or sent: what the sender's bytes would cost.
+        const refusal = ctx.budgets.charge((bytes.length + frameOverhead) * audience, outBudget, ctx.ledger.entry(address).out, msg.topic);
+        if (refusal) {
+          counters.dropped[refusal]++;
+          ctx.warn(`publishDropped.${refusal}`);
+          break;
+        }
         counters.published++;
-        // Serialised once for all receivers: fan-out is the server's hot path.
-        const frame = publishFrame(msg.message, receivers.size);
-        for (const receiver of [...receivers]) deliver(ctx, receiver, frame);
+        ctx.fanOut.publish(msg.topic, msg.message);
         break;
       }
       case 'ping':
-        deliver(ctx, ws, pongMessage);
+        send(ctx, ws, pongMessage);
         break;
     }
   });

@@ -55,3 +55,10 @@ export const pongMessage = JSON.stringify({ type: 'pong' });
 export function publishFrame(message: Record<string, unknown>, clients: number): string {
   return JSON.stringify({ ...message, clients });
 }
+
+/** Not in y-webrtc's protocol, which has no way to refuse: stock clients ignore message types
+ * they do not know, and a client that knows this one can tell its user why a room stays empty.
+ * Sent only to the connection that asked; `reason` is a SubscribeRefusal. */
+export function subscribeRefusedFrame(reason: string, topics: readonly string[]): string {
+  return JSON.stringify({ type: 'subscribe-refused', reason, topics });
+}

@@ -4,11 +4,18 @@ import http from 'node:http';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { attachConnection, type ConnectionState } from './signalingConnection';
+import { AddressLedger } from './addressLedger';
+import { resolveClientAddressing, type ClientAddressing } from './clientAddress';
+import { createConnectionGate } from './connectionGate';
+import { createDelivery } from './delivery';
+import { createOutBudgets } from './outBudgets';
+import { attachConnection, type ConnectionContext, type ConnectionState } from './signalingConnection';
 import { formatWsUrl, listLanAddresses, type NetworkInterfacesFn } from './lanAddresses';
 import { resolveSignalingLimits, type SignalingLimits } from './signalingLimits';
 import { silentLogger, throttleWarnings, type SignalingLogger } from './signalingLog';
 import { createStatsCounters, flattenStats, type SignalingStats } from './signalingStats';
+import { Subscriptions } from './subscriptions';
+import { createLocalFanOut } from './topicFanOut';
 import { TopicRegistry } from './topicRegistry';
 
 export interface SignalingServerOptions {
@@ -18,6 +25,8 @@ export interface SignalingServerOptions {
   readonly port?: number;
   /** Overrides for the defaults; validated. */
   readonly limits?: Partial<SignalingLimits>;
+  /** Where the client address comes from (trusted proxies) and how IPv6 is grouped; validated. */
+  readonly addressing?: Partial<ClientAddressing>;
   readonly log?: SignalingLogger;
   readonly now?: () => number;
   /** How often a counts-only stats line is logged; 0 turns it off. */
@@ -36,6 +45,7 @@ export interface SignalingServer {
   /** URLs for an invite: the LAN addresses when listening on a wildcard, else `url`. */
   readonly urls: readonly string[];
   readonly limits: SignalingLimits;
+  readonly addressing: ClientAddressing;
   stats(): SignalingStats;
   close(): Promise<void>;
 }
@@ -43,74 +53,80 @@ export interface SignalingServer {
 const wildcardHosts = new Set(['0.0.0.0', '::', '']);
 
 function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nRetry-After: 10\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }
 
 export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '127.0.0.1';
   const limits = resolveSignalingLimits(options.limits ?? {});
+  const addressing = resolveClientAddressing(options.addressing ?? {});
   const now = options.now ?? Date.now;
   const log = throttleWarnings(options.log ?? silentLogger, now);
   const counters = createStatsCounters();
   const registry = new TopicRegistry<WebSocket>();
+  const budgets = createOutBudgets(limits, now);
+  const ledger = new AddressLedger(budgets.forAddress);
   const connections = new Map<WebSocket, ConnectionState>();
-  let pendingUpgrades = 0;
   let closing: Promise<void> | undefined;
 
-  const httpServer = http.createServer((_req, res) => {
+  const warn = (event: string) => log.warn(`signaling.${event}`, { connections: connections.size, topics: registry.topicCount });
+  const gate = createConnectionGate({ limits, addressing, ledger, counters, warn });
+  const deliver = createDelivery(limits.maxBufferedBytes, counters, warn);
+  const ctx: ConnectionContext = {
+    limits,
+    subscriptions: new Subscriptions(registry, ledger, limits),
+    fanOut: createLocalFanOut(registry, deliver),
+    budgets,
+    ledger,
+    deliver,
+    counters,
+    now,
+    warn,
+  };
+
+  const httpServer = http.createServer({
+    // Node's own header and request timeouts back up the gate's per-socket deadline; they are
+    // only checked every connectionsCheckingInterval (30 s by default), hence the short one.
+    headersTimeout: limits.handshakeTimeoutMs + 1_000,
+    requestTimeout: limits.handshakeTimeoutMs + 1_000,
+    connectionsCheckingInterval: Math.min(1_000, limits.handshakeTimeoutMs),
+  }, (_req, res) => {
     // Same answer as y-webrtc's reference server: a health check for load balancers.
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.end('okay');
   });
-  // Sockets that never finish a handshake count too: a bounded number, cut after a few seconds.
+  // Sockets that never finish a handshake count too: a bounded number, each cut at its deadline.
   httpServer.maxConnections = limits.maxConnections + 64;
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 10_000;
+  httpServer.on('connection', (socket) => gate.onSocket(socket));
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, clientTracking: false, perMessageDeflate: false });
 
   const stats = (): SignalingStats => ({
     ...counters,
+    refused: { ...counters.refused },
     dropped: { ...counters.dropped },
     closed: { ...counters.closed },
     connections: connections.size,
+    addresses: ledger.size,
     topics: registry.topicCount,
     subscriptions: registry.subscriptionCount,
   });
 
-  const ctx = {
-    limits,
-    registry,
-    counters,
-    now,
-    onAbuse: (reason: string) => log.warn(`signaling.${reason}`, { connections: connections.size }),
-  };
-
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (closing) return refuse(socket, '503 Service Unavailable');
-    if (connections.size + pendingUpgrades >= limits.maxConnections) {
-      counters.connectionsRefused++;
-      log.warn('signaling.refused', { connections: connections.size, maxConnections: limits.maxConnections });
-      return refuse(socket, '503 Service Unavailable');
-    }
-    pendingUpgrades++;
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      pendingUpgrades--;
-    };
-    // handleUpgrade answers a bad handshake itself without calling back; the socket closing settles it.
-    socket.once('close', settle);
+    const admission = gate.admit(req);
+    if (!admission.ok) return refuse(socket, admission.status);
+    // handleUpgrade answers a bad handshake itself without calling back; the slot is released
+    // when the socket closes either way.
     wss.handleUpgrade(req, socket, head, (ws) => {
-      settle();
+      gate.upgraded(socket);
       if (closing) {
         ws.terminate();
         return;
       }
       counters.connectionsTotal++;
-      connections.set(ws, attachConnection(ctx, ws));
+      connections.set(ws, attachConnection(ctx, ws, admission.address));
       ws.on('close', () => connections.delete(ws));
     });
   });
@@ -132,6 +148,8 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
         }
       }
     }
+    ledger.prune();
+    budgets.prune();
   }, sweepMs);
   sweep.unref();
 
@@ -183,5 +201,5 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     return closing;
   };
 
-  return { address: bound.address, port, url, urls, limits, stats, close };
+  return { address: bound.address, port, url, urls, limits, addressing, stats, close };
 }

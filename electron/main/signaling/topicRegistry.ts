@@ -1,5 +1,6 @@
 // Which connections listen on which topic. Topics are room names, so the registry is the only
-// place they exist on the server: never logged, only counted.
+// place they exist on the server: never logged, only counted. It knows nothing of limits
+// (subscriptions.ts) or delivery (topicFanOut.ts).
 
 export class TopicRegistry<C> {
   private readonly topics = new Map<string, Set<C>>();
@@ -17,6 +18,11 @@ export class TopicRegistry<C> {
 
   topicsOf(conn: C): number {
     return this.byConnection.get(conn)?.size ?? 0;
+  }
+
+  /** The topics a connection holds, as a copy (safe to unsubscribe while iterating). */
+  topicsHeldBy(conn: C): string[] {
+    return [...(this.byConnection.get(conn) ?? [])];
   }
 
   has(topic: string): boolean {
@@ -56,7 +62,7 @@ export class TopicRegistry<C> {
   }
 
   removeConnection(conn: C): void {
-    for (const topic of [...(this.byConnection.get(conn) ?? [])]) this.unsubscribe(conn, topic);
+    for (const topic of this.topicsHeldBy(conn)) this.unsubscribe(conn, topic);
   }
 
   subscribers(topic: string): ReadonlySet<C> | undefined {
