@@ -42,7 +42,7 @@ describe('board policy from facilitation', () => {
     }
     expect(store.getState().snapshot).toBe(before);
     // What the board shows follows the same policy: the closed section is read-only.
-    expect(store.getState().access).toEqual({ goals: 'read-only', incentives: 'read-only', accountability: 'read-only', language: 'read-only', skills: 'read-only', parking: 'read-only' });
+    expect(store.getState().access).toEqual({ goals: 'read-only', incentives: 'read-only', accountability: 'read-only', language: 'read-only', skills: 'read-only' });
     // An open section still works, but a card cannot be moved from it into a closed one.
     const tradeoff = s.addCard('tradeoffs', { title: 'Patch cadence vs. maintenance windows' });
     expect(tradeoff.ok).toBe(true);

@@ -112,12 +112,17 @@ export function startRecorder({ host, doc, summary, loadedBytes, me, sender, tit
     }
   };
   window.addEventListener('pagehide', onPageHide);
+  // Changes made while earlier ones are being stored are waited for too.
   const flush = async () => {
-    if (summaryTimer !== null) {
-      clearTimeout(summaryTimer);
-      saveSummary();
+    for (;;) {
+      if (summaryTimer !== null) {
+        clearTimeout(summaryTimer);
+        saveSummary();
+      }
+      const waited = pending;
+      await waited;
+      if (waited === pending && summaryTimer === null) return;
     }
-    await pending;
   };
   return {
     flush,
