@@ -2,16 +2,18 @@
 // (scriptedPeer.ts), driven from the test.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import type { HostileMessage } from './hostilePeerPage';
+import type { HostileChange, HostileMessage } from './hostilePeerPage';
 import type { Peer } from './roomHarness';
 import { launchScriptedPeer } from './scriptedPeer';
 
-export type { HostileMessage };
+export type { HostileChange, HostileMessage };
 
 export interface HostilePeer extends Peer {
   connect(invite: { workshopId: string; secret: string; signaling: readonly string[] }): Promise<void>;
   connectedPeers(): Promise<number>;
   send(kind: HostileMessage): Promise<number>;
+  cardCount(): Promise<number>;
+  change(kind: HostileChange): Promise<number>;
 }
 
 export async function launchHostilePeer(): Promise<HostilePeer> {
@@ -27,5 +29,7 @@ export async function launchHostilePeer(): Promise<HostilePeer> {
       ),
     connectedPeers: () => page.evaluate(() => (globalThis as unknown as { hostile: { connectedPeers(): number } }).hostile.connectedPeers()),
     send: (kind) => page.evaluate((k) => (globalThis as unknown as { hostile: { send(k: HostileMessage): number } }).hostile.send(k), kind),
+    cardCount: () => page.evaluate(() => (globalThis as unknown as { hostile: { cardCount(): number } }).hostile.cardCount()),
+    change: (kind) => page.evaluate((k) => (globalThis as unknown as { hostile: { change(k: HostileChange): number } }).hostile.change(k), kind),
   };
 }

@@ -1,12 +1,25 @@
 // Runs in a browser page (bundled by hostilePeer.ts): a peer that holds the room secret and
 // derives the topic as the app does, but then sends raw bytes over its data channels that no
-// honest Bridgeboard would send.
+// honest Bridgeboard would send, or changes its synced copy of the board in shapes the schema
+// does not have (y-webrtc then sends those changes to everyone, as it would an honest edit).
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { WebrtcProvider } from 'y-webrtc';
 import { roomTopic } from '../../../renderer/src/features/room/roomTopic';
 
 export type HostileMessage = 'garbage' | 'malformed-sync' | 'unknown-root' | 'oversized-presence' | 'text';
+
+/** Changes to the synced board that the schema refuses, and the erase it lets through. */
+export type HostileChange =
+  | 'card-as-string'
+  | 'card-as-number'
+  | 'card-as-null'
+  | 'card-as-text'
+  | 'field-as-object'
+  | 'hard-erase'
+  | 'concurrent-writes'
+  | 'future-deletes'
+  | 'soft-erase';
 
 interface RawPeer {
   send(data: Uint8Array | string): void;
@@ -17,6 +30,83 @@ interface RawConn {
 }
 
 let provider: WebrtcProvider | null = null;
+let doc = new Y.Doc();
+
+const cards = (): Y.Map<unknown> => doc.getMap('cards');
+const firstCard = (): Y.Map<unknown> => {
+  const card = [...cards().values()].find((c): c is Y.Map<unknown> => c instanceof Y.Map);
+  if (!card) throw new Error('the board has not synced here yet');
+  return card;
+};
+
+/** A sync update message, as y-webrtc frames one. */
+function syncUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** Raw bytes for what y-webrtc would never send on its own; null when changing the doc is enough. */
+function change(kind: HostileChange): Uint8Array | null {
+  const id = String(firstCard().get('id'));
+  switch (kind) {
+    case 'card-as-string':
+      cards().set(id, 'gone');
+      return null;
+    case 'card-as-number':
+      cards().set(id, 42);
+      return null;
+    case 'card-as-null':
+      cards().set(id, null);
+      return null;
+    case 'card-as-text':
+      cards().set(id, new Y.Text('x'));
+      return null;
+    case 'field-as-object':
+      (firstCard().get('fields') as Y.Map<unknown>).set('title', { evil: true });
+      return null;
+    case 'hard-erase':
+      // Deletes every key of every root: 14 bytes per root on the wire.
+      for (const root of ['cards', 'roster', 'charter', 'facilitation', 'meta']) for (const key of [...doc.getMap(root).keys()]) doc.getMap(root).delete(key);
+      return null;
+    case 'concurrent-writes': {
+      // 2,000 writes to one field, each from its own copy of the board: Yjs scans them all for each.
+      const base = Y.encodeStateAsUpdate(doc);
+      const writes = Array.from({ length: 2000 }, (_, i) => {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, base);
+        const before = Y.encodeStateVector(copy);
+        ((copy.getMap('cards').get(id) as Y.Map<unknown>).get('fields') as Y.Map<unknown>).set('title', `write ${i}`);
+        return Y.encodeStateAsUpdate(copy, before);
+      });
+      return syncUpdate(Y.mergeUpdates(writes));
+    }
+    case 'future-deletes': {
+      // Deletions of the next 1,000 changes of every client seen: edits nobody has made yet.
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      const clients = [...doc.store.clients.keys()].filter((c) => c !== doc.clientID);
+      encoding.writeVarUint(e, clients.length);
+      for (const client of clients) {
+        encoding.writeVarUint(e, client);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, Y.getState(doc.store, client));
+        encoding.writeVarUint(e, 1000);
+      }
+      return syncUpdate(encoding.toUint8Array(e));
+    }
+    case 'soft-erase':
+      // What the schema allows: every card marked deleted, the title and the purpose changed.
+      doc.transact(() => {
+        for (const card of cards().values()) if (card instanceof Y.Map) card.set('deleted', true);
+        doc.getMap('meta').set('title', 'Erased');
+        doc.getMap('charter').set('draft.purpose', '');
+      });
+      return null;
+  }
+}
 
 function conns(): RawConn[] {
   return [...(provider?.room?.webrtcConns.values() ?? [])] as unknown as RawConn[];
@@ -60,7 +150,7 @@ const api = {
     provider?.destroy();
     // y-webrtc frees the topic only once the old provider's room is destroyed.
     await new Promise((r) => setTimeout(r, 300));
-    const doc = new Y.Doc();
+    doc = new Y.Doc();
     provider = new WebrtcProvider(await roomTopic(workshopId, secret), doc, { signaling, password: secret, filterBcConns: true, peerOpts: {} });
   },
   connectedPeers(): number {
@@ -69,6 +159,16 @@ const api = {
   send(kind: HostileMessage): number {
     const live = conns().filter((c) => c.connected);
     for (const c of live) c.peer.send(message(kind));
+    return live.length;
+  },
+  /** How many cards this peer's copy of the board holds (it syncs like any peer). */
+  cardCount(): number {
+    return [...cards().values()].filter((c) => c instanceof Y.Map).length;
+  },
+  change(kind: HostileChange): number {
+    const bytes = change(kind);
+    const live = conns().filter((c) => c.connected);
+    if (bytes) for (const c of live) c.peer.send(bytes);
     return live.length;
   },
 };
