@@ -2,6 +2,10 @@
 // delete, export and import workshops, and when they type something the board refuses.
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { addCard as addCardToDoc } from '../../shared/board';
+import { initWorkshop } from '../../shared/schema';
+import { encodeWorkshopFile } from '../../shared/workshopFile';
 import { addCard, card, cardsIn, createWorkshop, editor, settle, startApp, titlesIn } from './fixtures/boardPage';
 
 const items = (page: Page) => page.getByTestId('workshop-item');
@@ -132,9 +136,23 @@ test('a workshop exported to a file imports back as a new workshop with the same
   expect(bytes.subarray(1, 7).toString('latin1')).toBe('BRDBRD');
 });
 
+/** A .bridgeboard file whose board was changed, after it was made, in a shape the schema does not have. */
+function hostileFile(change: (doc: Y.Doc, cardId: string) => void): Buffer {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: 'Tampered', facilitator: 'Mallory', createdAt: 1 });
+  const id = addCardToDoc(doc, { section: 'goals', fields: { title: 'Uptime' }, author: { name: 'M', side: 'IT' } }, 2);
+  change(doc, id);
+  return Buffer.from(encodeWorkshopFile({ title: 'Tampered', createdAt: 1, exportedAt: 2, appVersion: 'test' }, Y.encodeStateAsUpdate(doc)));
+}
+const fields = (doc: Y.Doc, id: string) => (doc.getMap('cards').get(id) as Y.Map<unknown>).get('fields') as Y.Map<unknown>;
+
 for (const bad of [
   { name: 'foreign', bytes: Buffer.from('%PDF-1.7\nnot a workshop'), message: 'This is not a Bridgeboard workshop file.' },
   { name: 'truncated', bytes: Buffer.from([0x89, 0x42, 0x52, 0x44, 0x42, 0x52, 0x44, 0x0a, 0, 1, 0, 0]), message: 'The file is incomplete: it ends too early.' },
+  { name: 'card-as-string', bytes: hostileFile((d, id) => d.getMap('cards').set(id, 'gone')), message: 'The file holds data that does not fit a Bridgeboard board (a plain value where the cards holds a map' },
+  { name: 'card-as-text', bytes: hostileFile((d, id) => d.getMap('cards').set(id, new Y.Text('x'))), message: 'The file holds data that does not fit a Bridgeboard board (a shared type other than a map in the cards' },
+  { name: 'field-as-object', bytes: hostileFile((d, id) => fields(d, id).set('title', { evil: true })), message: 'The file holds data that does not fit a Bridgeboard board (a value that does not fit a card’s fields ("title"))' },
+  { name: 'foreign-root', bytes: hostileFile((d) => d.getMap('payload').set('x', 1)), message: 'The file holds data that does not fit a Bridgeboard board (a write to an unknown part of the board ("payload"))' },
 ]) {
   test(`importing a ${bad.name} file shows an error and adds nothing`, async ({ page }, testInfo) => {
     await startApp(page);
@@ -146,6 +164,10 @@ for (const bad of [
     await page.getByTestId('import-workshop').click();
     await (await chooser).setFiles(path);
     await expect(page.getByRole('alert').filter({ hasText: `Import failed: ${bad.message}` })).toBeVisible();
+    // The app works on: the board that was there opens.
+    await items(page).first().getByRole('button', { name: 'Only one', exact: true }).click();
+    await expect(page.getByTestId('board-title')).toHaveText('Only one');
+    await backToList(page);
     await page.reload();
     await expect(items(page)).toHaveCount(1);
   });
