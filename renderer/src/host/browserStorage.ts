@@ -1,10 +1,12 @@
 // Workshop storage for the browser host, over IndexedDB: per workshop a list entry, a snapshot
 // and a log of updates. An append is acknowledged only after its transaction commits; the log is
 // merged into the snapshot (Y.mergeUpdates) once it passes COMPACT_AFTER updates and on close.
+// Bytes that are not a Yjs update are refused ('invalid-request') before they are stored.
 // A stored change that no longer decodes makes loading refuse with 'corrupt' (nothing is merged
 // or compacted over it); recover() sets such records aside under `damaged:<id>` and rebuilds
 // the workshop from the rest.
 import * as Y from 'yjs';
+import { notAnUpdateReason } from '../../../shared/sync/updateCheck';
 import { HostError, type LoadedWorkshop, type RecoveryReport, type WorkshopStorage, type WorkshopSummary } from './Host';
 import { BY_WORKSHOP, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES } from './idb';
 import { parseSummary } from './summarySchema';
@@ -25,14 +27,7 @@ function hostError(code: 'storage-failed' | 'not-found', what: string, e: unknow
 /** Where the damaged records of a workshop are kept by recover(): out of its log, not deleted. */
 const damagedKey = (id: string): string => `damaged:${id}`;
 
-function decodes(update: Uint8Array): boolean {
-  try {
-    Y.decodeUpdate(update);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const decodes = (update: Uint8Array): boolean => notAnUpdateReason(update) === null;
 
 function damagedSnapshot(): HostError {
   return new HostError('unrecoverable', "This workshop's stored snapshot is damaged; there is nothing safe to rebuild it from. Open a copy exported earlier, or rejoin a room that has it.");
@@ -76,6 +71,13 @@ function readStored(tx: IDBTransaction, id: string, then: (stored: StoredWorksho
     if (summary.result === undefined || !(snapshot.result instanceof Uint8Array)) return then(null);
     then({ snapshot: snapshot.result, updates: (records.result as UpdateRecord[]).map((r) => r.update), keys: keys.result });
   };
+}
+
+/** Refuses bytes that are not a Yjs update: stored, they would stop the workshop from loading. */
+function checkUpdate(bytes: unknown, what: string): asserts bytes is Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new HostError('invalid-request', `${what} was not saved: it is not bytes.`);
+  const reason = notAnUpdateReason(bytes);
+  if (reason !== null) throw new HostError('invalid-request', `${what} was not saved: the bytes are not a Yjs update (${reason}).`);
 }
 
 function checkId(id: unknown): string {
@@ -140,7 +142,8 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
     },
     async create(summary, state) {
       const clean = parseSummary(summary);
-      if (!clean || !(state instanceof Uint8Array)) throw new HostError('invalid-request', 'Invalid workshop.');
+      if (!clean) throw new HostError('invalid-request', 'Invalid workshop.');
+      checkUpdate(state, 'The workshop');
       try {
         const database = await db();
         await inTransaction(database, [SUMMARIES, SNAPSHOTS], 'readwrite', (tx) => {
@@ -159,7 +162,7 @@ export function createBrowserStorage(factory?: IDBFactory): WorkshopStorage {
     },
     async append(id, update) {
       checkId(id);
-      if (!(update instanceof Uint8Array)) throw new HostError('invalid-request', 'An update must be bytes.');
+      checkUpdate(update, 'The change');
       try {
         const database = await db();
         const record: UpdateRecord = { workshopId: id, update };
