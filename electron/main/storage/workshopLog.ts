@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeAll, writeFileAtomic } from './durableFs';
-import { mergeState } from './mergeState';
+import { mergeState, mergeStateChecked } from './mergeState';
 import { encodeRecord } from './recordFormat';
 import { encodeSnapshot } from './snapshotFormat';
 import { logFileName, snapshotPath } from './workshopFiles';
@@ -89,9 +89,11 @@ export class WorkshopLog {
   state(): Uint8Array {
     if (this.merged.snapshot === this.snapshot && this.merged.updates === this.updates.length) return this.merged.state;
     const parts = this.snapshot === null ? this.updates : [this.snapshot, ...this.updates];
-    const state = mergeState(parts);
-    this.merged = { snapshot: this.snapshot, updates: this.updates.length, state };
-    return state;
+    const merged = mergeStateChecked(parts);
+    // An update appended this session decoded (the check at the door) but does not apply.
+    if (!merged.ok) throw new CodedError('corrupt', `A change saved in this workshop cannot be applied to the board (${merged.reason}), so it was not opened and nothing was changed.`);
+    this.merged = { snapshot: this.snapshot, updates: this.updates.length, state: merged.state };
+    return merged.state;
   }
 
   get isClosed(): boolean {
