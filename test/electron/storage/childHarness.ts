@@ -39,7 +39,7 @@ export function runChild(script: string, args: string[], kill?: Kill, env: Recor
     const poll = (condition: () => Promise<boolean>): void => {
       void condition().then((met) => {
         if (met) child.kill('SIGKILL');
-        else if (running) setImmediate(() => poll(condition));
+        else if (running) setTimeout(() => poll(condition), 1);
       });
     };
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
