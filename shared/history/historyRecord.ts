@@ -3,10 +3,10 @@
 // the room, a restore, a migration, an import, or a checkpoint holding a whole state), who
 // delivered it, which Yjs clients wrote it and a summary of what it changed. Records written
 // before the history existed are bare Yjs updates; they still read, as 'legacy' records.
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { parseSummary, type ChangeSummary } from './changeSummary';
+import { notAnUpdateReason } from '../sync/updateCheck';
 
 export const RECORD_KINDS = ['local', 'peer', 'restore', 'migration', 'import', 'checkpoint', 'legacy'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -77,15 +77,7 @@ export function updateOfRecord(bytes: Uint8Array): Uint8Array | null {
 }
 
 /** Whether `update` decodes as a Yjs (v1) update. */
-export function decodesAsUpdate(update: Uint8Array): boolean {
-  if (update.byteLength === 0) return false;
-  try {
-    Y.decodeUpdate(update);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const decodesAsUpdate = (update: Uint8Array): boolean => notAnUpdateReason(update) === null;
 
 /**
  * The record stored as `bytes` when it can be used: it reads, and its update decodes. Storage
@@ -99,3 +91,13 @@ export function usableRecord(bytes: Uint8Array): HistoryRecord | null {
 /** A checkpoint record: the whole state `state` as of `at`. */
 export const checkpointRecord = (state: Uint8Array, at: number): Uint8Array =>
   encodeHistoryRecord({ at, kind: 'checkpoint', from: null, clients: [], summary: null, update: state });
+
+/**
+ * Why `bytes` cannot be stored as a change of a workshop, or null when they can: a history
+ * record whose update decodes, or (as older versions stored) a bare Yjs update.
+ */
+export function notAStoredChangeReason(bytes: Uint8Array): string | null {
+  const record = decodeHistoryRecord(bytes);
+  if (!record) return 'they start like a history record but do not read as one';
+  return notAnUpdateReason(record.update);
+}

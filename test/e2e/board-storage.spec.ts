@@ -1,7 +1,10 @@
 // Browser storage: a long editing session is compacted into a snapshot (the IndexedDB log stays
 // short) and still reloads exactly; leaving the board compacts the rest. A damaged stored change
-// stops the workshop from opening until the user recovers what can be read.
+// stops the workshop from opening until the user recovers what can be read. Bytes that are not a
+// Yjs update are never stored.
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { addCard, card, createWorkshop, settle, startApp, titlesIn } from './fixtures/boardPage';
 
@@ -112,5 +115,26 @@ test('a workshop with a damaged stored change refuses to open, then recovers wha
   await settle(page);
   await page.reload();
   await expect.poll(() => titlesIn(page, 'risks')).toEqual(['New risk']);
+  await expect.poll(() => titlesIn(page, 'goals')).toEqual(['Kept goal']);
+});
+
+test('a change that is not a Yjs update is refused by browser storage, and nothing is stored', async ({ page }) => {
+  await startApp(page);
+  await createWorkshop(page, 'Guarded storage');
+  await addCard(page, 'goals', { Goal: 'Kept goal' });
+  await settle(page);
+  const stored = await logRecords(page);
+  const probe = await build({ entryPoints: [fileURLToPath(new URL('./fixtures/storageProbe.ts', import.meta.url))], bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(probe.outputFiles[0]?.text ?? '');
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/w/', ''));
+  const append = (bytes: number[]) =>
+    page.evaluate(({ i, b }) => (globalThis as unknown as { storageProbe: { append(i: string, b: number[]): Promise<string> } }).storageProbe.append(i, b), { i: id, b: bytes });
+
+  expect(await append([0xff, 0xfe, 0xfd, 0x00, 0x13, 0x37])).toMatch(/^invalid-request: The change was not saved: the bytes are not a Yjs update \(they do not decode: .+\)\.$/);
+  expect(await logRecords(page)).toBe(stored);
+  // The same door still takes a real update (an empty one).
+  expect(await append([0, 0])).toBe('stored');
+  await page.reload();
   await expect.poll(() => titlesIn(page, 'goals')).toEqual(['Kept goal']);
 });

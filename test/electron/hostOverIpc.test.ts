@@ -132,6 +132,30 @@ describe('Host over IPC over real storage', () => {
     expect((await readdir(workshop)).filter((f) => f.startsWith('damaged-'))).toHaveLength(1);
   });
 
+  it('refuses a change that is not a Yjs update, with the reason, and stores nothing', async () => {
+    const doc = new Y.Doc();
+    await host.storage.create({ id: 'w', title: 'w', createdAt: 0, updatedAt: 0 }, Y.encodeStateAsUpdate(doc));
+    const saved: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => saved.push(host.storage.append('w', u)));
+    doc.getMap('m').set('kept', 'yes');
+    await Promise.all(saved);
+    await host.storage.close('w');
+    const workshop = join(dir, 'workshops', 'w');
+    const files = async () => Promise.all((await readdir(workshop)).sort().map(async (f) => [f, await readFile(join(workshop, f))] as const));
+    const before = await files();
+
+    for (const bytes of [Uint8Array.from([0xff, 0x01, 0x02]), new TextEncoder().encode('not a board change')]) {
+      const error = await host.storage.append('w', bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HostError);
+      expect(error).toMatchObject({ code: 'invalid-request', message: expect.stringContaining('The change was not saved: the bytes are not a Yjs update') });
+    }
+    await host.storage.close('w');
+    expect(await files()).toEqual(before);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await (await makeHost(5)).storage.load('w')).state);
+    expect(copy.getMap('m').toJSON()).toEqual({ kept: 'yes' });
+  });
+
   it('saves and opens workshop files, and refuses non-http links', async () => {
     expect(await host.files.save('line4.bridgeboard', new Uint8Array([66, 66]))).toBe(true);
     expect(await host.files.open()).toEqual({ name: 'export.bridgeboard', bytes: new Uint8Array([66, 66]) });

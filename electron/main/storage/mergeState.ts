@@ -19,3 +19,32 @@ export function mergeState(parts: readonly Uint8Array[]): Uint8Array {
   doc.destroy();
   return state;
 }
+
+export type CheckedMerge = { readonly ok: true; readonly state: Uint8Array } | { readonly ok: false; readonly index: number; readonly reason: string };
+
+/**
+ * mergeState for parts read back from disk. An update can decode and still fail to apply (a
+ * crafted one, or one written before appends were checked); then this finds the first part
+ * that fails, applying them one at a time on a fresh doc, so the caller can name the damaged
+ * record instead of failing as a whole. The slow path runs only for such a workshop.
+ */
+export function mergeStateChecked(parts: readonly Uint8Array[]): CheckedMerge {
+  try {
+    return { ok: true, state: mergeState(parts) };
+  } catch {
+    const doc = new Y.Doc();
+    try {
+      for (const [index, part] of parts.entries()) {
+        try {
+          Y.applyUpdate(doc, updateOf(part));
+        } catch (error) {
+          return { ok: false, index, reason: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      // One at a time, every part went in (only their combination in one transaction failed).
+      return { ok: true, state: Y.encodeStateAsUpdate(doc) };
+    } finally {
+      doc.destroy();
+    }
+  }
+}

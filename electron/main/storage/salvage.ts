@@ -1,17 +1,19 @@
-// Recovery for a workshop that refuses to load because a log is damaged in the middle: the
+// Recovery for a workshop that refuses to load because a log is damaged (anywhere in it): the
 // 'storage:recover' channel, behind the "Recover what can be read" button the renderer shows
 // when opening a workshop fails with 'corrupt'.
 //
-// It keeps every record that still passes its checksums, folds them with the snapshot into a
-// new snapshot, and moves the damaged logs into a `damaged-<time>/` folder instead of deleting
-// them. Edits that depended on a lost record stay pending inside the Yjs state (they are kept,
-// not applied), so nothing readable is thrown away.
+// It keeps every record that still passes its checksums and applies as a Yjs update, folds them
+// with the snapshot into a new snapshot, and moves the damaged logs into a `damaged-<time>/`
+// folder instead of deleting them (the records it left out are still in there, byte for byte).
+// Edits that depended on a lost record stay pending inside the Yjs state (they are kept, not
+// applied), so nothing readable is thrown away.
 import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { notAStoredChangeReason } from '../../../shared/history/historyRecord';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeFileAtomic } from './durableFs';
-import { mergeState } from './mergeState';
-import { salvageLog } from './recordFormat';
+import { mergeStateChecked } from './mergeState';
+import { HEADER_BYTES, salvageLog } from './recordFormat';
 import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
 import { logGenOf, snapshotPath } from './workshopFiles';
 
@@ -28,16 +30,35 @@ export async function salvageWorkshop(dir: string, now: Date = new Date()): Prom
   let skippedBytes = 0;
   for (const log of logs) {
     const result = salvageLog(await readFile(join(dir, log.name)));
-    updates.push(...result.records);
     skippedBytes += result.skippedBytes;
+    for (const { payload } of result.records) {
+      // Intact but not an update: written before appends were checked. Left out, counted as set aside.
+      if (notAStoredChangeReason(payload) === null) updates.push(payload);
+      else skippedBytes += HEADER_BYTES + payload.byteLength;
+    }
   }
   const lastGen = logs.at(-1)?.gen ?? nextLogGen - 1;
-  const state = mergeState(snapshot === null ? updates : [snapshot.state, ...updates]);
+  const { state, left } = mergeLeavingOut(snapshot?.state ?? null, updates);
+  skippedBytes += left.reduce((sum, update) => sum + HEADER_BYTES + update.byteLength, 0);
   // The new snapshot covers every old log, so they can be moved aside without being needed again.
   await writeFileAtomic(snapshotPath(dir), encodeSnapshot({ nextLogGen: lastGen + 1, state }));
   const aside = join(dir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(aside, { recursive: true });
   for (const log of logs) await rename(join(dir, log.name), join(aside, log.name));
   await fsyncDir(dir);
-  return { skippedBytes, keptUpdates: updates.length };
+  return { skippedBytes, keptUpdates: updates.length - left.length };
+}
+
+/** Merges, leaving out (one at a time, as mergeStateChecked finds them) the updates that do not apply. */
+function mergeLeavingOut(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): { state: Uint8Array; left: Uint8Array[] } {
+  const kept = [...updates];
+  const left: Uint8Array[] = [];
+  for (;;) {
+    const merged = mergeStateChecked(snapshot === null ? kept : [snapshot, ...kept]);
+    if (merged.ok) return { state: merged.state, left };
+    const index = merged.index - (snapshot === null ? 0 : 1);
+    const [dropped] = index < 0 ? [] : kept.splice(index, 1);
+    if (dropped === undefined) throw new CodedError('unrecoverable', `The snapshot itself cannot be applied (${merged.reason}); there is nothing safe to rebuild from.`);
+    left.push(dropped);
+  }
 }

@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeAll, writeFileAtomic } from './durableFs';
-import { mergeState } from './mergeState';
+import { mergeState, mergeStateChecked } from './mergeState';
 import { encodeRecord } from './recordFormat';
 import { encodeSnapshot } from './snapshotFormat';
 import { logFileName, snapshotPath } from './workshopFiles';
@@ -54,6 +54,8 @@ export class WorkshopLog {
     private logSize: number,
     /** What recovery skipped when this workshop was opened. */
     readonly skippedBytes: number,
+    /** The last merged state, with the snapshot and update count it covers. */
+    private merged: { readonly snapshot: Uint8Array | null; readonly updates: number; readonly state: Uint8Array },
   ) {}
 
   /** Opens a workshop for appending, first cutting off a torn tail (never acknowledged). */
@@ -79,13 +81,20 @@ export class WorkshopLog {
     await handle.sync();
     await fsyncDir(dir);
     const logs = newest === undefined ? [path] : contents.logs.map((log) => log.path);
-    return new WorkshopLog(dir, options, contents.snapshot, contents.updates, gen, logs, handle, size, contents.skippedBytes);
+    // The reader already merged (and so checked) everything: the first load reuses that.
+    const merged = { snapshot: contents.snapshot, updates: contents.updates.length, state: contents.state };
+    return new WorkshopLog(dir, options, contents.snapshot, contents.updates, gen, logs, handle, size, contents.skippedBytes, merged);
   }
 
   /** The full state: snapshot and every update since, merged. */
   state(): Uint8Array {
+    if (this.merged.snapshot === this.snapshot && this.merged.updates === this.updates.length) return this.merged.state;
     const parts = this.snapshot === null ? this.updates : [this.snapshot, ...this.updates];
-    return mergeState(parts);
+    const merged = mergeStateChecked(parts);
+    // An update appended this session decoded (the check at the door) but does not apply.
+    if (!merged.ok) throw new CodedError('corrupt', `A change saved in this workshop cannot be applied to the board (${merged.reason}), so it was not opened and nothing was changed.`);
+    this.merged = { snapshot: this.snapshot, updates: this.updates.length, state: merged.state };
+    return merged.state;
   }
 
   /**

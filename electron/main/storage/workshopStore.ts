@@ -5,6 +5,8 @@ import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { workshopIdSchema, workshopSummarySchema } from '../../../shared/protocol';
 import type { WorkshopSummaryData } from '../../../shared/protocol';
+import { notAnUpdateReason } from '../../../shared/sync/updateCheck';
+import { notAStoredChangeReason } from '../../../shared/history/historyRecord';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeFileAtomic, writeFileDurable } from './durableFs';
 import { salvageWorkshop } from './salvage';
@@ -23,6 +25,18 @@ const TRASH_PREFIX = '.trash-';
 
 function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** Refuses bytes that are not a Yjs update: stored, they would stop the workshop from loading. */
+function requireUpdate(bytes: Uint8Array, what: string): void {
+  const reason = notAnUpdateReason(bytes);
+  if (reason !== null) throw new CodedError('invalid-request', `${what} was not saved: the bytes are not a Yjs update (${reason}).`);
+}
+
+/** Refuses bytes that are not a stored change (a history record, or a bare Yjs update). */
+function requireStoredChange(bytes: Uint8Array): void {
+  const reason = notAStoredChangeReason(bytes);
+  if (reason !== null) throw new CodedError('invalid-request', `The change was not saved: the bytes are not a Yjs update (${reason}).`);
 }
 
 function wrap(action: string) {
@@ -94,6 +108,7 @@ export class WorkshopStore {
   /** Builds the workshop in a temp folder and renames it into place, so it appears whole or not at all. */
   async create(summary: WorkshopSummaryData, state: Uint8Array): Promise<void> {
     const dir = this.dirOf(summary.id);
+    requireUpdate(state, 'The workshop');
     if (await stat(dir).then(() => true, () => false)) throw new CodedError('invalid-request', `A workshop ${summary.id} already exists.`);
     const temp = join(this.root, `${TEMP_PREFIX}${summary.id}-${randomBytes(4).toString('hex')}`);
     try {
@@ -131,6 +146,8 @@ export class WorkshopStore {
   }
 
   async append(id: string, update: Uint8Array): Promise<void> {
+    this.dirOf(id);
+    requireStoredChange(update);
     const dir = await this.requireExists(id);
     const log = await this.handle(id, dir).catch(wrap('open the workshop'));
     // Closed between lookup and append (a close raced us): the next handle reopens it.

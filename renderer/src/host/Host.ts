@@ -35,7 +35,7 @@ export class HostError extends Error {
 export interface LoadedWorkshop {
   /** The workshop's Yjs state: the snapshot with every stored update merged in. */
   readonly state: Uint8Array;
-  /** Bytes of a torn or corrupt log tail that recovery skipped; 0 when all was well. */
+  /** Bytes of a torn tail (a write a crash cut short, never acknowledged) cut off on opening; 0 when the log ended cleanly. */
   readonly skippedBytes: number;
 }
 
@@ -44,7 +44,7 @@ export interface WorkshopStorage {
   /** Creates the workshop with its first state. Fails if the id exists. */
   create(summary: WorkshopSummary, state: Uint8Array): Promise<void>;
   load(id: string): Promise<LoadedWorkshop>;
-  /** Resolves only once the update is durable (fsync'd, or committed in IndexedDB). */
+  /** Resolves only once the update is durable (fsync'd, or committed in IndexedDB); bytes that are not a Yjs update: 'invalid-request'. */
   append(id: string, update: Uint8Array): Promise<void>;
   /** Updates the list entry (title, updatedAt) without touching the board. */
   setSummary(summary: WorkshopSummary): Promise<void>;

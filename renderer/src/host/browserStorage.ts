@@ -6,7 +6,8 @@
 // A stored change that no longer reads makes loading refuse with 'corrupt' (nothing is merged
 // or compacted over it); recover() (browserRecovery.ts) sets such records aside.
 import * as Y from 'yjs';
-import { checkpointRecord, usableRecord, MAX_HISTORY_RECORDS } from '../../../shared/history';
+import { checkpointRecord, notAStoredChangeReason, usableRecord, MAX_HISTORY_RECORDS } from '../../../shared/history';
+import { notAnUpdateReason } from '../../../shared/sync/updateCheck';
 import { HostError, type LoadedWorkshop, type WorkshopStorage } from './Host';
 import { BY_WORKSHOP, deleteByWorkshop, HISTORY, inTransaction, later, openDatabase, SNAPSHOTS, SUMMARIES, UPDATES, VAULT } from './idb';
 import { parseSummary } from './summarySchema';
@@ -111,6 +112,8 @@ export function createBrowserStorage(db: DatabaseOpener = databaseOpener()): Wor
     async create(summary, state) {
       const clean = parseSummary(summary);
       if (!clean || !(state instanceof Uint8Array)) throw new HostError('invalid-request', 'Invalid workshop.');
+      const reason = notAnUpdateReason(state);
+      if (reason !== null) throw new HostError('invalid-request', `The workshop was not saved: the bytes are not a Yjs update (${reason}).`);
       try {
         const database = await db();
         await inTransaction(database, [SUMMARIES, SNAPSHOTS, HISTORY], 'readwrite', (tx) => {
@@ -130,7 +133,9 @@ export function createBrowserStorage(db: DatabaseOpener = databaseOpener()): Wor
     },
     async append(id, update) {
       checkId(id);
-      if (!(update instanceof Uint8Array) || usableRecord(update) === null) throw new HostError('invalid-request', 'That is not a stored change of a workshop (it does not decode as one); nothing was saved.');
+      if (!(update instanceof Uint8Array)) throw new HostError('invalid-request', 'The change was not saved: it is not bytes.');
+      const reason = notAStoredChangeReason(update);
+      if (reason !== null) throw new HostError('invalid-request', `The change was not saved: the bytes are not a Yjs update (${reason}).`);
       try {
         const database = await db();
         const record: UpdateRecord = { workshopId: id, update };

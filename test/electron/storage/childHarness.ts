@@ -26,21 +26,33 @@ export interface ChildRun {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** Runs the child; kills it `killAfterMs` after it reports ready (never, if undefined). */
-export function runChild(script: string, args: string[], killAfterMs?: number): Promise<ChildRun> {
+/** When to SIGKILL the child once it reports ready: after a delay, or as soon as a condition holds. */
+export type Kill = number | (() => Promise<boolean>);
+
+/** Runs the child; kills it as `kill` says (never, if undefined). */
+export function runChild(script: string, args: string[], kill?: Kill, env: Record<string, string> = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     let errors = '';
+    let running = true;
+    const poll = (condition: () => Promise<boolean>): void => {
+      void condition().then((met) => {
+        if (met) child.kill('SIGKILL');
+        else if (running) setTimeout(() => poll(condition), 1);
+      });
+    };
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (!output.includes('ready') && chunk.includes('ready') && killAfterMs !== undefined) {
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!output.includes('ready') && chunk.includes('ready')) {
+        if (typeof kill === 'number') setTimeout(() => child.kill('SIGKILL'), kill);
+        else if (kill !== undefined) poll(kill);
       }
       output += chunk;
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      running = false;
       if (code !== 0 && code !== null) reject(new Error(`child failed (${code}): ${errors}`));
       // Only complete lines count: a line cut off by the kill was never fully reported.
       const acked = output

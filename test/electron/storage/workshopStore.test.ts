@@ -87,9 +87,32 @@ describe('WorkshopStore', () => {
   it('reports unknown and duplicate workshops', async () => {
     const store = await WorkshopStore.create(root);
     expect(await codeOf(store.load('nope'))).toBe('not-found');
-    expect(await codeOf(store.append('nope', new Uint8Array([1])))).toBe('not-found');
+    expect(await codeOf(store.append('nope', Y.encodeStateAsUpdate(new Y.Doc())))).toBe('not-found');
     await store.create(summary('w1'), Y.encodeStateAsUpdate(new Y.Doc()));
     expect(await codeOf(store.create(summary('w1'), Y.encodeStateAsUpdate(new Y.Doc())))).toBe('invalid-request');
+  });
+
+  it('refuses to store bytes that are not a Yjs update, says why, and stores nothing', async () => {
+    const store = await WorkshopStore.create(root);
+    const ed = editor();
+    await store.create(summary('w1'), Y.encodeStateAsUpdate(ed.doc));
+    ed.set('a');
+    const [update] = ed.updates;
+    if (update === undefined) throw new Error('expected an update');
+    await store.append('w1', update);
+    const logPath = join(root, 'w1', (await readdir(join(root, 'w1'))).find((f) => f.endsWith('.bblog')) ?? '');
+    const before = await readFile(logPath);
+    const junk = [Uint8Array.from([0xff, 0xfe, 0xfd]), new TextEncoder().encode('{"cards":[]}'), update.subarray(0, update.byteLength - 3)];
+    for (const bytes of junk) {
+      const error = await store.append('w1', bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CodedError);
+      expect(error).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/^The change was not saved: the bytes are not a Yjs update \(they do not decode: .+\)\.$/) });
+    }
+    expect(Buffer.compare(await readFile(logPath), before)).toBe(0);
+    // A new workshop's first state is checked the same way.
+    expect(await codeOf(store.create(summary('w2'), Uint8Array.from([0xff])))).toBe('invalid-request');
+    expect(await readdir(root)).toEqual(['w1']);
+    expect(keysOf((await (await WorkshopStore.create(root)).load('w1')).state)).toEqual(['a']);
   });
 
   it('skips a torn tail, reports its size, and cuts it off so later appends stay readable', async () => {
