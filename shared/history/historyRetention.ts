@@ -17,7 +17,11 @@ export interface Fold {
 
 export function planFold(records: readonly HistoryRecord[], maxRecords = MAX_HISTORY_RECORDS): Fold | null {
   if (records.length <= maxRecords) return null;
-  const cut = Math.floor(records.length / 2);
+  return foldAt(records, Math.floor(records.length / 2));
+}
+
+/** Folds the first `cut` records: checkpoints at the pins within them, and one where they end. */
+export function foldAt(records: readonly HistoryRecord[], cut: number): Fold {
   const replay = createReplayer(records);
   const end = replay.docAt(cut - 1);
   const pins = readPins(end);

@@ -10,6 +10,10 @@ import { createFileService } from '../../electron/main/fileDialogs';
 import { createHandlers } from '../../electron/main/handlers';
 import { registerIpc } from '../../electron/main/ipc';
 import { WorkshopStore } from '../../electron/main/storage/workshopStore';
+import { VaultStore } from '../../electron/main/vault/vaultStore';
+import { decodeHistoryRecord, encodeHistoryRecord } from '../../shared/history';
+import { fakeSafeStorage } from '../identity/fakeSafeStorage';
+import { keysIn, setKey } from '../support/schemaKeys';
 import { exposeBridge } from '../../electron/preload/exposeBridge';
 import { createElectronHost } from '../../renderer/src/host/electronHost';
 import type { Host } from '../../renderer/src/host/Host';
@@ -29,8 +33,9 @@ async function makeHost(compactEvery: number): Promise<Host> {
     showSaveDialog: async () => ({ canceled: false, filePath: exportPath }),
     showOpenDialog: async () => ({ canceled: false, filePaths: [exportPath] }),
   });
+  const vault = new VaultStore(join(dir, 'vault'), fakeSafeStorage());
   const ipcMain = new FakeIpcMain();
-  registerIpc(ipcMain, createHandlers({ store, files, openExternal: async (url) => void opened.push(url) }), { isOwnWebContents: (id) => id === 1 });
+  registerIpc(ipcMain, createHandlers({ store, vault, files, openExternal: async (url) => void opened.push(url) }), { isOwnWebContents: (id) => id === 1 });
   let bridge: BridgeApi | null = null;
   exposeBridge(
     { exposeInMainWorld: (_key, api) => void (bridge = api) },
@@ -64,7 +69,7 @@ async function damagedWorkshop(offset: (first: Uint8Array) => number) {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
-  for (const key of ['a', 'b', 'c']) doc.getMap('m').set(key, key);
+  for (const key of ['a', 'b', 'c']) setKey(doc, key);
   for (const u of updates) await writer.storage.append('w', u);
   const workshop = join(dir, 'workshops', 'w');
   const logName = (await readdir(workshop)).find((f) => f.endsWith('.bblog')) ?? '';
@@ -120,9 +125,9 @@ describe('Host over IPC over real storage', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, (await (await makeHost(1000)).storage.load('w')).state);
     // a survives; c came after the lost b from the same client, so it waits, kept, for b.
-    expect([...copy.getMap('m').keys()]).toEqual(['a']);
+    expect(keysIn(copy)).toEqual(['a']);
     Y.applyUpdate(copy, updates[1] ?? new Uint8Array());
-    expect([...copy.getMap('m').keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(keysIn(copy)).toEqual(['a', 'b', 'c']);
     // The damaged log is kept aside, byte for byte, not deleted.
     const aside = (await readdir(workshop)).find((f) => f.startsWith('damaged-')) ?? '';
     expect(Buffer.compare(await readFile(join(workshop, aside, logName)), bytes)).toBe(0);
@@ -141,7 +146,14 @@ describe('Host over IPC over real storage', () => {
     await Promise.all(saved);
     await host.storage.close('w');
     const workshop = join(dir, 'workshops', 'w');
-    const files = async () => Promise.all((await readdir(workshop)).sort().map(async (f) => [f, await readFile(join(workshop, f))] as const));
+    const files = async () =>
+      Promise.all(
+        (await readdir(workshop, { withFileTypes: true }))
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+          .sort()
+          .map(async (f) => [f, await readFile(join(workshop, f))] as const),
+      );
     const before = await files();
 
     for (const bytes of [Uint8Array.from([0xff, 0x01, 0x02]), new TextEncoder().encode('not a board change')]) {
@@ -167,5 +179,36 @@ describe('Host over IPC over real storage', () => {
   it('refuses bad ids before they reach the disk', async () => {
     expect(await codeOf(host.storage.load('../../etc'))).toBe('invalid-request');
     expect(await codeOf(host.storage.create({ id: '..', title: '', createdAt: 0, updatedAt: 0 }, new Uint8Array([0, 0])))).toBe('invalid-request');
+  });
+
+  const summary = { id: 'w', title: 'Vaulted', createdAt: 1, updatedAt: 1 };
+
+  it('keeps a workshop’s secrets encrypted in main, across restarts, and removes them with the workshop', async () => {
+    await host.storage.create(summary, Y.encodeStateAsUpdate(new Y.Doc()));
+    const secret = 'room-secret-that-must-not-be-on-disk';
+    await host.vault.write('w', 'room', JSON.stringify({ secret }));
+    await host.vault.write('w', 'facilitation.pin', 'key');
+    const again = await makeHost(5);
+    expect(await again.vault.read('w')).toEqual({ room: JSON.stringify({ secret }), 'facilitation.pin': 'key' });
+    const files = await readdir(join(dir, 'vault'));
+    expect(files).toEqual(['w.vault']);
+    expect((await readFile(join(dir, 'vault', 'w.vault'), 'utf8')).includes(secret)).toBe(false);
+    await again.vault.write('w', 'facilitation.pin', null);
+    expect(await again.vault.read('w')).toEqual({ room: JSON.stringify({ secret }) });
+    expect(await codeOf(again.vault.write('w', 'no spaces allowed', 'x'))).toBe('invalid-request');
+    await again.storage.remove('w');
+    expect(await readdir(join(dir, 'vault'))).toEqual([]);
+    expect(await again.vault.read('w')).toEqual({});
+  });
+
+  it('reads back every stored change as the history, across a compaction', async () => {
+    const doc = new Y.Doc();
+    await host.storage.create(summary, Y.encodeStateAsUpdate(doc));
+    const records: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => records.push(encodeHistoryRecord({ at: 7, kind: 'local', from: 'p', clients: [doc.clientID], summary: null, update })));
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) doc.getMap('m').set(key, key);
+    for (const r of records) await host.storage.append('w', r);
+    const history = await host.storage.history('w');
+    expect(history.map((r) => decodeHistoryRecord(r)?.kind)).toEqual(['checkpoint', ...Array<string>(7).fill('local')]);
   });
 });

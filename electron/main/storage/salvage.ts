@@ -2,17 +2,20 @@
 // 'storage:recover' channel, behind the "Recover what can be read" button the renderer shows
 // when opening a workshop fails with 'corrupt'.
 //
-// It keeps every record that still passes its checksums and applies as a Yjs update, folds them
+// It keeps every record that still passes its checksums, passes the update guard (as a change
+// from the room must) and applies as a Yjs update, folds them
 // with the snapshot into a new snapshot, and moves the damaged logs into a `damaged-<time>/`
 // folder instead of deleting them (the records it left out are still in there, byte for byte).
 // Edits that depended on a lost record stay pending inside the Yjs state (they are kept, not
 // applied), so nothing readable is thrown away.
 import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
+import * as Y from 'yjs';
+import { checkWorkshopUpdate } from '../../../shared/schema';
 import { join } from 'node:path';
 import { notAStoredChangeReason } from '../../../shared/history/historyRecord';
 import { CodedError } from '../codedError';
 import { fsyncDir, writeFileAtomic } from './durableFs';
-import { mergeStateChecked } from './mergeState';
+import { updateOf } from './mergeState';
 import { HEADER_BYTES, salvageLog } from './recordFormat';
 import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
 import { logGenOf, snapshotPath } from './workshopFiles';
@@ -49,16 +52,36 @@ export async function salvageWorkshop(dir: string, now: Date = new Date()): Prom
   return { skippedBytes, keptUpdates: updates.length - left.length };
 }
 
-/** Merges, leaving out (one at a time, as mergeStateChecked finds them) the updates that do not apply. */
+/**
+ * Rebuilds the state from the snapshot and the updates in order, leaving out each update that
+ * does not pass the checks a change from the room passes (shared/schema's update guard) or does
+ * not apply.
+ */
 function mergeLeavingOut(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): { state: Uint8Array; left: Uint8Array[] } {
-  const kept = [...updates];
-  const left: Uint8Array[] = [];
-  for (;;) {
-    const merged = mergeStateChecked(snapshot === null ? kept : [snapshot, ...kept]);
-    if (merged.ok) return { state: merged.state, left };
-    const index = merged.index - (snapshot === null ? 0 : 1);
-    const [dropped] = index < 0 ? [] : kept.splice(index, 1);
-    if (dropped === undefined) throw new CodedError('unrecoverable', `The snapshot itself cannot be applied (${merged.reason}); there is nothing safe to rebuild from.`);
-    left.push(dropped);
+  const doc = new Y.Doc();
+  try {
+    if (snapshot !== null) {
+      try {
+        Y.applyUpdate(doc, snapshot);
+      } catch (error) {
+        throw new CodedError('unrecoverable', `The snapshot itself cannot be applied (${error instanceof Error ? error.message : String(error)}); there is nothing safe to rebuild from.`);
+      }
+    }
+    const left: Uint8Array[] = [];
+    for (const stored of updates) {
+      const update = updateOf(stored);
+      if (!checkWorkshopUpdate(doc, update).ok) {
+        left.push(stored);
+        continue;
+      }
+      try {
+        Y.applyUpdate(doc, update);
+      } catch {
+        left.push(stored);
+      }
+    }
+    return { state: Y.encodeStateAsUpdate(doc), left };
+  } finally {
+    doc.destroy();
   }
 }

@@ -19,7 +19,7 @@ import { encodeRecord } from './recordFormat';
 import { encodeSnapshot } from './snapshotFormat';
 import { logFileName, snapshotPath } from './workshopFiles';
 import { readWorkshop } from './workshopReader';
-import { checkpointRecord } from '../../../shared/history/historyRecord';
+import { archiveLogs, ensureHistoryBase, foldHistoryIfNeeded, readHistory } from './historyArchive';
 
 export type CompactionStep = 'merged' | 'rotated' | 'snapshot-temp-written' | 'snapshot-renamed' | 'old-logs-removed';
 
@@ -63,7 +63,9 @@ export class WorkshopLog {
     const contents = await readWorkshop(dir);
     // Old logs a compaction already covered, and temp files a crash left before their rename.
     const temps = (await readdir(dir)).filter((name) => name.startsWith('.tmp-')).map((name) => join(dir, name));
-    await Promise.all([...contents.staleLogs, ...temps].map((path) => rm(path, { force: true })));
+    await Promise.all(temps.map((path) => rm(path, { force: true })));
+    // Logs a compaction merged but had not yet moved into the history when it was cut short.
+    await archiveLogs(dir, contents.staleLogs);
     const newest = contents.logs.at(-1);
     let gen: number;
     let size: number;
@@ -97,12 +99,9 @@ export class WorkshopLog {
     return merged.state;
   }
 
-  /**
-   * The stored changes kept as history: a checkpoint of the snapshot the log starts from, then
-   * every record since. (Compaction merges records into the snapshot; see history below.)
-   */
-  history(): Uint8Array[] {
-    return [checkpointRecord(this.snapshot ?? new Uint8Array([0, 0]), 0), ...this.updates];
+  /** The stored changes kept as history (historyArchive.ts), oldest first. */
+  history(): Promise<Uint8Array[]> {
+    return readHistory(this.dir, this.snapshot, this.updates);
   }
 
   get isClosed(): boolean {
@@ -182,6 +181,8 @@ export class WorkshopLog {
   private async compactNow(): Promise<void> {
     if (this.updates.length === 0) return;
     const hook = this.options.onCompactionStep;
+    // The history starts from the state before the first compaction: kept before it changes.
+    await ensureHistoryBase(this.dir, this.snapshot);
     const merged = mergeState(this.snapshot === null ? this.updates : [this.snapshot, ...this.updates]);
     await hook?.('merged');
     const nextGen = this.logGen + 1;
@@ -201,8 +202,10 @@ export class WorkshopLog {
     });
     this.snapshot = merged;
     this.updates = [];
-    await Promise.all(oldLogs.map((path) => rm(path, { force: true })));
+    // Into the history, not deleted: every stored change stays restorable.
+    await archiveLogs(this.dir, oldLogs);
     await hook?.('old-logs-removed');
+    await foldHistoryIfNeeded(this.dir).catch(() => undefined);
   }
 
   /** Flushes, compacts and releases the file. `compact: false` is for removal. */

@@ -158,7 +158,7 @@ export class WorkshopStore {
   async history(id: string): Promise<Uint8Array[]> {
     const dir = await this.requireExists(id);
     const log = await this.handle(id, dir).catch(wrap('open the workshop'));
-    return log.history();
+    return log.history().catch(wrap('read the history'));
   }
 
   async setSummary(summary: WorkshopSummaryData): Promise<void> {

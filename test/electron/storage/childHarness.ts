@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import * as Y from 'yjs';
 import { readWorkshop } from '../../../electron/main/storage/workshopReader';
+import { keysIn } from '../../support/schemaKeys';
 
 export async function bundleChild(outDir: string): Promise<string> {
   const outfile = join(outDir, 'appendChild.cjs');
@@ -71,5 +72,5 @@ export async function keysOnDisk(dir: string): Promise<{ keys: Set<string>; skip
   const doc = new Y.Doc();
   if (contents.snapshot !== null) Y.applyUpdate(doc, contents.snapshot);
   for (const update of contents.updates) Y.applyUpdate(doc, update);
-  return { keys: new Set(doc.getMap('acked').keys()), skippedBytes: contents.skippedBytes };
+  return { keys: new Set(keysIn(doc)), skippedBytes: contents.skippedBytes };
 }

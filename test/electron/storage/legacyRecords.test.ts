@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { CodedError } from '../../../electron/main/codedError';
 import { HEADER_BYTES, encodeRecord } from '../../../electron/main/storage/recordFormat';
 import { WorkshopStore } from '../../../electron/main/storage/workshopStore';
+import { keysIn, setKey } from '../../support/schemaKeys';
 
 let root: string;
 beforeEach(async () => {
@@ -41,14 +42,14 @@ async function workshopWithLegacyRecord(legacy: Uint8Array) {
   await store.create({ id: 'w1', title: 'Legacy', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(doc));
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
-  for (const key of ['a', 'b']) doc.getMap('m').set(key, key);
+  for (const key of ['a', 'b']) setKey(doc, key);
   for (const u of updates) await store.append('w1', u);
   const log = join(root, 'w1', (await readdir(join(root, 'w1'))).find((f) => f.endsWith('.bblog')) ?? '');
   const offset = (await readFile(log)).byteLength;
   await appendFile(log, encodeRecord(legacy));
   // A later record from another device, so the legacy one is not at the end.
   const other = new Y.Doc();
-  other.getMap('m').set('c', 'c');
+  setKey(other, 'c');
   await appendFile(log, encodeRecord(Y.encodeStateAsUpdate(other)));
   return { log, offset, bytes: await readFile(log) };
 }
@@ -56,7 +57,7 @@ async function workshopWithLegacyRecord(legacy: Uint8Array) {
 function keysOf(state: Uint8Array): string[] {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
-  return [...doc.getMap('m').keys()].sort();
+  return keysIn(doc);
 }
 
 describe('a record written before appends were checked', () => {
@@ -87,7 +88,7 @@ describe('an update that decodes but cannot be applied, appended today', () => {
   it('passes the append check, then loading calls the workshop damaged and recovery leaves it out', async () => {
     const store = await WorkshopStore.create(root);
     const doc = new Y.Doc();
-    doc.getMap('m').set('a', 'a');
+    setKey(doc, 'a');
     await store.create({ id: 'w1', title: 'Crafted', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(doc));
     // The check at the door is structural (cheap, per edit); this one gets through it.
     await store.append('w1', selfParentedUpdate());

@@ -14,6 +14,7 @@ import type { LogRecord } from '../../../electron/main/storage/recordFormat';
 import { readWorkshop } from '../../../electron/main/storage/workshopReader';
 import { WorkshopStore } from '../../../electron/main/storage/workshopStore';
 import { bundleChild, runChild } from './childHarness';
+import { keysIn, setKey } from '../../support/schemaKeys';
 
 const ID = 'w';
 let work: string;
@@ -58,7 +59,7 @@ function keysOf(state: Uint8Array, missing: readonly LogRecord[] = []): string[]
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   for (const record of missing) Y.applyUpdate(doc, record.payload);
-  return [...doc.getMap('acked').keys()].sort();
+  return keysIn(doc);
 }
 
 /** The key a record's update sets. */
@@ -70,7 +71,7 @@ function keyIn(record: LogRecord): string {
 /** One more real update, from a device of its own, setting `key`. */
 function updateFor(key: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getMap('acked').set(key, 1);
+  setKey(doc, key);
   return Y.encodeStateAsUpdate(doc);
 }
 
