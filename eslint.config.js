@@ -1,5 +1,5 @@
 // Lint rules. The import boundaries here are what keep each file in exactly one runtime
-// (STYLE.md, rule 1): shared/ is platform-free, renderer/ never touches Electron or Node,
+// (docs/architecture.md, "Runtimes and layers"): shared/ is platform-free, renderer/ never touches Electron or Node,
 // electron/ never reaches into the renderer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -17,7 +17,7 @@ import {
   type CharterBundle,
 } from '../shared/charter';
 import { fromBase64url, signingMessage, verifyEd25519 } from '../shared/crypto';
-import { card, makeIdentity, sealAs, signAs, snapshotOf, type TestIdentity } from '../test/charter/charterFixtures';
+import { card, makeIdentity, sealAs, signAs, snapshotOf, type TestIdentity } from '../test/shared/charter/charterFixtures';
 
 function rate(label: string, seconds: number, fn: () => void): void {
   const end = performance.now() + seconds * 1000;

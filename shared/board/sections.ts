@@ -1,4 +1,4 @@
-// The eight sections of the board (DESIGN.md, "The board") and the typed fields of their cards.
+// The eight sections of the board (docs/architecture.md, "The board") and the typed fields of their cards.
 // Field definitions drive both validation in boardOps and the editor in the renderer.
 
 export const SECTION_IDS = [

@@ -1,6 +1,6 @@
 // Renders a charter bundle to PDF, deterministically: the same bundle always gives the same
 // bytes, so a verifier can re-render the embedded bundle and prove the visible pages are the
-// signed text (DESIGN.md, Trust). Everything that would vary is pinned: dates come from the
+// signed text (docs/architecture.md, Trust). Everything that would vary is pinned: dates come from the
 // bundle's frozenAt, producer and creator are fixed, the document ID is derived from the bundle.
 import { AFRelationship, PDFDocument, PDFHexString } from 'pdf-lib';
 import { utf8 } from './charterCrypto';

@@ -1,5 +1,5 @@
 // The agenda: phases with a suggested duration, prompts and the sections open while the phase
-// runs. The built-in template follows DESIGN.md; facilitators edit it and keep their own copies.
+// runs. The built-in template follows the board of docs/architecture.md; facilitators edit it and keep their own copies.
 import { z } from 'zod';
 import { SECTION_IDS, type SectionId } from '../board';
 

@@ -1,7 +1,7 @@
 // Whose signature counts as the facilitator's. The workshop carries the facilitator's key (the
 // claim written when they opened the room); each device pins the first key it sees and keeps
 // it, so a participant who later writes their own key into the doc changes nothing for peers
-// who already pinned. Anyone holding the room secret can write the doc (DESIGN.md, Trust):
+// who already pinned. Anyone holding the room secret can write the doc (docs/architecture.md, Trust):
 // the pin, and the fingerprint people compare aloud, are what make the key trustworthy.
 import type { AuthorityClaim } from './facilitationDoc';
 

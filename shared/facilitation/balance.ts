@@ -1,5 +1,5 @@
 // The IT/OT balance of the board: who contributes and who votes, by side, and a coverage list
-// of the gaps a facilitator should steer towards (DESIGN.md, "The board").
+// of the gaps a facilitator should steer towards (docs/architecture.md, "The board").
 import { SECTIONS, type BoardSnapshot, type Card, type SectionId } from '../board';
 
 export interface SideCounts {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runVerify } from '../../cli/verifyCommand';
 import { canonicalJson, renderCharterPdf } from '../../shared/charter';
-import { makeRoom, signedBundle } from '../charter/charterFixtures';
+import { makeRoom, signedBundle } from '../shared/charter/charterFixtures';
 
 const run = async (argv: string[]) => {
   let out = '';

@@ -12,14 +12,14 @@ import { registerIpc } from '../../electron/main/ipc';
 import { WorkshopStore } from '../../electron/main/storage/workshopStore';
 import { VaultStore } from '../../electron/main/vault/vaultStore';
 import { decodeHistoryRecord, encodeHistoryRecord } from '../../shared/history';
-import { fakeSafeStorage } from '../identity/fakeSafeStorage';
+import { fakeSafeStorage } from '../support/fakeSafeStorage';
 import { keysIn, setKey } from '../support/schemaKeys';
 import { exposeBridge } from '../../electron/preload/exposeBridge';
 import { createElectronHost } from '../../renderer/src/host/electronHost';
 import type { Host } from '../../renderer/src/host/Host';
 import { HostError } from '../../renderer/src/host/Host';
 import type { BridgeApi } from '../../shared/protocol';
-import { FakeIpcMain, frame, invokeEvent } from '../protocol/fakes';
+import { FakeIpcMain, frame, invokeEvent } from '../support/ipcFakes';
 
 let dir: string;
 let host: Host;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/protocol';
-import { FakeIpcMain, frame, invokeEvent } from '../protocol/fakes';
+import { FakeIpcMain, frame, invokeEvent } from '../support/ipcFakes';
 
 const fake = vi.hoisted(() => {
   const calls: string[] = [];

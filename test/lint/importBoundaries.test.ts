@@ -1,4 +1,4 @@
-// The import rules that keep each file in one runtime (STYLE.md rule 1), checked against the
+// The import rules that keep each file in one runtime (docs/architecture.md, "Runtimes and layers"), checked against the
 // real ESLint config: what each folder may not import is refused, and what it may is allowed.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';

@@ -1,6 +1,6 @@
 // The device's Ed25519 identity key for one profile. The private key is generated, decrypted
 // and used only here in the main process; the renderer gets the public key, the fingerprint and
-// signatures over charter messages, never the key (DESIGN.md, Trust).
+// signatures over charter messages, never the key (docs/architecture.md, Trust).
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
