@@ -26,7 +26,28 @@ describe('import boundaries', () => {
     ['renderer/src/probe.ts', "import x from '../../shared/board';", false],
     ['electron/main/probe.ts', "import x from '../../renderer/src/host/Host';", true],
     ['electron/main/probe.ts', "import x from 'node:fs';", false],
+    // The renderer's layers: features meet through index.ts, and are composed, not composers.
+    ['renderer/src/features/charter/probe.ts', "import x from '../board/boardStore';", true],
+    ['renderer/src/features/charter/probe.ts', "import x from '../board';", false],
+    ['renderer/src/features/charter/probe.ts', "import x from '../../session/openWorkshop';", true],
+    ['renderer/src/features/charter/probe.ts', "import x from '../../core/notices';", false],
+    ['renderer/src/features/charter/Probe.tsx', "import x from 'yjs';", true],
+    ['renderer/src/core/probe.ts', "import x from '../features/board';", true],
+    ['renderer/src/ui/probe.ts', "import x from '../features/board';", true],
+    ['renderer/src/session/probe.ts', "import x from '../features/board/boardStore';", true],
+    ['renderer/src/session/probe.ts', "import x from '../features/board';", false],
   ] as const)('%s: %s → restricted %s', async (file, source, expected) => {
     expect(await restricted(file, source)).toBe(expected);
+  });
+});
+
+describe('doc roots', () => {
+  it.each([
+    ['shared/board/probe.ts', true],
+    ['renderer/src/features/board/probe.ts', true],
+    ['shared/doc/roots.ts', false],
+  ] as const)('%s: doc.getMap(…) refused %s', async (file, expected) => {
+    const [result] = await eslint.lintText("import type * as Y from 'yjs';\nexport const probe = (doc: Y.Doc) => doc.getMap('cards');\n", { filePath: file });
+    expect((result?.messages ?? []).some((m) => m.ruleId === 'no-restricted-syntax')).toBe(expected);
   });
 });
