@@ -18,8 +18,15 @@ export interface TimelineEntry {
   readonly summary: ChangeSummary;
 }
 
-/** Records of one person less than this far apart are one entry. */
-export const ENTRY_GAP_MS = 2 * 60_000;
+/** Records of one person, of one kind of change, less than this far apart are one entry. */
+export const ENTRY_GAP_MS = 20_000;
+
+/** Which kinds of change a summary holds: records group only with records of the same kinds. */
+function kindsOf(summary: ChangeSummary | null): string {
+  if (!summary) return '?';
+  const c = summary.counts;
+  return [c.added, c.edited, c.moved, c.deleted, c.restored, summary.title, summary.roster, summary.charter, summary.facilitation, summary.pins].map((v) => (v ? 1 : 0)).join('');
+}
 
 /** Who made a record's changes: its clients' participants, else whoever delivered it. */
 export function participantsOf(record: HistoryRecord, clients: ReadonlyMap<number, string>): { participants: string[]; unknown: number } {
@@ -50,7 +57,7 @@ export function buildTimeline(records: readonly HistoryRecord[], clients: Readon
   };
   records.forEach((record, index) => {
     const { participants, unknown } = participantsOf(record, clients);
-    const key = `${record.kind === 'legacy' ? 'legacy' : groupable(record.kind) ? 'edit' : record.kind}|${participants.join(',')}`;
+    const key = `${record.kind === 'legacy' ? 'legacy' : groupable(record.kind) ? 'edit' : record.kind}|${participants.join(',')}|${kindsOf(record.summary)}`;
     const near = open !== null && open.endAt !== null && record.at !== null && record.at - open.endAt <= gapMs;
     if (open && open.key === key && groupable(record.kind) && (near || (record.at === null && open.endAt === null))) {
       open.last = index;

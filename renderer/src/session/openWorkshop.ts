@@ -101,6 +101,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
   }
   charter.start();
   const stopWiring = wireFacilitationToRoom(facilitation, room);
+  const stopPinning = pinPhaseStarts(facilitation, history);
   let mark = NOTHING_PENDING;
   const pendingTimer = setInterval(() => {
     mark = expireStalePending(doc, mark).mark;
@@ -121,6 +122,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
     close: async () => {
       clearInterval(pendingTimer);
       stopWiring();
+      stopPinning();
       stopRosterKey();
       charter.stop();
       controller.dispose();
@@ -170,4 +172,17 @@ function wireFacilitationToRoom({ controller, actions }: Facilitation, room: Roo
     unsubscribeFacilitation();
     controller.attachAwareness(null);
   };
+}
+
+/** The facilitator's app pins the start of each phase in the history, so it stays restorable. */
+function pinPhaseStarts({ controller }: Facilitation, history: HistoryService): () => void {
+  let phase = controller.store.getState().state.phaseId;
+  return controller.store.subscribe((view) => {
+    const next = view.state.phaseId;
+    if (next === phase) return;
+    phase = next;
+    const title = view.state.agenda.phases.find((p) => p.id === next)?.title;
+    if (!view.isFacilitator || !title) return;
+    history.pin(`Phase “${title}” began`, controller.me().participantId);
+  });
 }

@@ -2,8 +2,8 @@
 // the board as it was after any of them. The facilitator (or anyone, before the workshop has a
 // facilitator) can restore the board to just before an entry, or undo one participant's changes
 // from an entry on; everyone can look. Restoring writes new changes that reach every peer.
-import { useEffect, useState } from 'react';
-import type { TimelineEntry } from '../../../../shared/history';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { HistoryPin, TimelineEntry } from '../../../../shared/history';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { Dialog } from '../../ui/Dialog';
@@ -28,6 +28,8 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
   const unreadable = useHistory((v) => v.unreadable);
   const selected = useHistory((v) => v.selected);
   const preview = useHistory((v) => v.preview);
+  const previewOf = useHistory((v) => v.previewOf);
+  const pins = useHistory((v) => v.pins);
   useEffect(() => {
     void service.open();
     return () => service.close();
@@ -48,6 +50,19 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
       {error && <p role="alert">{error}</p>}
       {unreadable > 0 && <p className="problems">{unreadable} stored changes could not be read and are not listed.</p>}
       {status === 'ready' && (
+        <Pins
+          pins={pins}
+          canPin={canRestore}
+          myId={myId}
+          onView={(pin) => service.selectPin(pin)}
+          onRestore={(pin) => act('Restoring the board', () => service.restoreToPin(pin), (n) => `Board restored to “${pin.label}” (${n} values written).`)}
+          onPin={(label) => {
+            service.pin(label, myId);
+            notifyInfo(`Pinned “${label}”.`);
+          }}
+        />
+      )}
+      {status === 'ready' && (
         <div className="history-columns">
           <ol className="history-list" aria-label="Changes, newest first" data-testid="history-list">
             {entries.map((entry) => (
@@ -65,9 +80,9 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
             ))}
           </ol>
           <div className="history-preview">
-            {preview && selected ? (
+            {preview && previewOf ? (
               <>
-                <h3>The board after {describeTime(selected)}</h3>
+                <h3>{previewOf}</h3>
                 <BoardPreview snapshot={preview} label="The board at this point (read-only)" />
               </>
             ) : (
@@ -135,5 +150,62 @@ function HistoryEntry({ entry, selected, canRestore, nameOf, myId, onView, onRes
         </ul>
       )}
     </li>
+  );
+}
+
+interface PinsProps {
+  readonly pins: readonly HistoryPin[];
+  readonly canPin: boolean;
+  readonly myId: string;
+  readonly onView: (pin: HistoryPin) => void;
+  readonly onRestore: (pin: HistoryPin) => void;
+  readonly onPin: (label: string) => void;
+}
+
+const pinTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
+/** Points the facilitator pinned (the start of each phase, or by hand): kept restorable when old history is folded. */
+function Pins({ pins, canPin, onView, onRestore, onPin }: PinsProps) {
+  const [label, setLabel] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const clean = label.trim();
+    if (!clean) return;
+    onPin(clean);
+    setLabel('');
+  };
+  return (
+    <section className="history-pins" aria-labelledby="history-pins-heading" data-testid="history-pins">
+      <h3 id="history-pins-heading">Pinned points</h3>
+      {pins.length === 0 ? (
+        <p className="hint">None yet. The start of each phase is pinned for the facilitator.</p>
+      ) : (
+        <ul>
+          {pins.map((pin) => (
+            <li key={pin.id} data-testid="history-pin">
+              <span>
+                {pin.label} <small className="muted">{pinTime.format(pin.at)}</small>
+              </span>{' '}
+              <button type="button" onClick={() => onView(pin)}>
+                View<span className="visually-hidden"> “{pin.label}”</span>
+              </button>
+              {canPin && (
+                <button type="button" onClick={() => onRestore(pin)} data-testid="history-pin-restore">
+                  Restore to here<span className="visually-hidden"> “{pin.label}”</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canPin && (
+        <form className="history-pin-form" onSubmit={submit} aria-label="Pin this moment">
+          <label>
+            Pin this moment as <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} placeholder="e.g. Before the vote" />
+          </label>
+          <button type="submit">Pin</button>
+        </form>
+      )}
+    </section>
   );
 }

@@ -37,6 +37,8 @@ export interface HistoryView {
   readonly unreadable: number;
   /** The entry whose board is shown, and that board. */
   readonly selected: TimelineEntry | null;
+  /** What the preview shows, in words ("the board after 10:32"). */
+  readonly previewOf: string | null;
   readonly preview: BoardSnapshot | null;
 }
 
@@ -51,6 +53,10 @@ export interface HistoryService {
   restoreBefore(entry: TimelineEntry): number;
   /** Undoes what `participantId` changed from `entry` on; returns how many values it wrote. */
   undoParticipantSince(participantId: string, entry: TimelineEntry): number;
+  /** Shows the board as it was at a pinned point. */
+  selectPin(pin: HistoryPin): void;
+  /** Restores the board to how it was at a pinned point; returns how many values it wrote. */
+  restoreToPin(pin: HistoryPin): number;
   pin(label: string, by: string): void;
   unpin(id: string): void;
 }
@@ -63,7 +69,9 @@ export interface HistoryDeps {
   readonly flush: () => Promise<void>;
 }
 
-const closed: HistoryView = { status: 'closed', error: null, entries: [], pins: [], unreadable: 0, selected: null, preview: null };
+const closed: HistoryView = { status: 'closed', error: null, entries: [], pins: [], unreadable: 0, selected: null, previewOf: null, preview: null };
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 export function createHistoryService({ host, doc, workshopId, flush }: HistoryDeps): HistoryService {
   const store = createStore<HistoryView>(() => closed);
@@ -73,6 +81,23 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
 
   const replay = (): Replayer => (replayer ??= createReplayer(records));
   const docBefore = (entry: TimelineEntry): Y.Doc => replay().docAt(entry.first - 1);
+  /** The last record stored at or before `at` (the board at that moment is the state after it). */
+  const indexAt = (at: number): number => {
+    let found = -1;
+    records.forEach((r, i) => {
+      if (r.kind === 'checkpoint' && found < 0) found = i;
+      if (r.at !== null && r.at > 0 && r.at <= at) found = i;
+    });
+    return found;
+  };
+  const restoreAt = (index: number): number => {
+    const past = replay().docAt(index);
+    try {
+      return restoreBoard(doc, past, RESTORE);
+    } finally {
+      past.destroy();
+    }
+  };
 
   return {
     store,
@@ -87,7 +112,7 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
         records = withSummaries(decoded.filter((r): r is HistoryRecord => r !== null));
         replayer = null;
         const entries = buildTimeline(records, readClients(doc)).reverse();
-        store.setState({ status: 'ready', entries, pins: readPins(doc), unreadable: decoded.length - records.length, selected: null, preview: null });
+        store.setState({ status: 'ready', entries, pins: readPins(doc), unreadable: decoded.length - records.length, selected: null, previewOf: null, preview: null });
       } catch (e) {
         if (mine === generation) store.setState({ ...closed, status: 'failed', error: describeError(e, 'Reading the history') });
       }
@@ -99,20 +124,21 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
       store.setState(closed);
     },
     select: (entry) => {
-      if (!entry) return store.setState({ selected: null, preview: null });
+      if (!entry) return store.setState({ selected: null, previewOf: null, preview: null });
       const past = replay().docAt(entry.last);
       const preview = buildSnapshot(past);
       past.destroy();
-      store.setState({ selected: entry, preview });
+      const when = entry.endAt ? time.format(entry.endAt) : 'the start of the kept history';
+      store.setState({ selected: entry, previewOf: `The board after ${when}`, preview });
     },
-    restoreBefore: (entry) => {
-      const past = docBefore(entry);
-      try {
-        return restoreBoard(doc, past, RESTORE);
-      } finally {
-        past.destroy();
-      }
+    restoreBefore: (entry) => restoreAt(entry.first - 1),
+    selectPin: (pin) => {
+      const past = replay().docAt(indexAt(pin.at));
+      const preview = buildSnapshot(past);
+      past.destroy();
+      store.setState({ selected: null, previewOf: `The board at “${pin.label}”`, preview });
     },
+    restoreToPin: (pin) => restoreAt(indexAt(pin.at)),
     undoParticipantSince: (participantId, entry) => {
       const past = docBefore(entry);
       try {
