@@ -52,6 +52,9 @@ export class StructLocator {
   private readonly byClient = new Map<number, AnyStruct[]>();
   private readonly updateMemo = new Map<AnyStruct, Located>();
   private readonly typeMemo = new Map<SharedType, Located>();
+  /** The map each holder item of the update holds, so every key in it shares one Container. */
+  private readonly heldMemo = new Map<AnyStruct, Located>();
+  private readonly rootMemo = new Map<string, Container | Located>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -82,6 +85,9 @@ export class StructLocator {
 
   /** Where an item of the update lands. */
   locateNew(item: Y.Item): Located {
+    // Items that name their parent resolve in constant time; only those found through their
+    // neighbours (whose chains can be long) are remembered.
+    if (item.parent !== null) return this.resolveNew(item);
     const memo = this.updateMemo.get(item);
     if (memo) return memo;
     const located = this.resolveNew(item);
@@ -92,15 +98,25 @@ export class StructLocator {
   private resolveNew(item: Y.Item): Located {
     const parent: unknown = item.parent;
     if (typeof parent === 'string') {
-      const shape = this.schema.roots.get(parent);
-      if (!shape) return refused(`a write to an unknown part of the board ("${clip(parent)}")`);
-      return { kind: 'located', container: { id: `root:${parent}`, shape, path: parent, type: this.doc.share.get(parent) ?? null }, key: item.parentSub };
+      const root = this.root(parent);
+      return 'kind' in root ? root : { kind: 'located', container: root, key: item.parentSub };
     }
     if (parent instanceof Y.ID) return this.containerHeldBy(parent, item.parentSub);
     // No parent written: it is the parent of the neighbour the item was inserted next to.
     const neighbour = item.origin ?? item.rightOrigin;
     if (neighbour === null) return refused('a change that says nowhere where it belongs');
     return this.locateId(neighbour);
+  }
+
+  /** A root's container (one object per root, whether reached from the update or the doc). */
+  private root(name: string): Container | Located {
+    let root = this.rootMemo.get(name);
+    if (!root) {
+      const shape = this.schema.roots.get(name);
+      root = shape ? { id: `root:${name}`, shape, path: name, type: this.doc.share.get(name) ?? null } : refused(`a write to an unknown part of the board ("${clip(name)}")`);
+      this.rootMemo.set(name, root);
+    }
+    return root;
   }
 
   /** Where the struct with this id is (the key and map an item sits in). */
@@ -124,11 +140,20 @@ export class StructLocator {
       const located = this.containerOfType(type);
       return located.kind === 'located' ? { ...located, key } : located;
     }
-    const at = this.locateNew(holder);
-    if (at.kind !== 'located') return at;
-    const nested = this.nestedShape(at.container, at.key);
-    if (typeof nested === 'string') return refused(nested);
-    return { kind: 'located', container: { id: `item:${holder.id.client}:${holder.id.clock}`, shape: nested, path: `${at.container.path} › ${clip(at.key ?? '')}`, type: null }, key };
+    let held = this.heldMemo.get(holder);
+    if (!held) {
+      const at = this.locateNew(holder);
+      if (at.kind !== 'located') held = at;
+      else {
+        const nested = this.nestedShape(at.container, at.key);
+        held =
+          typeof nested === 'string'
+            ? refused(nested)
+            : { kind: 'located', container: { id: `item:${holder.id.client}:${holder.id.clock}`, shape: nested, path: `${at.container.path} › ${clip(at.key ?? '')}`, type: null }, key: null };
+      }
+      this.heldMemo.set(holder, held);
+    }
+    return held.kind === 'located' ? { kind: 'located', container: held.container, key } : held;
   }
 
   /** Where an item already in the doc sits. */
@@ -146,9 +171,8 @@ export class StructLocator {
     let located: Located;
     const holder = type._item;
     if (holder === null) {
-      const name = Y.findRootTypeKey(type);
-      const shape = this.schema.roots.get(name);
-      located = shape ? { kind: 'located', container: { id: `root:${name}`, shape, path: name, type }, key: null } : refused(`a write to an unknown part of the board ("${clip(name)}")`);
+      const root = this.root(Y.findRootTypeKey(type));
+      located = 'kind' in root ? root : { kind: 'located', container: root, key: null };
     } else {
       const at = this.locateExisting(holder);
       if (at.kind !== 'located') located = at;

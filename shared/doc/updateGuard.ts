@@ -60,7 +60,8 @@ function check(doc: Y.Doc, update: Uint8Array, schema: DocSchema, limits: GuardL
   const structs = decoded.structs as AnyStruct[];
   if (structs.length > limits.maxStructs) return fail(`too many changes in one message (${structs.length}; the limit is ${limits.maxStructs})`);
   const locator = new StructLocator(doc, schema, structs);
-  const writes = new Map<string, KeyWrites>();
+  // Writes by map, then key: the maps are shared objects (structLocator memoises them).
+  const writes = new Map<Container, Map<string, KeyWrites>>();
   const updateEnd = new Map<number, number>();
   let pending = 0;
   let gcClocks = 0;
@@ -100,19 +101,22 @@ function check(doc: Y.Doc, update: Uint8Array, schema: DocSchema, limits: GuardL
     const bad = contentError(s, rule, container.shape.describe, key);
     if (bad) return fail(bad);
     if (rule.selfAuthored && String(s.id.client) !== key) return fail(`an entry written in another client’s name in ${container.shape.describe}`);
-    const slot = `${container.id}\u0000${key}`;
-    const entry = writes.get(slot) ?? { container, key, rule, items: [] };
-    entry.items.push(s);
-    writes.set(slot, entry);
+    let byKey = writes.get(container);
+    if (!byKey) writes.set(container, (byKey = new Map()));
+    const entry = byKey.get(key);
+    if (entry) entry.items.push(s);
+    else byKey.set(key, { container, key, rule, items: [s] });
   }
   if (pending > limits.maxPendingStructs) return fail(`too many changes that depend on missing ones (${pending})`);
   if (pending > 0 && (doc.store.pendingStructs?.update.byteLength ?? 0) > limits.maxPendingBytes) return fail('more pending changes than the board keeps');
 
   let concurrent = 0;
-  for (const entry of writes.values()) {
-    const verdict = checkKeyWrites(entry, limits);
-    if (typeof verdict === 'string') return fail(verdict);
-    concurrent += verdict;
+  for (const byKey of writes.values()) {
+    for (const entry of byKey.values()) {
+      const verdict = checkKeyWrites(entry, limits);
+      if (typeof verdict === 'string') return fail(verdict);
+      concurrent += verdict;
+    }
   }
   if (concurrent > limits.maxConcurrentWrites) return fail(`too many concurrent writes in one message (${concurrent})`);
   return checkDeletes(doc, decoded.ds, locator, writes, updateEnd, limits);
@@ -124,6 +128,16 @@ function check(doc: Y.Doc, update: Uint8Array, schema: DocSchema, limits: GuardL
  * how many such writes there are, or why the key's writes are refused.
  */
 function checkKeyWrites({ container, key, rule, items }: KeyWrites, limits: GuardLimits): number | string {
+  const lastInDoc = container.type?._map.get(key) ?? null;
+  const only = items.length === 1 ? items[0] : undefined;
+  if (only) {
+    // The common case, one write to a key: no sets to build.
+    if (rule.immutable && lastInDoc && !lastInDoc.deleted && !(only.content instanceof Y.ContentDeleted) && (rule.kind === 'map' || !sameContent(only, lastInDoc))) {
+      return `a change to an entry that never changes once written (${container.path} › ${clip(key)})`;
+    }
+    const follows = only.rightOrigin === null && (only.origin === null ? lastInDoc === null : lastInDoc !== null && only.origin.client === lastInDoc.id.client && only.origin.clock === lastInDoc.id.clock + lastInDoc.length - 1);
+    return follows ? 0 : 1;
+  }
   const current = liveValue(container, key);
   if (rule.immutable) {
     const live = items.filter((i) => !(i.content instanceof Y.ContentDeleted));
@@ -135,7 +149,6 @@ function checkKeyWrites({ container, key, rule, items }: KeyWrites, limits: Guar
   // Follows = the item's origin is the key's last value (in the doc) or another write of this
   // update, and no two writes share an origin: a chain, which Yjs integrates in constant time.
   const inUpdate = new Set(items.map((i) => `${i.id.client}:${i.id.clock + i.length - 1}`));
-  const lastInDoc = container.type?._map.get(key) ?? null;
   const lastId = lastInDoc ? `${lastInDoc.id.client}:${lastInDoc.id.clock + lastInDoc.length - 1}` : null;
   const origins = new Set<string>();
   let concurrent = 0;
@@ -150,7 +163,7 @@ function checkKeyWrites({ container, key, rule, items }: KeyWrites, limits: Guar
 }
 
 /** Deletes: never a key that is never removed, never this app's future, few of anyone's future. */
-function checkDeletes(doc: Y.Doc, ds: { clients: Map<number, { clock: number; len: number }[]> }, locator: StructLocator, writes: ReadonlyMap<string, KeyWrites>, updateEnd: ReadonlyMap<number, number>, limits: GuardLimits): GuardVerdict {
+function checkDeletes(doc: Y.Doc, ds: { clients: Map<number, { clock: number; len: number }[]> }, locator: StructLocator, writes: ReadonlyMap<Container, ReadonlyMap<string, KeyWrites>>, updateEnd: ReadonlyMap<number, number>, limits: GuardLimits): GuardVerdict {
   let future = 0;
   for (const [client, ranges] of ds.clients) {
     const state = locator.docState(client);
@@ -170,7 +183,7 @@ function checkDeletes(doc: Y.Doc, ds: { clients: Map<number, { clock: number; le
         if (at.kind !== 'located') continue;
         const rule = at.container.shape.entry(s.parentSub);
         // An overwrite deletes the old value and writes the new one in the same update.
-        if (!rule || rule.deletable || writes.has(`${at.container.id}\u0000${s.parentSub}`)) continue;
+        if (!rule || rule.deletable || writes.get(at.container)?.has(s.parentSub)) continue;
         return fail(`a removal of ${at.container.path} › ${clip(s.parentSub)}, which is never removed`);
       }
     }

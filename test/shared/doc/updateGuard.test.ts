@@ -172,3 +172,15 @@ describe('the update guard accepts', () => {
     expect(refusal(doc, Y.mergeUpdates(edits))).toBeNull();
   });
 });
+
+describe('the update guard tells an overwrite from a removal', () => {
+  it('renaming the workshop and editing a card’s field replace values; removing them is refused', () => {
+    const { doc, cardId } = victim();
+    expect(refusal(doc, attack(doc, (c) => c.getMap('meta').set('title', 'Renamed')))).toBeNull();
+    expect(refusal(doc, attack(doc, (c) => (c.getMap('cards').get(cardId) as Y.Map<unknown>).set('status', 'agreed')))).toBeNull();
+    expect(refusal(doc, attack(doc, (c) => c.getMap('meta').delete('title')))).toMatch(/removal of meta › title/);
+    expect(refusal(doc, attack(doc, (c) => (c.getMap('cards').get(cardId) as Y.Map<unknown>).delete('status')))).toMatch(/removal of cards › .* › status/);
+    // A field may be taken away.
+    expect(refusal(doc, attack(doc, (c) => ((c.getMap('cards').get(cardId) as Y.Map<unknown>).get('fields') as Y.Map<unknown>).delete('title')))).toBeNull();
+  });
+});
