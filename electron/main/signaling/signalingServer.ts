@@ -1,6 +1,7 @@
 // The signaling server: y-webrtc's signaling protocol over WebSocket, with limits. The same
 // module runs inside the facilitator's app (LAN rooms) and as `bridgeboard signal` (remote rooms).
 import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -18,11 +19,18 @@ import { Subscriptions } from './subscriptions';
 import { createLocalFanOut } from './topicFanOut';
 import { TopicRegistry } from './topicRegistry';
 
-export interface SignalingServerOptions {
+export interface SignalingServerOptions extends SignalingHandlerOptions {
   /** Defaults to 127.0.0.1: listening on the LAN is a choice the facilitator makes. */
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Lists URLs when listening on a wildcard address; defaults to os.networkInterfaces. */
+  readonly networkInterfaces?: NetworkInterfacesFn;
+}
+
+/** The server without a port of its own, for a front that accepts connections itself (the
+ * room's one HTTPS port, webHost/roomPortServer.ts) and hands each over with `accept`. */
+export interface SignalingHandlerOptions {
   /** Overrides for the defaults; validated. */
   readonly limits?: Partial<SignalingLimits>;
   /** Where the client address comes from (trusted proxies) and how IPv6 is grouped; validated. */
@@ -31,10 +39,22 @@ export interface SignalingServerOptions {
   readonly now?: () => number;
   /** How often a counts-only stats line is logged; 0 turns it off. */
   readonly statsIntervalMs?: number;
-  /** Lists URLs when listening on a wildcard address; defaults to os.networkInterfaces. */
-  readonly networkInterfaces?: NetworkInterfacesFn;
   /** How long close() waits for clients to acknowledge before cutting them. */
   readonly closeGraceMs?: number;
+  /** Answers plain requests (not upgrades); by default a health check ('okay'). */
+  readonly onRequest?: http.RequestListener;
+}
+
+export interface SignalingHandler {
+  readonly limits: SignalingLimits;
+  readonly addressing: ClientAddressing;
+  /** A connection accepted elsewhere: a TLS socket over it, or the plain socket itself. It is
+   * held to the same handshake deadline and per-address counts as one accepted here. */
+  accept(socket: Socket): void;
+  stats(): SignalingStats;
+  close(): Promise<void>;
+  /** Listens itself (startSignalingServer). */
+  listen(port: number, host: string): Promise<AddressInfo>;
 }
 
 export interface SignalingServer {
@@ -57,8 +77,7 @@ function refuse(socket: Duplex, status: string): void {
   socket.destroy();
 }
 
-export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
-  const host = options.host ?? '127.0.0.1';
+export function createSignalingHandler(options: SignalingHandlerOptions = {}): SignalingHandler {
   const limits = resolveSignalingLimits(options.limits ?? {});
   const addressing = resolveClientAddressing(options.addressing ?? {});
   const now = options.now ?? Date.now;
@@ -91,11 +110,11 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     headersTimeout: limits.handshakeTimeoutMs + 1_000,
     requestTimeout: limits.handshakeTimeoutMs + 1_000,
     connectionsCheckingInterval: Math.min(1_000, limits.handshakeTimeoutMs),
-  }, (_req, res) => {
+  }, options.onRequest ?? ((_req, res) => {
     // Same answer as y-webrtc's reference server: a health check for load balancers.
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.end('okay');
-  });
+  }));
   // Sockets that never finish a handshake count too: a bounded number, each cut at its deadline.
   httpServer.maxConnections = limits.maxConnections + 64;
   httpServer.on('connection', (socket) => gate.onSocket(socket));
@@ -157,23 +176,20 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', flattenStats(stats())), statsIntervalMs) : undefined;
   statsTimer?.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 4444, host, () => {
-      httpServer.off('error', reject);
-      resolve();
+  const listen = async (port: number, host: string): Promise<AddressInfo> => {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
-  httpServer.on('error', () => log.warn('signaling.server-error'));
-
-  const bound = httpServer.address();
-  if (bound === null || typeof bound === 'string') throw new Error('signaling server has no TCP address');
-  const port = bound.port;
-  const url = formatWsUrl(wildcardHosts.has(host) ? '127.0.0.1' : bound.address, port);
-  const lan = wildcardHosts.has(host) ? listLanAddresses(port, options.networkInterfaces ?? os.networkInterfaces).map((a) => a.url) : [];
-  // A laptop with no network at all still gets a usable (local) URL.
-  const urls = lan.length > 0 ? lan : [url];
-  log.info('signaling.listening', { port, maxConnections: limits.maxConnections });
+    httpServer.on('error', () => log.warn('signaling.server-error'));
+    const bound = httpServer.address();
+    if (bound === null || typeof bound === 'string') throw new Error('signaling server has no TCP address');
+    log.info('signaling.listening', { port: bound.port, maxConnections: limits.maxConnections });
+    return bound;
+  };
 
   const close = (): Promise<void> => {
     closing ??= (async () => {
@@ -201,5 +217,21 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     return closing;
   };
 
+  const accept = (socket: Socket): void => {
+    httpServer.emit('connection', socket);
+  };
+  return { limits, addressing, accept, stats, close, listen };
+}
+
+export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
+  const host = options.host ?? '127.0.0.1';
+  const handler = createSignalingHandler(options);
+  const bound = await handler.listen(options.port ?? 4444, host);
+  const port = bound.port;
+  const url = formatWsUrl(wildcardHosts.has(host) ? '127.0.0.1' : bound.address, port);
+  const lan = wildcardHosts.has(host) ? listLanAddresses(port, options.networkInterfaces ?? os.networkInterfaces).map((a) => a.url) : [];
+  // A laptop with no network at all still gets a usable (local) URL.
+  const urls = lan.length > 0 ? lan : [url];
+  const { limits, addressing, stats, close } = handler;
   return { address: bound.address, port, url, urls, limits, addressing, stats, close };
 }
