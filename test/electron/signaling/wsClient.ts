@@ -18,6 +18,8 @@ export interface ConnectOptions {
    * distinct client address to the server. */
   readonly localAddress?: string;
   readonly headers?: Record<string, string>;
+  /** For wss:// to a server with a self-signed certificate: trust exactly this one. */
+  readonly ca?: string;
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
@@ -25,6 +27,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     autoPong: options.autoPong ?? true,
     ...(options.localAddress ? { localAddress: options.localAddress } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.ca ? { ca: options.ca, servername: 'localhost' } : {}),
   });
   const received: unknown[] = [];
   const waiters = new Set<() => void>();
