@@ -5,3 +5,4 @@ export * from './inviteQr';
 export * from './roomSecret';
 export * from './signalingUrl';
 export * from './iceConfig';
+export * from './certificateFingerprint';

@@ -8,6 +8,7 @@ import { decodeInviteBytes, encodeInviteBytes, maxSignalingUrls, workshopIdPatte
 import { parseIceSettings, type IceSettings } from './iceConfig';
 import { createRoomSecret, roomSecretToBytes, type RandomBytes } from './roomSecret';
 import { normaliseSignalingUrl } from './signalingUrl';
+import { fingerprintFromBytes, fingerprintToBytes, parseCertificateFingerprint, type CertificateFingerprint } from './certificateFingerprint';
 
 export interface Invite {
   readonly workshopId: string;
@@ -22,6 +23,12 @@ export interface Invite {
    * TURN credential: an invite is as secret as the room secret it already carries.
    */
   readonly ice?: IceSettings;
+  /**
+   * SHA-256 of the TLS certificate the room's server presents (the facilitator's app or
+   * `bridgeboard serve`), 64 hex digits: what the join page tells a participant to compare, and
+   * what the desktop app trusts a self-signed certificate by.
+   */
+  readonly certificate?: CertificateFingerprint;
 }
 
 export type InviteResult = { readonly ok: true; readonly invite: Invite } | { readonly ok: false; readonly error: InviteErrorCode; readonly message: string };
@@ -34,6 +41,8 @@ export interface CreateInviteInput {
   readonly expiresAt?: number;
   /** Carried only when it names a server; the default (none) keeps LAN invites short. */
   readonly ice?: IceSettings;
+  /** The room server's certificate fingerprint, in any spelling a browser shows. */
+  readonly certificate?: string;
   readonly randomBytes?: RandomBytes;
 }
 
@@ -61,7 +70,12 @@ export function createInvite(input: CreateInviteInput): Invite {
     if (!parsed.ok) throw new InviteError('malformed', 'ICE settings');
     ice = parsed.value;
   }
-  const base = { workshopId: input.workshopId, secret, signaling, ...(ice ? { ice } : {}) };
+  let certificate: CertificateFingerprint | undefined;
+  if (input.certificate !== undefined) {
+    certificate = parseCertificateFingerprint(input.certificate) ?? undefined;
+    if (!certificate) throw new InviteError('malformed', 'certificate fingerprint');
+  }
+  const base = { workshopId: input.workshopId, secret, signaling, ...(ice ? { ice } : {}), ...(certificate ? { certificate } : {}) };
   let invite: Invite = base;
   if (input.expiresAt !== undefined) {
     const seconds = Math.ceil(input.expiresAt / 1000);
@@ -82,6 +96,7 @@ function inviteBytes(invite: Invite): Uint8Array {
     signaling: invite.signaling,
     ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }),
     ...(invite.ice ? { ice: invite.ice } : {}),
+    ...(invite.certificate ? { certificate: fingerprintToBytes(invite.certificate) } : {}),
   });
 }
 
@@ -131,7 +146,13 @@ export function decodeInvite(input: unknown, now: number): Invite {
   if (fields.secretBytes.length < 16 || fields.secretBytes.length > 32) throw new InviteError('malformed', 'secret');
   if (fields.signaling.length < 1 || fields.signaling.length > maxSignalingUrls) throw new InviteError('bad-address', 'count');
   const signaling = fields.signaling.map(normaliseSignalingUrl);
-  const base = { workshopId: fields.workshopId, secret: encodeBase32(fields.secretBytes), signaling, ...(fields.ice ? { ice: fields.ice } : {}) };
+  const base = {
+    workshopId: fields.workshopId,
+    secret: encodeBase32(fields.secretBytes),
+    signaling,
+    ...(fields.ice ? { ice: fields.ice } : {}),
+    ...(fields.certificate ? { certificate: fingerprintFromBytes(fields.certificate) } : {}),
+  };
   if (fields.expiresAtSeconds === undefined) return base;
   const expiresAt = fields.expiresAtSeconds * 1000;
   if (now >= expiresAt) throw new InviteError('expired');

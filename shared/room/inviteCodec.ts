@@ -7,6 +7,9 @@
 //   URLs: count u8, each len u8 + ASCII | username: len u8 + UTF-8 | credential: len u8 + UTF-8
 //   (length 0: none). An invite without ICE settings is written as v1, so LAN invites stay
 //   short and older apps read them; an older app reads a v2 invite as 'unsupported-version'.
+// v3 adds the SHA-256 fingerprint of the room server's TLS certificate (flags bit 2): 32 bytes
+//   right after the addresses, before any ICE settings. Only an invite that carries one is
+//   written as v3; older apps read it as 'unsupported-version', and this app reads v1 and v2.
 // The trailing CRC-32 is the envelope every version keeps, so a typo reads as 'tampered' and
 // only an intact invite from a newer app reads as 'unsupported-version'.
 import { fromUtf8, utf8 } from '../crypto/bytes';
@@ -15,8 +18,8 @@ import { parseIceSettings, type IceSettings } from './iceConfig';
 import { InviteError } from './inviteErrors';
 import { formatSignalingUrl, parseSignalingUrl } from './signalingUrl';
 
-/** The newest version this app writes (for invites that carry ICE settings) and reads. */
-export const inviteVersion = 2;
+/** The newest version this app writes (for invites that carry a certificate) and reads. */
+export const inviteVersion = 3;
 export const maxSignalingUrls = 4;
 
 export interface InviteFields {
@@ -27,6 +30,8 @@ export interface InviteFields {
   readonly expiresAtSeconds?: number;
   /** The room's STUN/TURN settings, for joiners outside the facilitator's network. */
   readonly ice?: IceSettings;
+  /** SHA-256 of the room server's TLS certificate (32 bytes). */
+  readonly certificate?: Uint8Array;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,8 +43,11 @@ const fromAscii = (b: Uint8Array) => String.fromCharCode(...b);
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 export function encodeInviteBytes(f: InviteFields): Uint8Array {
-  const flags = (f.expiresAtSeconds === undefined ? 0 : 1) | (f.ice ? 2 : 0);
-  const out: number[] = [f.ice ? 2 : 1, flags, f.secretBytes.length, ...f.secretBytes];
+  if (f.certificate && f.certificate.length !== 32) throw new InviteError('malformed', 'certificate fingerprint');
+  const flags = (f.expiresAtSeconds === undefined ? 0 : 1) | (f.ice ? 2 : 0) | (f.certificate ? 4 : 0);
+  // The oldest version that holds everything, so older apps read what they can.
+  const version = f.certificate ? 3 : f.ice ? 2 : 1;
+  const out: number[] = [version, flags, f.secretBytes.length, ...f.secretBytes];
   if (uuidPattern.test(f.workshopId)) {
     const h = f.workshopId.replace(/-/g, '');
     out.push(1);
@@ -61,6 +69,7 @@ export function encodeInviteBytes(f: InviteFields): Uint8Array {
       out.push(3, text.length, ...ascii(text));
     }
   }
+  if (f.certificate) out.push(...f.certificate);
   if (f.ice) out.push(...encodeIce(f.ice));
   const body = Uint8Array.from(out);
   const crc = crc32(body);
@@ -123,10 +132,12 @@ export function decodeInviteBytes(bytes: Uint8Array): InviteFields {
   if (crc32(body) !== stored) throw new InviteError('tampered');
   const r = reader(body);
   const version = r.u8();
-  if (version !== 1 && version !== 2) throw new InviteError('unsupported-version', `v${version}`);
+  if (version !== 1 && version !== 2 && version !== 3) throw new InviteError('unsupported-version', `v${version}`);
   const flags = r.u8();
-  // Bit 1 (ICE settings) exists from v2 on, and a v2 invite always has it.
-  if ((flags & ~(version === 2 ? 3 : 1)) !== 0 || (version === 2 && (flags & 2) === 0)) throw new InviteError('malformed', 'flags');
+  // Bit 1 (ICE settings) exists from v2 on and a v2 invite always has it; bit 2 (certificate)
+  // exists from v3 on and a v3 invite always has it.
+  const allowed = version === 3 ? 7 : version === 2 ? 3 : 1;
+  if ((flags & ~allowed) !== 0 || (version === 2 && (flags & 2) === 0) || (version === 3 && (flags & 4) === 0)) throw new InviteError('malformed', 'flags');
   const secretBytes = Uint8Array.from(r.take(r.u8()));
   const idKind = r.u8();
   let workshopId: string;
@@ -158,7 +169,15 @@ export function decodeInviteBytes(bytes: Uint8Array): InviteFields {
       throw new InviteError('malformed', 'address kind');
     }
   }
+  const certificate = flags & 4 ? Uint8Array.from(r.take(32)) : undefined;
   const ice = flags & 2 ? decodeIce(r) : undefined;
   if (!r.done()) throw new InviteError('malformed', 'trailing bytes');
-  return { workshopId, secretBytes, signaling, ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }), ...(ice ? { ice } : {}) };
+  return {
+    workshopId,
+    secretBytes,
+    signaling,
+    ...(expiresAtSeconds === undefined ? {} : { expiresAtSeconds }),
+    ...(ice ? { ice } : {}),
+    ...(certificate ? { certificate } : {}),
+  };
 }

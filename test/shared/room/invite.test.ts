@@ -139,7 +139,7 @@ describe('hostile and broken inputs', () => {
     ['one character changed in the checksum', flip(bare, bare.length - 2), 'tampered'],
     ['extra characters', `${bare}ABCDEFGH`, 'tampered'],
     ['two codes glued together', bare + bare, 'tampered'],
-    ['future version', sealed([3, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'unsupported-version'],
+    ['future version', sealed([4, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 0]), 'unsupported-version'],
     ['v2 without its ICE settings', sealed([2, 0, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80]), 'malformed'],
     ['v1 claiming ICE settings', sealed([1, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 0, 0, 0, 0]), 'malformed'],
     ['ICE relay flag not 0 or 1', sealed([2, 2, 16, ...fixedBytes(16), 0, 1, 0x77, 1, 1, 127, 0, 0, 1, 0, 80, 2, 0, 0, 0]), 'malformed'],
