@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// The bridgeboard command line, for those without the desktop app: `signal` runs a signaling
-// server for remote workshops, `verify` checks an exported charter offline.
+// The bridgeboard command line, for those without the desktop app: `serve` hosts the web app and
+// signaling over HTTPS for browsers, `signal` runs a signaling server alone for remote
+// workshops, `verify` checks an exported charter offline.
+import { runServe } from './serveCommand';
 import { runSignal } from './signalCommand';
 import { runVerify } from './verifyCommand';
 
 const USAGE = `Usage: bridgeboard <command> [options]
 
 Commands:
-  signal --host H --port P   run a signaling server for remote workshops
+  serve --host H --port P [--cert FILE --key FILE]
+                             serve the web app and signaling over HTTPS (browsers join
+                             with nothing to install)
+  signal --host H --port P   run a signaling server alone, for remote workshops
   verify FILE [--json]       verify an exported charter (PDF, JSON or Markdown)
 
 Run "bridgeboard <command> --help" for a command's options.`;
@@ -15,6 +20,8 @@ Run "bridgeboard <command> --help" for a command's options.`;
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'serve':
+      return runServe(rest);
     case 'signal':
       return runSignal(rest);
     case 'verify':
