@@ -33,6 +33,7 @@ async function serve(argv: string[]) {
   const t = io();
   const done = runServe(['--host', '127.0.0.1', '--port', '0', '--web-root', webRoot, '--stats-interval-ms', '0', ...argv], t.io);
   await eventually(() => t.out.some((l) => l.startsWith('Bridgeboard is serving')) || t.err.length > 0, 10_000);
+  if (t.err.length > 0) throw new Error(`serve failed: ${t.err.join('\n')}`);
   const url = /serving the web app and signaling at (\S+)/.exec(t.out.join('\n'))?.[1] ?? '';
   return { ...t, done, url, port: Number(new URL(url).port) };
 }
