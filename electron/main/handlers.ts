@@ -5,7 +5,7 @@ import type { FileService } from './fileDialogs';
 import { noIdentityService, type IdentityService } from './identity/identityService';
 import type { Handlers } from './ipc';
 import type { LanSignalingService } from './signaling/lanSignalingService';
-import { createSignalingHandlers } from './signaling/signalingHandlers';
+import { createSignalingHandlers, type SignalingTls } from './signaling/signalingHandlers';
 import type { WorkshopStore } from './storage/workshopStore';
 import type { VaultStore } from './vault/vaultStore';
 
@@ -19,15 +19,17 @@ export interface HandlerServices {
   readonly identity?: IdentityService;
   /** The facilitator's LAN signaling server; without it those channels answer 'unavailable'. */
   readonly signaling?: LanSignalingService;
+  /** The room port's certificate choice and the certificates joined rooms are trusted by. */
+  readonly signalingTls?: SignalingTls;
 }
 
 const noVault = (): never => {
   throw new CodedError('unavailable', 'This device keeps no workshop settings here.');
 };
 
-export function createHandlers({ store, vault, files, openExternal, identity = noIdentityService, signaling }: HandlerServices): Handlers {
+export function createHandlers({ store, vault, files, openExternal, identity = noIdentityService, signaling, signalingTls }: HandlerServices): Handlers {
   return {
-    ...createSignalingHandlers(signaling),
+    ...createSignalingHandlers(signaling, signalingTls),
     'storage:list': () => store.list(),
     'storage:create': async ({ summary, state }) => {
       await store.create(summary, state);

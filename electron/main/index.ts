@@ -12,6 +12,11 @@ import { registerIpc } from './ipc';
 import { installPermissionPolicy } from './permissions';
 import { installNavigationPolicy } from './security';
 import { createLanSignalingService } from './signaling/lanSignalingService';
+import { CertificatePins } from './tls/certificatePins';
+import { CertificateStore } from './tls/certificateStore';
+import { installCertificatePins } from './tls/installCertificatePins';
+import { safeStorageProtection } from './tls/keyProtection';
+import { createCertificateChoice } from './webHost/certificateChoice';
 import { APP_ENTRY_URL } from './appOrigin';
 import { INVITE_PROTOCOL, joinRouteFrom, joinRouteInArgv } from './inviteLinks';
 import { claimSingleInstance } from './singleInstance';
@@ -55,7 +60,11 @@ if (claimSingleInstance(app, (argv) => {
   void app.whenReady().then(async () => {
     installPermissionPolicy(session.defaultSession);
     installSecurityHeaders(session.defaultSession);
-    serveApp(protocol, join(__dirname, '..', 'dist', 'renderer'));
+    // Self-signed room certificates are trusted only as pinned: by an invite, or our own.
+    const pins = new CertificatePins();
+    installCertificatePins(session.defaultSession, pins);
+    const rendererRoot = join(__dirname, '..', 'dist', 'renderer');
+    serveApp(protocol, rendererRoot);
     const store = await WorkshopStore.create(join(app.getPath('userData'), 'workshops'));
     // Room secrets, pinned keys and ballots, encrypted like the signing key (vault/vaultStore.ts).
     const vault = new VaultStore(join(app.getPath('userData'), 'vault'), fromElectron(safeStorage));
@@ -69,10 +78,21 @@ if (claimSingleInstance(app, (argv) => {
     // Replacing the key is confirmed here in main, in a native dialog the page cannot answer.
     const confirmReplace = nativeReplaceConfirmation((options) => (windows.mainWindow ? dialog.showMessageBox(windows.mainWindow, options) : dialog.showMessageBox(options)));
     const identity = createIdentityService(new IdentityStore({ filePath: identityFilePath(app.getPath('userData'), 'default'), safeStorage: fromElectron(safeStorage) }), { confirmReplace });
-    // Started only when the facilitator opens a room on an address they pick.
-    const signaling = createLanSignalingService({ networkInterfaces });
+    // Started only when the facilitator opens a room on an address they pick: the same renderer
+    // build for browsers over HTTPS, signaling over WSS, with this device's certificate (its key
+    // encrypted like the identity key, tls/certificateStore.ts).
+    const certificates = new CertificateStore({ dir: join(app.getPath('userData'), 'tls'), protection: safeStorageProtection(fromElectron(safeStorage)) });
+    const signaling = createLanSignalingService({
+      networkInterfaces,
+      web: { webRoot: rendererRoot, certificates, onCertificate: (hosts, info) => hosts.forEach((host) => pins.trust(host, info.sha256)) },
+    });
+    const certificateChoice = createCertificateChoice(certificates, async () => {
+      const options = { title: 'The room’s certificate and private key (PEM)', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'PEM certificate and key', extensions: ['pem', 'crt', 'cer', 'key'] }] };
+      const picked = await (windows.mainWindow ? dialog.showOpenDialog(windows.mainWindow, options) : dialog.showOpenDialog(options));
+      return picked.canceled ? null : picked.filePaths;
+    });
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.
-    registerIpc(ipcMain, createHandlers({ store, vault, files, identity, signaling, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    registerIpc(ipcMain, createHandlers({ store, vault, files, identity, signaling, signalingTls: { choice: certificateChoice, pins }, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
       isOwnWebContents: windows.isOwnWebContents,
       log,
     });

@@ -24,6 +24,8 @@ export const channelNames = [
   'signaling:start',
   'signaling:stop',
   'signaling:status',
+  'signaling:useCertificate',
+  'signaling:trustCertificate',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
-import { lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema } from './signalingSchemas';
+import { certificateChoiceSchema, lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema, trustCertificateRequestSchema } from './signalingSchemas';
 import { vaultEntriesSchema, vaultKeySchema, vaultValueSchema } from './vaultSchemas';
 import { actionSigningInputSchema, publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
@@ -71,6 +71,11 @@ export const contract = {
   'signaling:start': { request: lanStartRequestSchema, response: lanSignalingStatusSchema },
   'signaling:stop': { request: z.object({}).strict(), response: done },
   'signaling:status': { request: z.object({}).strict(), response: lanSignalingStatusSchema },
+  // The room port's certificate: a company one (picked in main's dialog; the key stays in main)
+  // or this device's self-signed one. The server restarts with it if it is running.
+  'signaling:useCertificate': { request: certificateChoiceSchema, response: lanSignalingStatusSchema },
+  // A desktop joiner trusts the self-signed certificate its invite names, for that host only.
+  'signaling:trustCertificate': { request: trustCertificateRequestSchema, response: done },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -38,6 +38,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signaling:start': unused,
     'signaling:stop': unused,
     'signaling:status': unused,
+    'signaling:useCertificate': unused,
+    'signaling:trustCertificate': unused,
+    'storage:history': unused,
+    'vault:read': unused,
+    'vault:write': unused,
     ...overrides,
   };
 }

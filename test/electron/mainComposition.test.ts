@@ -65,6 +65,7 @@ vi.mock('electron', async () => {
         setPermissionRequestHandler: () => void fake.calls.push('permissionRequestHandler'),
         setPermissionCheckHandler: () => void fake.calls.push('permissionCheckHandler'),
         webRequest: { onHeadersReceived: () => void fake.calls.push('onHeadersReceived') },
+        setCertificateVerifyProc: () => void fake.calls.push('certificateVerifyProc'),
       },
     },
     shell: { openExternal: async () => undefined },
@@ -84,7 +85,7 @@ describe('main process composition', () => {
 
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    expect(fake.calls).toEqual(expect.arrayContaining(['permissionRequestHandler', 'permissionCheckHandler', 'onHeadersReceived', 'handle:app']));
+    expect(fake.calls).toEqual(expect.arrayContaining(['permissionRequestHandler', 'permissionCheckHandler', 'onHeadersReceived', 'certificateVerifyProc', 'handle:app']));
     const [window] = fake.windows;
     expect(window?.url).toBe('app://bridgeboard/index.html');
     expect(window?.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });

@@ -1,0 +1,12 @@
+// Hands the session's certificate checks to the pins (certificatePins.ts): Chromium's verdict
+// stands for everything except a refused certificate that a pin names exactly.
+import type { CertificatePins, VerifyRequestLike, VerifyVerdict } from './certificatePins';
+
+/** The part of Electron's Session this uses. */
+export interface CertificateSessionLike {
+  setCertificateVerifyProc(proc: (request: VerifyRequestLike, callback: (verdict: VerifyVerdict) => void) => void): void;
+}
+
+export function installCertificatePins(session: CertificateSessionLike, pins: CertificatePins): void {
+  session.setCertificateVerifyProc((request, callback) => callback(pins.verdict(request)));
+}
