@@ -148,12 +148,18 @@ export type LanAddressInfo = Readonly<z.infer<typeof lanAddressSchema>>;
 /** The LAN signaling server's state; `urls` is what goes into the invite. */
 export type LanSignalingStatusInfo = Readonly<z.infer<typeof lanSignalingStatusSchema>>;
 
-/** The facilitator's signaling server on the LAN; only the desktop app can listen on a port. */
+/** The facilitator's room port on the LAN (web app over HTTPS, signaling over WSS); only the
+ * desktop app can listen on a port. */
 export interface LanSignaling {
   addresses(): Promise<LanAddressInfo[]>;
   start(choice: { host: string; port?: number }): Promise<LanSignalingStatusInfo>;
   stop(): Promise<void>;
   status(): Promise<LanSignalingStatusInfo>;
+  /** The port's certificate: the company's (picked in the app's own dialog; 'cancelled' if not)
+   * or this device's self-signed one. A running port restarts with it. */
+  useCertificate(source: 'company' | 'self-signed'): Promise<LanSignalingStatusInfo>;
+  /** Trusts the self-signed certificate an invite names, for that host only. */
+  trustCertificate(host: string, sha256: string): Promise<void>;
 }
 
 export interface Host {

@@ -90,6 +90,10 @@ export function createElectronHost(bridge: BridgeApi): Host {
         await call('signaling:stop', {});
       },
       status: () => call('signaling:status', {}),
+      useCertificate: (source) => call('signaling:useCertificate', { source }),
+      trustCertificate: async (host, sha256) => {
+        await call('signaling:trustCertificate', { host, sha256 });
+      },
     },
     openExternal: async (url) => {
       await call('shell:openExternal', { url });

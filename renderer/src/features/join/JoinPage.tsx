@@ -12,6 +12,7 @@ import { profileStore } from '../profile';
 import { IceSettingsFields, emptyIceDraft, iceInputFrom, memberSchema } from '../room';
 import { joinWorkshop } from './joinWorkshop';
 import { FormFooter } from '../../ui/FormFooter';
+import { CertificateCheck } from './CertificateCheck';
 
 interface JoinPageProps {
   /** The invite as the route carried it ('' when none). */
@@ -35,11 +36,11 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The network settings that came with the invite, if any.
-  const carried = useMemo(() => {
+  // What came with the invite: network settings and the server's certificate, if any.
+  const { carried, certificate } = useMemo(() => {
     // Time 0: whether it has expired is for submit to say; here only its contents matter.
     const parsed = parseInvite(invite, 0);
-    return parsed.ok ? (parsed.invite.ice ?? null) : null;
+    return { carried: parsed.ok ? (parsed.invite.ice ?? null) : null, certificate: parsed.ok ? (parsed.invite.certificate ?? null) : null };
   }, [invite]);
 
   const submit = async (event: FormEvent) => {
@@ -84,6 +85,7 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
             {inviteError}
           </p>
         )}
+        {certificate && <CertificateCheck fingerprint={certificate} inBrowser={host.kind === 'browser'} />}
         <label className="field">
           <span>Your name</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={160} />

@@ -24,6 +24,7 @@ export async function joinWorkshop(host: Host, invite: Invite, member: Member, i
     ice,
     lan: previous?.kind === 'host' ? previous.lan : null,
     webOrigin: previous?.webOrigin ?? null,
+    certificate: invite.certificate ?? previous?.certificate ?? null,
     member,
     online: true,
   });

@@ -3,7 +3,7 @@
 // the room secret and the room's STUN/TURN settings if it has any, so whoever holds one can
 // join: share it only with the workshop's people.
 import { useMemo, useState } from 'react';
-import { createInvite, formatInviteCode, formatInviteLink, formatInviteWebLink, InviteError, qrSvgDataUrl, type Invite } from '../../../../shared/room';
+import { createInvite, fingerprintReadAloud, formatFingerprint, formatInviteCode, formatInviteLink, formatInviteWebLink, InviteError, qrSvgDataUrl, type Invite } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
 import type { RoomSettings } from './roomSettings';
 
@@ -44,7 +44,13 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
     setExpiresAt(ms ? Date.now() + ms : null);
   };
   const made = useMemo((): { invite: Invite; iceLeftOut: boolean } | { error: string } => {
-    const input = { workshopId, signaling: settings.signaling, secret: settings.secret, ...(expiresAt ? { expiresAt } : {}) };
+    const input = {
+      workshopId,
+      signaling: settings.signaling,
+      secret: settings.secret,
+      ...(expiresAt ? { expiresAt } : {}),
+      ...(settings.certificate ? { certificate: settings.certificate } : {}),
+    };
     try {
       // The room's STUN/TURN settings travel with the invite (createInvite drops them when empty)
       // unless they make it too long to share; then they are left out and the dialog says so.
@@ -74,6 +80,22 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
     <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
       <p className="hint">Anyone with this invite can join and edit the board. Share it only with the workshop’s participants.</p>
       <p className="hint">Signaling: {settings.signaling.join(', ')}</p>
+      {settings.certificate && (
+        <div className="invite-certificate" data-testid="invite-certificate">
+          <p>
+            Read this out to people joining from a browser, who compare it with the certificate their browser shows:{' '}
+            <strong className="fingerprint" data-testid="invite-certificate-read-aloud">
+              {fingerprintReadAloud(settings.certificate)}
+            </strong>
+          </p>
+          <details>
+            <summary>The whole certificate fingerprint (SHA-256)</summary>
+            <p className="fingerprint" data-testid="invite-certificate-full">
+              {formatFingerprint(settings.certificate)}
+            </p>
+          </details>
+        </div>
+      )}
       {forms?.carriesIce && (
         <p className="hint" data-testid="invite-carries-ice">
           The invite also carries this room&rsquo;s STUN/TURN settings{settings.ice.credential ? ', TURN credential included (prefer short-lived TURN credentials)' : ''}, so

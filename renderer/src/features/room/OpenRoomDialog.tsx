@@ -1,8 +1,9 @@
 // The facilitator opens a room for the workshop: where signaling runs (an address of this
-// machine on the LAN in the desktop app, or a signaling server's URL), the STUN/TURN settings,
-// and who they are in the room. A fresh room secret is drawn the first time.
+// machine on the LAN in the desktop app, which then serves the web app over HTTPS too, or a
+// server's URL), the certificate participants check, the STUN/TURN settings, and who they are
+// in the room. A fresh room secret is drawn the first time.
 import { useEffect, useState, type FormEvent } from 'react';
-import { createRoomSecret, normaliseSignalingUrl, parseIceSettings } from '../../../../shared/room';
+import { createRoomSecret, normaliseSignalingUrl, parseCertificateFingerprint, parseIceSettings } from '../../../../shared/room';
 import { useHost } from '../../core/hostContext';
 import type { LanAddressInfo } from '../../host/Host';
 import { Dialog } from '../../ui/Dialog';
@@ -12,6 +13,7 @@ import { IceSettingsFields, emptyIceDraft, iceDraftFrom, iceInputFrom } from './
 import type { RoomController } from './roomController';
 import { currentWebOrigin } from './webOrigin';
 import { FormFooter } from '../../ui/FormFooter';
+import { RoomCertificateFields } from './RoomCertificateFields';
 
 const DEFAULT_PORT = 4444;
 
@@ -29,6 +31,7 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
   const [port, setPort] = useState(String(existing?.lan?.port ?? DEFAULT_PORT));
   const [urls, setUrls] = useState(existing && !existing.lan ? existing.signaling.join('\n') : '');
   const [webOrigin, setWebOrigin] = useState(existing?.webOrigin ?? currentWebOrigin() ?? '');
+  const [certificate, setCertificate] = useState(existing && !existing.lan ? (existing.certificate ?? '') : '');
   const [ice, setIce] = useState(existing ? iceDraftFrom(existing.ice) : emptyIceDraft);
   const [role, setRole] = useState(existing?.member.role ?? 'Facilitator');
   const [error, setError] = useState<string | null>(null);
@@ -57,17 +60,23 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
       return setError('A signaling address must be a ws:// or wss:// URL, e.g. ws://10.0.0.5:4444.');
     }
     if (!lan && extra.length === 0) return setError('Enter the address of a signaling server, e.g. wss://signal.example.com.');
+    const typedCertificate = certificate.trim() ? parseCertificateFingerprint(certificate) : null;
+    if (certificate.trim() && !typedCertificate) return setError('A certificate fingerprint is 64 hex digits (32 pairs), as the browser or `bridgeboard serve` shows it.');
     const portNumber = Number(port);
     if (lan && (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535)) return setError('The port is a number from 0 to 65535.');
     setBusy(true);
     try {
       let signaling = extra;
       let lanChoice: { host: string; port: number } | null = null;
+      let served: { certificate: string | null; webOrigin: string | null } = { certificate: typedCertificate, webOrigin: null };
       if (lan) {
         if (!address) throw new Error('no-address');
         const status = await lan.start({ host: address, port: portNumber });
         lanChoice = { host: address, port: status.port ?? portNumber };
         signaling = [...status.urls, ...extra].slice(0, 4);
+        // The port serves the web app too: browsers join at its https address, and check (and
+        // desktop apps trust) the certificate it presents.
+        served = { certificate: status.certificate?.sha256 ?? null, webOrigin: status.webUrls[0] ?? null };
       }
       await room.open({
         kind: 'host',
@@ -75,7 +84,8 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
         signaling,
         ice: iceParsed.value,
         lan: lanChoice,
-        webOrigin: webOrigin.trim() || null,
+        webOrigin: webOrigin.trim() || served.webOrigin,
+        certificate: served.certificate,
         member: { name: profile?.name ?? 'Facilitator', side: profile?.side ?? 'facilitator', role },
         online: true,
       });
@@ -113,9 +123,17 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
           <input value={urls} onChange={(e) => setUrls(e.target.value)} placeholder="wss://signal.example.com" {...(lan ? {} : { 'data-autofocus': true })} />
         </label>
         <label className="field">
-          <span>Web address of Bridgeboard, for the web link (optional)</span>
-          <input value={webOrigin} onChange={(e) => setWebOrigin(e.target.value)} placeholder="https://board.example.com" />
+          <span>Web address of Bridgeboard, for the web link (optional{lan ? '; this computer serves it by default' : ''})</span>
+          <input value={webOrigin} onChange={(e) => setWebOrigin(e.target.value)} placeholder={lan ? 'https://<the address above>:<port>' : 'https://board.example.com'} />
         </label>
+        {lan ? (
+          <RoomCertificateFields lan={lan} />
+        ) : (
+          <label className="field">
+            <span>Server certificate fingerprint (SHA-256), for participants to check (optional)</span>
+            <input value={certificate} onChange={(e) => setCertificate(e.target.value)} placeholder="as bridgeboard serve printed it: 4F 2A 9C …" spellCheck={false} autoComplete="off" />
+          </label>
+        )}
         <label className="field">
           <span>Your role in this workshop</span>
           <input value={role} maxLength={80} onChange={(e) => setRole(e.target.value)} />

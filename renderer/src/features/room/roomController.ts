@@ -16,6 +16,7 @@ import { myParticipantId } from '../identity';
 import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } from './roomConnection';
 import { colorFor, readPresence, setLocalLocation, setLocalPresence, type PeerPresence, type PresenceLocation } from './presence';
 import { readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type RoomSettings, type RoomSettingsInput } from './roomSettings';
+import { trustRoomCertificate } from './trustRoomCertificate';
 
 export type RoomPhase = 'none' | 'starting' | 'online' | 'offline';
 
@@ -110,18 +111,22 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
     store.setState({ status: initialRoomStatus, present: [] });
   };
 
-  const connect = async (settings: RoomSettings): Promise<void> => {
+  const connect = async (initial: RoomSettings): Promise<void> => {
+    let settings = initial;
     disconnect();
     const mine = attempt;
     store.setState({ phase: 'starting', error: null });
     let error: string | null = null;
     if (settings.kind === 'host' && settings.lan && host.lanSignaling) {
       try {
-        await host.lanSignaling.start(settings.lan);
+        const served = await host.lanSignaling.start(settings.lan);
+        // A renewed or swapped certificate: later invites must carry the one now served.
+        if (served.certificate && served.certificate.sha256 !== settings.certificate) settings = update({ certificate: served.certificate.sha256 }) ?? settings;
       } catch (e) {
         error = describeError(e, 'Starting the room on this network');
       }
     }
+    if (settings.certificate && host.lanSignaling) await trustRoomCertificate(host.lanSignaling, settings.signaling, settings.certificate);
     upsertParticipant(doc, { id: participantId(), ...settings.member }, Date.now(), ROOM);
     // y-webrtc frees a room name only after the previous provider's key promise settles.
     await Promise.resolve();

@@ -31,6 +31,9 @@ const roomSettingsSchema = z.object({
   lan: z.object({ host: z.string().max(64), port: z.number().int().min(0).max(65535) }).nullable().default(null),
   /** Where the web build is served, for the invite's web link; null when there is none. */
   webOrigin: z.string().max(200).nullable().default(null),
+  /** SHA-256 of the room server's TLS certificate (64 hex digits), for the invite and for
+   * trusting a self-signed one; null when the room names none. */
+  certificate: z.string().regex(/^[0-9A-F]{64}$/).nullable().default(null),
   member: memberSchema,
   /** False after "Go offline": the room is not joined again until "Reconnect". */
   online: z.boolean().default(true),
