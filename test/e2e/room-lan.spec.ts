@@ -63,8 +63,10 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   await fac.page.getByRole('button', { name: 'Create workshop' }).click();
   await fac.page.getByTestId('open-room').click();
   const dialog = fac.page.getByTestId('open-room-dialog');
-  await dialog.getByLabel('Signaling server address').fill(`wss://${LAN_NAME}:${serve.port}`);
-  await dialog.getByLabel(/^Server certificate fingerprint/).fill(serve.sha256);
+  // The server prefills where its signaling is and which certificate it presents.
+  await expect(dialog.getByLabel('Signaling server address')).toHaveValue(`wss://${LAN_NAME}:${serve.port}`);
+  await expect(dialog.getByLabel(/^Server certificate fingerprint/)).toHaveValue(serve.sha256);
+  await expect(dialog.getByTestId('server-info-prefilled')).toBeVisible();
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const invite = fac.page.getByTestId('invite-dialog');
   await expect(invite).toBeVisible({ timeout: 20_000 });

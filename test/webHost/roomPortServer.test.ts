@@ -26,7 +26,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bb-web-'));
   webRoot = join(dir, 'renderer');
   mkdirSync(join(webRoot, 'assets'), { recursive: true });
-  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Bridgeboard</title>');
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html><head><title>Bridgeboard</title></head><body></body></html>');
   writeFileSync(join(webRoot, 'assets', 'app-1a2b.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside');
   symlinkSync(join(dir, 'secret.txt'), join(webRoot, 'link.txt'));
@@ -84,6 +84,17 @@ describe('the web app over HTTPS', () => {
     const script = await get(server, '/assets/app-1a2b.js');
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect((await get(server, '/healthz')).body).toBe('okay');
+  });
+
+  it('tells its own page where signaling is and which certificate it presents, and nothing more', async () => {
+    const server = await start();
+    const page = (await get(server, '/')).body;
+    expect(page).toContain('<meta name="bridgeboard-signaling" content="same-origin" />');
+    expect(page).toContain(`<meta name="bridgeboard-certificate" content="${describeCertificate(cert.cert).sha256}" />`);
+    const proxied = await start({ tls: null });
+    const plainPage = (await get(proxied, '/', { secure: false })).body;
+    expect(plainPage).toContain('bridgeboard-signaling');
+    expect(plainPage).not.toContain('bridgeboard-certificate');
   });
 
   it('never serves what lies outside the folder, and only GET and HEAD', async () => {

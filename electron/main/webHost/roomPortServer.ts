@@ -11,6 +11,7 @@ import tls from 'node:tls';
 import { addressKey } from '../signaling/addressKey';
 import { createSignalingHandler, type SignalingHandler, type SignalingHandlerOptions } from '../signaling/signalingServer';
 import type { SignalingStats } from '../signaling/signalingStats';
+import { describeCertificate } from '../tls/certificateInfo';
 import { answerPlainHttp, PLAIN_HTTP_SENTENCE } from './plainHttpAnswer';
 import { webAppResponder } from './webAppFiles';
 
@@ -45,7 +46,8 @@ function plainUpgradeRefusal(socket: Socket): void {
 }
 
 export async function startRoomPortServer(options: RoomPortOptions): Promise<RoomPortServer> {
-  const web = options.webRoot ? webAppResponder(options.webRoot) : null;
+  const certificate = options.tls ? describeCertificate(options.tls.cert).sha256 : null;
+  const web = options.webRoot ? webAppResponder(options.webRoot, { certificate }) : null;
   let boundPort = options.port;
   const behindProxy = options.tls === null;
   const onRequest: http.RequestListener = (req, res) => {

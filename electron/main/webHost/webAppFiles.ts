@@ -59,8 +59,21 @@ function answer(res: ServerResponse, status: number, text: string, extra: Record
 
 export type WebAppResponder = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** What the page may learn about the server it came from, so a facilitator opening a room in
+ * the browser need not type it: signaling is on this same origin, and the certificate's SHA-256
+ * (null where a proxy in front holds the certificate). Nothing secret. It goes into the page as
+ * meta tags, so the page learns it without a request that other servers would answer with 404. */
+export interface ServerInfo {
+  readonly certificate: string | null;
+}
+
+export function withServerInfo(html: string, info: ServerInfo): string {
+  const certificate = info.certificate !== null && /^[0-9A-F]{64}$/.test(info.certificate) ? `<meta name="bridgeboard-certificate" content="${info.certificate}" />` : '';
+  return html.replace('</head>', `<meta name="bridgeboard-signaling" content="same-origin" />${certificate}</head>`);
+}
+
 /** Answers requests for the web app in `root` (a Vite build of renderer/). */
-export function webAppResponder(root: string): WebAppResponder {
+export function webAppResponder(root: string, info?: ServerInfo): WebAppResponder {
   return (req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Only GET and HEAD.', { Allow: 'GET, HEAD' });
@@ -69,15 +82,16 @@ export function webAppResponder(root: string): WebAppResponder {
       const path = await resolveWebPath(root, req.url ?? '/');
       if (path === null) return answer(res, 400, 'Bad request.');
       try {
-        const info = await stat(path);
-        if (!info.isFile()) throw new Error('not a file');
-        const body = await readFile(path);
+        const stats = await stat(path);
+        if (!stats.isFile()) throw new Error('not a file');
+        const page = path.endsWith('index.html');
+        const body = page && info ? Buffer.from(withServerInfo((await readFile(path)).toString('utf8'), info)) : await readFile(path);
         res.writeHead(200, {
           ...WEB_HEADERS,
           'Content-Type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
           'Content-Length': String(body.length),
           // Vite's asset names carry a content hash; the page itself must always be fresh.
-          'Cache-Control': path.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+          'Cache-Control': page ? 'no-cache' : 'public, max-age=3600',
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {

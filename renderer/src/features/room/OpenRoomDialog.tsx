@@ -3,7 +3,7 @@
 // server's URL), the certificate participants check, the STUN/TURN settings, and who they are
 // in the room. A fresh room secret is drawn the first time.
 import { useEffect, useState, type FormEvent } from 'react';
-import { createRoomSecret, normaliseSignalingUrl, parseCertificateFingerprint, parseIceSettings } from '../../../../shared/room';
+import { createRoomSecret, formatFingerprint, normaliseSignalingUrl, parseCertificateFingerprint, parseIceSettings } from '../../../../shared/room';
 import { useHost } from '../../core/hostContext';
 import type { LanAddressInfo } from '../../host/Host';
 import { Dialog } from '../../ui/Dialog';
@@ -14,6 +14,7 @@ import type { RoomController } from './roomController';
 import { currentWebOrigin } from './webOrigin';
 import { FormFooter } from '../../ui/FormFooter';
 import { RoomCertificateFields } from './RoomCertificateFields';
+import { readServerInfo } from './serverInfo';
 
 const DEFAULT_PORT = 4444;
 
@@ -29,13 +30,17 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
   const [addresses, setAddresses] = useState<LanAddressInfo[] | null>(lan ? null : []);
   const [address, setAddress] = useState(existing?.lan?.host ?? '');
   const [port, setPort] = useState(String(existing?.lan?.port ?? DEFAULT_PORT));
-  const [urls, setUrls] = useState(existing && !existing.lan ? existing.signaling.join('\n') : '');
   const [webOrigin, setWebOrigin] = useState(existing?.webOrigin ?? currentWebOrigin() ?? '');
-  const [certificate, setCertificate] = useState(existing && !existing.lan ? (existing.certificate ?? '') : '');
   const [ice, setIce] = useState(existing ? iceDraftFrom(existing.ice) : emptyIceDraft);
   const [role, setRole] = useState(existing?.member.role ?? 'Facilitator');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // In a browser on a Bridgeboard server's own origin, the server says where signaling is and
+  // which certificate it presents (a room with settings keeps its own).
+  const [serverInfo] = useState(() => (lan || existing ? null : readServerInfo()));
+  const [urls, setUrls] = useState(existing && !existing.lan ? existing.signaling.join('\n') : (serverInfo?.signaling ?? ''));
+  const [certificate, setCertificate] = useState(existing && !existing.lan ? (existing.certificate ?? '') : serverInfo?.certificate ? formatFingerprint(serverInfo.certificate) : '');
 
   useEffect(() => {
     if (!lan) return;
@@ -132,6 +137,11 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
           <label className="field">
             <span>Server certificate fingerprint (SHA-256), for participants to check (optional)</span>
             <input value={certificate} onChange={(e) => setCertificate(e.target.value)} placeholder="as bridgeboard serve printed it: 4F 2A 9C …" spellCheck={false} autoComplete="off" />
+            {serverInfo?.certificate && (
+              <small className="hint" data-testid="server-info-prefilled">
+                Filled in from this server. Compare the fingerprint with your browser&rsquo;s certificate viewer or your administrator&rsquo;s before you read it out.
+              </small>
+            )}
           </label>
         )}
         <label className="field">
