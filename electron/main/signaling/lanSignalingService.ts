@@ -109,7 +109,6 @@ export function createLanSignalingService(deps: LanSignalingDeps): LanSignalingS
   };
 
   const signalingOptions = {
-    networkInterfaces: deps.networkInterfaces,
     // On a LAN, every participant sits in the same IPv6 /64: count each address alone.
     addressing: { ipv6PrefixLength: 128 },
     ...(deps.log ? { log: deps.log } : {}),
@@ -117,7 +116,7 @@ export function createLanSignalingService(deps: LanSignalingDeps): LanSignalingS
   };
 
   const startPlain = async (choice: { host: string; port: number }): Promise<Running> => {
-    const s = await startServer({ host: choice.host, port: choice.port, ...signalingOptions });
+    const s = await startServer({ host: choice.host, port: choice.port, networkInterfaces: deps.networkInterfaces, ...signalingOptions });
     return { port: s.port, urls: s.urls, webUrls: [], certificate: null, stats: s.stats, close: s.close };
   };
 
@@ -130,7 +129,7 @@ export function createLanSignalingService(deps: LanSignalingDeps): LanSignalingS
       webRoot: web.webRoot,
       tls: credentials,
       plainSignaling: true,
-      signaling: { ...signalingOptions, statsIntervalMs: 0 },
+      signaling: signalingOptions,
     });
     const hosts = lanHosts.length > 0 ? lanHosts : ['127.0.0.1'];
     web.onCertificate?.([...hosts, '127.0.0.1', 'localhost'], credentials.info);

@@ -30,7 +30,13 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
   const [addresses, setAddresses] = useState<LanAddressInfo[] | null>(lan ? null : []);
   const [address, setAddress] = useState(existing?.lan?.host ?? '');
   const [port, setPort] = useState(String(existing?.lan?.port ?? DEFAULT_PORT));
-  const [webOrigin, setWebOrigin] = useState(existing?.webOrigin ?? currentWebOrigin() ?? '');
+  // On the LAN the port serves the web app itself: a web address it served before is left out,
+  // so a room reopened on another address or port links to the new one.
+  const [webOrigin, setWebOrigin] = useState(() => {
+    const previous = existing?.webOrigin ?? null;
+    const servedBefore = existing?.lan ? previous?.startsWith(`https://${existing.lan.host.includes(':') ? `[${existing.lan.host}]` : existing.lan.host}:`) === true : false;
+    return (lan && servedBefore ? null : previous) ?? (lan ? '' : (currentWebOrigin() ?? ''));
+  });
   const [ice, setIce] = useState(existing ? iceDraftFrom(existing.ice) : emptyIceDraft);
   const [role, setRole] = useState(existing?.member.role ?? 'Facilitator');
   const [error, setError] = useState<string | null>(null);
