@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { locateWebRoot, runServe, SPKI_LINE_PREFIX, type ServeIo } from '../../cli/serveCommand';
 import { parseServeOptions } from '../../cli/serveOptions';
 import { issueSelfSignedCertificate } from '../../electron/main/tls/selfSignedCertificate';
-import { eventually } from '../signaling/wsClient';
+import { eventually } from '../electron/signaling/wsClient';
 
 const dir = mkdtempSync(join(tmpdir(), 'bb-serve-'));
 const webRoot = join(dir, 'web');

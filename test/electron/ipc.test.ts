@@ -40,9 +40,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signaling:status': unused,
     'signaling:useCertificate': unused,
     'signaling:trustCertificate': unused,
-    'storage:history': unused,
-    'vault:read': unused,
-    'vault:write': unused,
     ...overrides,
   };
 }

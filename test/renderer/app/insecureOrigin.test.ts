@@ -1,7 +1,7 @@
 // Where the app cannot work (no secure context, no WebCrypto) it says so and names the https
 // address, invite included; where it can, it gets out of the way.
 import { describe, expect, it } from 'vitest';
-import { insecureOrigin, type PageLocation } from '../../renderer/src/app/insecureOrigin';
+import { insecureOrigin, type PageLocation } from '../../../renderer/src/app/insecureOrigin';
 
 const at = (url: string): PageLocation => {
   const u = new URL(url);

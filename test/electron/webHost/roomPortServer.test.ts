@@ -9,10 +9,10 @@ import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeCertificate } from '../../electron/main/tls/certificateInfo';
-import { issueSelfSignedCertificate, type IssuedCertificate } from '../../electron/main/tls/selfSignedCertificate';
-import { PLAIN_HTTP_SENTENCE } from '../../electron/main/webHost/plainHttpAnswer';
-import { startRoomPortServer, type RoomPortOptions, type RoomPortServer } from '../../electron/main/webHost/roomPortServer';
+import { describeCertificate } from '../../../electron/main/tls/certificateInfo';
+import { issueSelfSignedCertificate, type IssuedCertificate } from '../../../electron/main/tls/selfSignedCertificate';
+import { PLAIN_HTTP_SENTENCE } from '../../../electron/main/webHost/plainHttpAnswer';
+import { startRoomPortServer, type RoomPortOptions, type RoomPortServer } from '../../../electron/main/webHost/roomPortServer';
 import { connect, eventually, sleep, type TestClient } from '../signaling/wsClient';
 
 let cert: IssuedCertificate;

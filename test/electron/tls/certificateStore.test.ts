@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CertificateStore, RENEW_BEFORE_MS } from '../../electron/main/tls/certificateStore';
-import { CertificateProblem, checkKeyPair, describeCertificate } from '../../electron/main/tls/certificateInfo';
-import { filePermissionProtection, safeStorageProtection } from '../../electron/main/tls/keyProtection';
-import { issueSelfSignedCertificate, MAX_VALIDITY_DAYS } from '../../electron/main/tls/selfSignedCertificate';
-import { fakeSafeStorage } from '../identity/fakeSafeStorage';
+import { CertificateStore, RENEW_BEFORE_MS } from '../../../electron/main/tls/certificateStore';
+import { CertificateProblem, checkKeyPair, describeCertificate } from '../../../electron/main/tls/certificateInfo';
+import { filePermissionProtection, safeStorageProtection } from '../../../electron/main/tls/keyProtection';
+import { issueSelfSignedCertificate, MAX_VALIDITY_DAYS } from '../../../electron/main/tls/selfSignedCertificate';
+import { fakeSafeStorage } from '../../support/fakeSafeStorage';
 
 const dirs: string[] = [];
 const tempDir = () => {
