@@ -70,7 +70,9 @@ async function credentialsFor(options: ServeOptions, io: ServeIo): Promise<{ cer
   const dir = options.tlsDir ?? defaultTlsDir(io.env ?? process.env);
   const host = options.signal.host;
   const store = new CertificateStore({ dir, protection: filePermissionProtection });
-  const made = await store.ensure([...options.names, ...(wildcard(host) ? [os.hostname()] : [host])]);
+  // Made once, naming the server's names and addresses of that day; reused after.
+  const lan = wildcard(host) ? [os.hostname(), ...listLanAddresses(0, io.networkInterfaces ?? os.networkInterfaces).map((a) => a.address)] : [host];
+  const made = await store.ensure([...options.names, ...lan]);
   return { ...made, where: `${dir} (self-signed, key file readable by its owner only)` };
 }
 
