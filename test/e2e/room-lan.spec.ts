@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { qrSvgDataUrl } from '../../shared/room';
 import { fillDraft, openCharter, version } from './charter/charterPage';
 import { addCardRetrying as addCard } from './charter/charterPage';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { startApp } from './fixtures/boardPage';
 import { FACILITATOR, IT_PERSON, expectConnected, join, type Peer } from './room/roomHarness';
 import { LAN_NAME, launchLanPeer, startServe, type ServeProcess } from './room/lanServe';
@@ -71,6 +72,7 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   const invite = fac.page.getByTestId('invite-dialog');
   await expect(invite).toBeVisible({ timeout: 20_000 });
   await expect(invite.getByTestId('invite-certificate-read-aloud')).toHaveText(readAloud());
+  await expectNoSeriousViolations(fac.page, 'invite dialog with the certificate', '[data-testid="invite-dialog"]');
   webLink = await invite.getByTestId('invite-web-link').inputValue();
   expect(webLink).toMatch(new RegExp(`^https://${LAN_NAME.replace(/\./g, '\\.')}:${serve.port}/#/join/[0-9A-Z]+$`));
   // The QR code a phone scans is the web link.
@@ -81,6 +83,7 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   await it.page.goto(webLink);
   await expect(it.page.getByTestId('certificate-check')).toContainText('SHA-256 fingerprint');
   await expect(it.page.getByTestId('certificate-read-aloud')).toHaveText(readAloud());
+  await expectNoSeriousViolations(it.page, 'join page with the certificate check');
   await join(it.page, { webLink }, IT_PERSON);
   await expectConnected(fac.page, [IT_PERSON.name]);
   await expectConnected(it.page, [FACILITATOR.name]);
@@ -135,4 +138,5 @@ test('plain http to the port goes on to https; a plain-http origin says why the 
   await expect(page).toContainText(`This page was opened over plain http (http://${LAN_NAME}:${plain.port})`);
   await expect(page).toContainText('switched off the cryptography Bridgeboard needs');
   await expect(page.getByTestId('insecure-origin-https')).toHaveAttribute('href', `https://${LAN_NAME}:${plain.port}/${route}`);
+  await expectNoSeriousViolations(p.page, 'the plain-http explanation');
 });
