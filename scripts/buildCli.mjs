@@ -2,11 +2,19 @@
 // (run by `npm ci` through `prepare`, so `npx bridgeboard` works right after it), and builds the
 // web app into dist-cli/web/, where `bridgeboard serve` looks first: the folder dist-cli/ is then
 // everything a server needs besides Node (a few seconds; the bundle alone is half a second).
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (error) {
+  // `npm ci --omit=dev` has no build tools: as `prepare` that is no reason to fail the install.
+  if (process.env.npm_lifecycle_event !== 'prepare') throw error;
+  console.log('bridgeboard: build tools not installed (--omit=dev?); the CLI bundle was not built.');
+  process.exit(0);
+}
 await build({
   entryPoints: ['cli/bridgeboard.ts'],
   outfile: 'dist-cli/bridgeboard.cjs',
