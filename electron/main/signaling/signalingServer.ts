@@ -77,7 +77,9 @@ function refuse(socket: Duplex, status: string): void {
   socket.destroy();
 }
 
-export function createSignalingHandler(options: SignalingHandlerOptions = {}): SignalingHandler {
+/** Async because what it may connect to before serving (a bus shared with other instances)
+ * must be there before the first connection is accepted. */
+export async function createSignalingHandler(options: SignalingHandlerOptions = {}): Promise<SignalingHandler> {
   const limits = resolveSignalingLimits(options.limits ?? {});
   const addressing = resolveClientAddressing(options.addressing ?? {});
   const now = options.now ?? Date.now;
@@ -225,7 +227,7 @@ export function createSignalingHandler(options: SignalingHandlerOptions = {}): S
 
 export async function startSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '127.0.0.1';
-  const handler = createSignalingHandler(options);
+  const handler = await createSignalingHandler(options);
   const bound = await handler.listen(options.port ?? 4444, host);
   const port = bound.port;
   const url = formatWsUrl(wildcardHosts.has(host) ? '127.0.0.1' : bound.address, port);

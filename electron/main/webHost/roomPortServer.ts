@@ -56,7 +56,7 @@ export async function startRoomPortServer(options: RoomPortOptions): Promise<Roo
     if (web) return web(req, res);
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end('okay');
   };
-  const signaling: SignalingHandler = createSignalingHandler({ ...options.signaling, onRequest });
+  const signaling: SignalingHandler = await createSignalingHandler({ ...options.signaling, onRequest });
   const { limits, addressing } = signaling;
 
   // Plain http when plain signaling is off: answered and closed, never given to signaling.
