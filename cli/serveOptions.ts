@@ -44,8 +44,11 @@ export const serveUsage = [
   line('--behind-proxy', 'a reverse proxy terminates TLS: plain HTTP here, client'),
   line('', 'addresses from its header; listen where only it can reach'),
   '',
-  `Default port ${DEFAULT_SERVE_PORT}. Every option of "bridgeboard signal" applies too:`,
-  ...signalUsage.split('\n').slice(signalUsage.split('\n').findIndex((l) => l.trimStart().startsWith('--host'))),
+  'Every option of "bridgeboard signal" applies too:',
+  ...signalUsage
+    .split('\n')
+    .slice(signalUsage.split('\n').findIndex((l) => l.trimStart().startsWith('--host')))
+    .map((l) => (l.trimStart().startsWith('--port P') ? line('--port P', `TCP port, 0 for any free one (default ${DEFAULT_SERVE_PORT})`) : l)),
 ].join('\n');
 
 const hasOption = (argv: readonly string[], name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
