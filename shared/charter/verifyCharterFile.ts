@@ -1,57 +1,65 @@
 // One entry point for "open a file and tell me if it is a valid charter", shared by the CLI and
-// the app's verify view: sniffs PDF vs JSON, then runs the matching verification.
-import { fromUtf8 } from './charterCrypto';
+// the app's verifier: refuses a file over the size limit before anything else, tells the kind
+// from the file's structure, then runs the matching verification within the limits.
 import { verifyBundle } from './bundle';
-import { parseBundle } from './bundleSchema';
-import { bundleTextFromMarkdown, renderCharterMarkdown } from './charterMarkdown';
+import { readBundleText, utf8Length } from './bundleText';
+import { charterFileKind } from './charterFileKind';
+import { bundleTextFromMarkdown, MARKDOWN_BUNDLE_FENCE, renderCharterMarkdown } from './charterMarkdown';
 import { verifyPdf, type FileVerdict } from './charterPdfVerify';
+import { fileTooLargeReason, VERIFY_LIMITS, type VerifyLimits } from './verifyLimits';
 
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-
-export const looksLikePdf = (bytes: Uint8Array): boolean => {
-  // The PDF spec lets the header sit anywhere in the first 1024 bytes.
-  const head = bytes.subarray(0, 1024);
-  for (let i = 0; i + PDF_MAGIC.length <= head.length; i++) if (PDF_MAGIC.every((b, k) => head[i + k] === b)) return true;
-  return false;
-};
-
-export function verifyJsonBytes(bytes: Uint8Array): FileVerdict {
-  let json: unknown;
-  try {
-    json = JSON.parse(fromUtf8(bytes));
-  } catch {
-    return { readable: false, error: 'the file is neither a PDF nor valid UTF-8 JSON' };
-  }
-  const parsed = parseBundle(json);
+export function verifyJsonText(text: string, limits: VerifyLimits = VERIFY_LIMITS): FileVerdict {
+  const parsed = readBundleText(text, utf8Length(text), 'the JSON file', limits);
   if (!parsed.ok) return { readable: false, error: parsed.error };
   return { readable: true, kind: 'json', bundle: parsed.bundle, verdict: verifyBundle(parsed.bundle) };
 }
 
-/** A Markdown export carries its bundle; re-rendering proves the visible text is the signed text. */
-export function verifyMarkdownText(markdown: string): FileVerdict {
-  const json = bundleTextFromMarkdown(markdown);
-  if (json === null) return { readable: false, error: 'the Markdown file has no embedded charter bundle' };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { readable: false, error: 'the charter bundle in the Markdown file is not valid JSON' };
+/** What was done to a Markdown export that leaves its text otherwise intact, in words. */
+function conversions(markdown: string): { readonly text: string; readonly changes: readonly string[] } {
+  const changes: string[] = [];
+  let text = markdown;
+  if (text.startsWith('\ufeff')) {
+    text = text.slice(1);
+    changes.push('a byte-order mark was added at its start');
   }
-  const parsed = parseBundle(value);
+  if (text.includes('\r\n')) {
+    text = text.replace(/\r\n/g, '\n');
+    changes.push('its line endings were changed to Windows line endings (CRLF)');
+  }
+  return { text, changes };
+}
+
+/** A Markdown export carries its bundle; re-rendering proves the visible text is the signed text. */
+export function verifyMarkdownText(markdown: string, limits: VerifyLimits = VERIFY_LIMITS): FileVerdict {
+  const converted = conversions(markdown);
+  const json = bundleTextFromMarkdown(converted.text);
+  if (json === null) {
+    return { readable: false, error: `it is text, but not a charter export: a JSON export starts with "{", and a Markdown export ends with a ${MARKDOWN_BUNDLE_FENCE} block, which it does not have` };
+  }
+  const parsed = readBundleText(json, utf8Length(json), 'the charter bundle in the Markdown file', limits);
   if (!parsed.ok) return { readable: false, error: parsed.error };
   const verdict = verifyBundle(parsed.bundle);
-  if (renderCharterMarkdown(parsed.bundle, verdict) === markdown) return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict };
-  const problem = 'The Markdown text is not the rendering of the charter embedded in it: what you read may not be what was signed.';
+  const rendered = renderCharterMarkdown(parsed.bundle, verdict);
+  if (rendered === markdown) return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict };
+  const { changes } = converted;
+  const problem =
+    rendered === converted.text
+      ? `The Markdown file was changed after export: ${changes.join(', and ')}. Otherwise it is the rendering of the charter embedded in it, but it is not the exported file; undo ${changes.length > 1 ? 'those changes' : 'that change'} and verify it again.`
+      : `The Markdown text is not the rendering of the charter embedded in it: what you read may not be what was signed.${changes.length ? ` Also, ${changes.join(', and ')}.` : ''}`;
   return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict: { ...verdict, valid: false, problems: [problem, ...verdict.problems] } };
 }
 
-export async function verifyCharterFile(bytes: Uint8Array): Promise<FileVerdict> {
-  if (looksLikePdf(bytes)) return verifyPdf(bytes);
-  let text: string;
-  try {
-    text = fromUtf8(bytes);
-  } catch {
-    return { readable: false, error: 'the file is neither a PDF nor UTF-8 text' };
+export async function verifyCharterFile(bytes: Uint8Array, limits: VerifyLimits = VERIFY_LIMITS): Promise<FileVerdict> {
+  if (bytes.length > limits.maxFileBytes) return { readable: false, error: fileTooLargeReason(bytes.length, limits) };
+  const kind = charterFileKind(bytes);
+  switch (kind.kind) {
+    case 'pdf':
+      return verifyPdf(bytes, limits);
+    case 'json':
+      return verifyJsonText(kind.text, limits);
+    case 'markdown':
+      return verifyMarkdownText(kind.text, limits);
+    case 'unreadable':
+      return { readable: false, error: kind.reason };
   }
-  return text.trimStart().startsWith('{') ? verifyJsonBytes(bytes) : verifyMarkdownText(text);
 }

@@ -1,0 +1,45 @@
+// What a verifier will read, and no more. A charter file comes from someone else, so every cost of
+// verifying it is bounded up front: the file's size (checked before it is read), what its bundle
+// may grow to once decompressed, and how many signatures are checked. The limits are part of the
+// charter format's contract (docs/charter-format.md, section 10); a file past one is refused as
+// unreadable with the limit named, never half-read.
+//
+// Why these values: a 2,000-item charter with a workshop's usual text (bench/charterBench.ts
+// builds one) exports to a 0.6 MiB bundle, a 0.6 MiB PDF and a 1.1 MiB Markdown file; verifying
+// it re-renders the PDF in about 1 s. Each limit leaves room for at least that charter while
+// keeping the worst file under the cap within 5 s and 300 MB (bench/hostileVerifyBench.ts).
+
+export interface VerifyLimits {
+  /** The largest file read at all, of any kind. */
+  readonly maxFileBytes: number;
+  /** The largest bundle (its JSON text): the JSON file, the Markdown's block, the PDF's attachment once inflated. */
+  readonly maxBundleBytes: number;
+  /** Each signature costs one or two Ed25519 verifications (a few ms in pure JS). */
+  readonly maxSignatures: number;
+}
+
+export const VERIFY_LIMITS: VerifyLimits = {
+  maxFileBytes: 4 * 1024 * 1024,
+  maxBundleBytes: 1024 * 1024,
+  maxSignatures: 250,
+};
+
+/** "4 MiB", "1.5 MiB", "812 KiB", "95 bytes": sizes as the refusals state them. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GiB'],
+    [1024 ** 2, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${value >= 100 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${unit}`;
+    }
+  }
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+}
+
+/** The refusal for a file over the size limit, worded the same by the CLI and the app. */
+export const fileTooLargeReason = (size: number, limits: VerifyLimits = VERIFY_LIMITS): string =>
+  `the file is ${formatBytes(size)}; a charter export is at most ${formatBytes(limits.maxFileBytes)}, so it was not read`;
