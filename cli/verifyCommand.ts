@@ -1,23 +1,35 @@
-// `bridgeboard verify FILE [--json]`: checks a charter PDF or JSON bundle offline, for
-// leadership and auditors who have no desktop app. Exit 0 valid, 1 invalid, 2 unreadable.
-import { readFile } from 'node:fs/promises';
-import { sealLine, verifyCharterFile, type BundleVerdict, type FileVerdict } from '../shared/charter';
+// `bridgeboard verify FILE [--json]`: checks a charter PDF, JSON bundle or Markdown export
+// offline, for leadership and auditors who have no desktop app. Exit 0 valid, 1 invalid,
+// 2 unreadable (with the reason), within the limits of docs/charter-format.md, section 10.
+import { sealLine, verifyCharterFile, VERIFY_LIMITS, formatBytes, type BundleVerdict, type FileVerdict } from '../shared/charter';
+import { readCharterFile, type ReadResult } from './readCharterFile';
+import { terminalSafe, terminalSafeJson } from './terminalText';
 
 export interface VerifyIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** Reads the file, refusing one larger than a charter can be before reading it. */
+  readonly readFile: (path: string) => Promise<ReadResult>;
 }
 
-const defaultIo: VerifyIo = {
+export const defaultVerifyIo: VerifyIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: (path) => readCharterFile(path),
 };
 
-export const VERIFY_USAGE = 'Usage: bridgeboard verify FILE [--json]\n  FILE  a charter PDF, JSON bundle or Markdown export from Bridgeboard\n  Exit: 0 valid, 1 invalid, 2 unreadable\n';
+export const VERIFY_USAGE = [
+  'Usage: bridgeboard verify FILE [--json]',
+  '  FILE  a charter PDF, JSON bundle or Markdown export from Bridgeboard',
+  `        (at most ${formatBytes(VERIFY_LIMITS.maxFileBytes)}; its bundle at most ${formatBytes(VERIFY_LIMITS.maxBundleBytes)} and ${VERIFY_LIMITS.maxSignatures} signatures)`,
+  '  Exit: 0 valid, 1 invalid, 2 unreadable',
+  '',
+].join('\n');
 
 const MARK: Record<string, string> = { valid: 'OK ', duplicate: 'DUP', 'unknown-key': '???' };
+
+/** Lines joined for a terminal; each escaped, since titles, names and reasons come from the file. */
+const terminalLines = (lines: readonly string[]): string => `${lines.map(terminalSafe).join('\n')}\n`;
 
 function humanReport(file: string, result: FileVerdict & { readable: true }): string {
   const v: BundleVerdict = result.verdict;
@@ -37,16 +49,16 @@ function humanReport(file: string, result: FileVerdict & { readable: true }): st
   }
   lines.push('', v.quorum.met ? 'Quorum: met' : `Quorum: NOT met - missing ${v.quorum.missing.join(', ')}`, sealLine(v));
   if (v.problems.length) lines.push('', 'What is wrong:', ...v.problems.map((p) => `  - ${p}`));
-  return `${lines.join('\n')}\n`;
+  return terminalLines(lines);
 }
 
 function jsonReport(file: string, result: FileVerdict): string {
-  if (!result.readable) return `${JSON.stringify({ file, readable: false, valid: false, error: result.error }, null, 2)}\n`;
+  if (!result.readable) return `${terminalSafeJson({ file, readable: false, valid: false, error: result.error })}\n`;
   const { verdict, kind, bundle } = result;
-  return `${JSON.stringify({ file, readable: true, kind, title: bundle.charter.content.title, frozenAt: bundle.charter.frozenAt, ...verdict }, null, 2)}\n`;
+  return `${terminalSafeJson({ file, readable: true, kind, title: bundle.charter.content.title, frozenAt: bundle.charter.frozenAt, ...verdict })}\n`;
 }
 
-export async function runVerify(argv: readonly string[], io: VerifyIo = defaultIo): Promise<number> {
+export async function runVerify(argv: readonly string[], io: VerifyIo = defaultVerifyIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(VERIFY_USAGE);
     return 0;
@@ -58,18 +70,10 @@ export async function runVerify(argv: readonly string[], io: VerifyIo = defaultI
     return 2;
   }
   const file = files[0] ?? '';
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (err) {
-    const error = `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`;
-    if (json) io.out(jsonReport(file, { readable: false, error }));
-    else io.err(`${error}\n`);
-    return 2;
-  }
-  const result = await verifyCharterFile(bytes);
+  const read = await io.readFile(file);
+  const result: FileVerdict = read.ok ? await verifyCharterFile(read.bytes) : { readable: false, error: read.error };
   if (json) io.out(jsonReport(file, result));
-  else if (!result.readable) io.err(`${file}: UNREADABLE - ${result.error}\n`);
+  else if (!result.readable) io.err(terminalLines([`${file}: UNREADABLE - ${result.error}`]));
   else io.out(humanReport(file, result));
   if (!result.readable) return 2;
   return result.verdict.valid ? 0 : 1;

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runVerify } from '../../cli/verifyCommand';
+import { defaultVerifyIo, runVerify } from '../../cli/verifyCommand';
 import { canonicalJson, renderCharterPdf } from '../../shared/charter';
 import { makeRoom, signedBundle } from '../shared/charter/charterFixtures';
 
 const run = async (argv: string[]) => {
   let out = '';
   let err = '';
-  const code = await runVerify(argv, { out: (t) => (out += t), err: (t) => (err += t), readFile: async (p) => new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(p))) });
+  const code = await runVerify(argv, { ...defaultVerifyIo, out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 };
 

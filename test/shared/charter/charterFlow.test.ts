@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runVerify } from '../../../cli/verifyCommand';
+import { defaultVerifyIo, runVerify } from '../../../cli/verifyCommand';
 import { IdentityStore, identityFilePath } from '../../../electron/main/identity';
 import type { Side } from '../../../shared/board/sections';
 import {
@@ -56,7 +56,7 @@ describe('freeze, sign, seal, export, verify', () => {
     const file = join(dir, 'charter.pdf');
     await writeFile(file, pdf);
     let out = '';
-    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t), readFile: async (p: string) => new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(p))) };
+    const io = { ...defaultVerifyIo, out: (t: string) => (out += t), err: (t: string) => (out += t) };
     expect(await runVerify([file], io)).toBe(0);
     expect(out).toContain('Sealed by Cy');
 
