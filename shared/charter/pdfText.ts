@@ -40,6 +40,33 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
+/**
+ * The longest prefix of `word` (at least one character) no wider than `maxWidth`. Widths only
+ * grow as characters are added (in the standard fonts every glyph is wider than any kerning
+ * pair takes back; test/charter/pdfText.test.ts checks every pair), so a search that doubles
+ * and then halves finds the same prefix as trying every length, in O(n log n) instead of O(n²)
+ * per line: a 10,000-character word once took minutes to lay out.
+ */
+function fittingPrefix(word: string, maxWidth: number, widthOf: (s: string) => number): number {
+  let fits = 1; // a line holds at least one character, as before
+  let tooWide = word.length + 1;
+  for (let n = 2; ; n *= 2) {
+    const length = Math.min(n, word.length);
+    if (widthOf(word.slice(0, length)) > maxWidth) {
+      tooWide = length;
+      break;
+    }
+    fits = length;
+    if (length === word.length) return length;
+  }
+  while (tooWide - fits > 1) {
+    const mid = (fits + tooWide) >> 1;
+    if (widthOf(word.slice(0, mid)) <= maxWidth) fits = mid;
+    else tooWide = mid;
+  }
+  return fits;
+}
+
 /** Splits into lines no wider than `maxWidth`, breaking words only when one is wider than a line. */
 export function wrapText(text: string, maxWidth: number, widthOf: (s: string) => number): string[] {
   const lines: string[] = [];
@@ -52,11 +79,8 @@ export function wrapText(text: string, maxWidth: number, widthOf: (s: string) =>
         continue;
       }
       if (line) lines.push(line);
-      line = '';
       let rest = word;
-      while (widthOf(rest) > maxWidth) {
-        let n = rest.length - 1;
-        while (n > 1 && widthOf(rest.slice(0, n)) > maxWidth) n--;
+      for (let n = fittingPrefix(rest, maxWidth, widthOf); n < rest.length; n = fittingPrefix(rest, maxWidth, widthOf)) {
         lines.push(rest.slice(0, n));
         rest = rest.slice(n);
       }
