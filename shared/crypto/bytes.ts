@@ -42,40 +42,68 @@ export function toHex(bytes: Uint8Array): string {
 }
 
 // shared/ compiles without DOM or Node types, so TextEncoder/TextDecoder are not declared here.
+// Both functions write into typed arrays rather than arrays of numbers: a verifier decodes files
+// of megabytes, and a number[] per character cost it hundreds of milliseconds and MB.
 export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    let c = ch.codePointAt(0) ?? 0;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate, as TextEncoder does
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  const out = new Uint8Array(text.length * 3); // one UTF-16 unit never needs more than 3 bytes
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else c = 0xfffd; // a lone surrogate, as TextEncoder does
+    }
+    if (c < 0x80) out[j++] = c;
+    else if (c < 0x800) {
+      out[j++] = 0xc0 | (c >> 6);
+      out[j++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      out[j++] = 0xe0 | (c >> 12);
+      out[j++] = 0x80 | ((c >> 6) & 63);
+      out[j++] = 0x80 | (c & 63);
+    } else {
+      out[j++] = 0xf0 | (c >> 18);
+      out[j++] = 0x80 | ((c >> 12) & 63);
+      out[j++] = 0x80 | ((c >> 6) & 63);
+      out[j++] = 0x80 | (c & 63);
+    }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, j);
 }
+
+const CHUNK = 8192;
 
 /** Strict: throws on malformed, overlong or surrogate sequences rather than guessing. */
 export function fromUtf8(bytes: Uint8Array): string {
-  const points: number[] = [];
+  let out = '';
+  const units = new Uint16Array(CHUNK + 2);
+  let n = 0;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] ?? 0;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0 || i + len > bytes.length) throw new Error('invalid UTF-8');
     let c = len === 1 ? b : b & (0xff >> (len + 1));
     for (let k = 1; k < len; k++) {
-      const n = bytes[i + k] ?? 0;
-      if ((n & 0xc0) !== 0x80) throw new Error('invalid UTF-8');
-      c = (c << 6) | (n & 63);
+      const next = bytes[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) throw new Error('invalid UTF-8');
+      c = (c << 6) | (next & 63);
     }
     const min = [0, 0, 0x80, 0x800, 0x10000][len] ?? 0;
     if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) throw new Error('invalid UTF-8');
-    points.push(c);
+    if (c >= 0x10000) {
+      units[n++] = 0xd800 + ((c - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+    } else units[n++] = c;
+    if (n >= CHUNK) {
+      out += String.fromCharCode(...units.subarray(0, n));
+      n = 0;
+    }
     i += len;
   }
-  let out = '';
-  for (let i = 0; i < points.length; i += 4096) out += String.fromCodePoint(...points.slice(i, i + 4096));
-  return out;
+  return out + String.fromCharCode(...units.subarray(0, n));
 }
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {

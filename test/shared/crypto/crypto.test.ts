@@ -40,6 +40,37 @@ describe('encodings', () => {
     expect(() => fromUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toThrow(); // surrogate
   });
 
+  it('UTF-8 matches TextEncoder/TextDecoder on random text and bytes, long inputs included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    for (let round = 0; round < 200; round++) {
+      const length = round === 0 ? 40_000 : Math.floor(random() * 60);
+      // Mostly ASCII, some of every width, and lone surrogates.
+      const units = Array.from({ length }, () => {
+        const r = random();
+        return r < 0.6 ? 0x20 + Math.floor(random() * 95) : r < 0.95 ? Math.floor(random() * 0x10000) : 0xd800 + Math.floor(random() * 0x800);
+      });
+      const text = String.fromCharCode(...units);
+      expect(utf8(text)).toEqual(new TextEncoder().encode(text));
+      const bytes = Uint8Array.from({ length: Math.floor(random() * 12) }, () => Math.floor(random() * 256));
+      let expected: string | null;
+      try {
+        expected = decoder.decode(bytes);
+      } catch {
+        expected = null;
+      }
+      let actual: string | null;
+      try {
+        actual = fromUtf8(bytes);
+      } catch {
+        actual = null;
+      }
+      expect(actual, `bytes ${[...bytes].join(',')}`).toBe(expected);
+      expect(fromUtf8(new TextEncoder().encode(text))).toBe(decoder.decode(new TextEncoder().encode(text)));
+    }
+  });
+
   it('compares in constant time, by value', () => {
     expect(constantTimeEqual(utf8('abc'), utf8('abc'))).toBe(true);
     expect(constantTimeEqual(utf8('abc'), utf8('abd'))).toBe(false);
