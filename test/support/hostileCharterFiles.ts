@@ -1,0 +1,146 @@
+// Hostile charter files, built the way an attacker would build them (issue 10): decompression
+// bombs in a PDF attachment, files far over the size limit, junk behind a PDF header, a title
+// that drives the terminal. Shared by the tests and bench/hostileVerifyBench.ts, so both feed
+// the verifier the same bytes.
+import { open, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createDeflate } from 'node:zlib';
+import { canonicalJson, renderCharterMarkdown, renderCharterPdf, type CharterBundle } from '../../shared/charter';
+import { makeRoom, signedBundle } from '../shared/charter/charterFixtures';
+
+const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** zlib (FlateDecode) of `bytes` zero bytes, deflated as a stream so the zeros never sit in memory. */
+export async function zlibOfZeros(bytes: number): Promise<Uint8Array> {
+  const chunk = new Uint8Array(1 << 20);
+  const deflate = createDeflate({ level: 9, memLevel: 9 });
+  const parts: Uint8Array[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('data', (part: Buffer) => parts.push(new Uint8Array(part)));
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  Readable.from(
+    (function* () {
+      for (let left = bytes; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+    })(),
+  ).pipe(deflate);
+  await done;
+  return concat(parts);
+}
+
+/**
+ * One fixed-Huffman deflate block: an "a", then `repeats` copies of "the last 258 bytes again",
+ * 258 bytes per 13 bits. A decoder that finishes a block before checking its output size (pdf-lib's
+ * does) cannot stop this one; a zlib encoder never writes such a block, an attacker does.
+ */
+export function singleBlockBomb(repeats: number): Uint8Array {
+  const out: number[] = [0x78, 0x01];
+  let acc = 0;
+  let bits = 0;
+  const put = (value: number, length: number) => {
+    acc |= value << bits;
+    bits += length;
+    while (bits >= 8) {
+      out.push(acc & 0xff);
+      acc >>>= 8;
+      bits -= 8;
+    }
+  };
+  // Huffman codes go most significant bit first.
+  const code = (value: number, length: number) => {
+    let reversed = 0;
+    for (let i = 0; i < length; i++) reversed = (reversed << 1) | ((value >> i) & 1);
+    put(reversed, length);
+  };
+  put(1, 1); // the final block
+  put(1, 2); // fixed Huffman codes
+  code(0x30 + 0x61, 8); // literal "a"
+  for (let i = 0; i < repeats; i++) {
+    code(0b11000101, 8); // length code 285: 258 bytes
+    code(0, 5); // distance code 0: 1 byte back
+  }
+  code(0, 7); // end of block
+  if (bits) out.push(acc & 0xff);
+  out.push(0, 0, 0, 0); // an Adler-32 no decoder gets far enough to check
+  return Uint8Array.from(out);
+}
+
+/** A minimal PDF (classic cross-reference table) whose charter-bundle.json attachment holds `stream`, encoded with `filter`. */
+export function pdfWithAttachment(stream: Uint8Array, filter = '/FlateDecode'): Uint8Array {
+  const objects: (string | { dict: string; data: Uint8Array })[] = [
+    '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [ (charter-bundle.json) 4 0 R ] >> >> >>',
+    '<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] >>',
+    '<< /Type /Filespec /F (charter-bundle.json) /EF << /F 5 0 R >> >>',
+    { dict: `<< /Type /EmbeddedFile /Subtype /application#2Fjson /Filter ${filter} /Length ${stream.length} >>`, data: stream },
+  ];
+  const parts: Uint8Array[] = [latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
+  let at = parts[0]?.length ?? 0;
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(at);
+    const body = typeof object === 'string' ? [latin1(`${i + 1} 0 obj\n${object}\nendobj\n`)] : [latin1(`${i + 1} 0 obj\n${object.dict}\nstream\n`), object.data, latin1('\nendstream\nendobj\n')];
+    for (const part of body) {
+      parts.push(part);
+      at += part.length;
+    }
+  });
+  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  parts.push(latin1(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return concat(parts);
+}
+
+/** "%PDF-1.7" and then `bytes` of pseudo-random junk (seeded, so a slow case replays). */
+export function junkPdf(bytes: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(bytes);
+  out.set(latin1('%PDF-1.7\n'));
+  let x = seed;
+  for (let i = 9; i < bytes; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** A file of exactly `bytes` that starts like the kind it claims to be; the rest is a hole (sparse, instant, no disk). */
+export async function writeSizedFile(path: string, head: string, bytes: number): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.write(head);
+    await handle.truncate(bytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A signed charter whose title was changed to `title` afterwards: the file is INVALID, and says so. */
+export function tamperedTitleBundle(title: string): CharterBundle {
+  const bundle = structuredClone(signedBundle(makeRoom()));
+  bundle.charter.content.title = title;
+  return bundle;
+}
+
+/** The title an attacker wants: move up one line, clear it, and print a VALID verdict in its place. */
+export const ESCAPE_TITLE = 'Line 4 AI charter"\u001b[1A\u001b[2K\r/tmp/charter.pdf: VALID charter\u001b[8m';
+
+/** The three exports of `bundle` written into `dir`: name.pdf, name.json, name.md. */
+export async function writeExports(dir: string, name: string, bundle: CharterBundle): Promise<{ pdf: string; json: string; md: string }> {
+  const paths = { pdf: `${dir}/${name}.pdf`, json: `${dir}/${name}.json`, md: `${dir}/${name}.md` };
+  await writeFile(paths.pdf, await renderCharterPdf(bundle));
+  await writeFile(paths.json, `${canonicalJson(bundle)}\n`);
+  await writeFile(paths.md, renderCharterMarkdown(bundle));
+  return paths;
+}
