@@ -4,7 +4,7 @@
 // part of the file it is about.
 import { parseBundle, type ParseResult } from './bundleSchema';
 import { parseStrictJson } from './strictJson';
-import { formatBytes, type VerifyLimits } from './verifyLimits';
+import { overLimit, type VerifyLimits } from './verifyLimits';
 
 /**
  * `source` names the text in the messages ("the JSON file", "the charter-bundle.json
@@ -12,7 +12,8 @@ import { formatBytes, type VerifyLimits } from './verifyLimits';
  */
 export function readBundleText(text: string, byteLength: number, source: string, limits: VerifyLimits): ParseResult {
   if (byteLength > limits.maxBundleBytes) {
-    return { ok: false, error: `${source} is ${formatBytes(byteLength)}; a charter bundle is at most ${formatBytes(limits.maxBundleBytes)}, so it was not read` };
+    const over = overLimit(byteLength, limits.maxBundleBytes);
+    return { ok: false, error: `${source} is ${over.size}; a charter bundle is at most ${over.limit}, so it was not read` };
   }
   const json = parseStrictJson(text);
   if (!json.ok) return { ok: false, error: `${source} is not strict JSON: ${json.error}` };

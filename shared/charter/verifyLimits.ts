@@ -40,6 +40,15 @@ export function formatBytes(bytes: number): string {
   return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }
 
+/** A size over a limit and the limit, in bytes where rounding would make them read the same. */
+export function overLimit(size: number, limit: number): { readonly size: string; readonly limit: string } {
+  const a = formatBytes(size);
+  const b = formatBytes(limit);
+  return a.replace('.0 ', ' ') === b ? { size: `${size} bytes`, limit: `${limit} bytes` } : { size: a, limit: b };
+}
+
 /** The refusal for a file over the size limit, worded the same by the CLI and the app. */
-export const fileTooLargeReason = (size: number, limits: VerifyLimits = VERIFY_LIMITS): string =>
-  `the file is ${formatBytes(size)}; a charter export is at most ${formatBytes(limits.maxFileBytes)}, so it was not read`;
+export function fileTooLargeReason(size: number, limits: VerifyLimits = VERIFY_LIMITS): string {
+  const over = overLimit(size, limits.maxFileBytes);
+  return `the file is ${over.size}; a charter export is at most ${over.limit}, so it was not read`;
+}

@@ -76,15 +76,11 @@ export function singleBlockBomb(repeats: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** A minimal PDF (classic cross-reference table) whose charter-bundle.json attachment holds `stream`, encoded with `filter`. */
-export function pdfWithAttachment(stream: Uint8Array, filter = '/FlateDecode'): Uint8Array {
-  const objects: (string | { dict: string; data: Uint8Array })[] = [
-    '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [ (charter-bundle.json) 4 0 R ] >> >> >>',
-    '<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] >>',
-    '<< /Type /Filespec /F (charter-bundle.json) /EF << /F 5 0 R >> >>',
-    { dict: `<< /Type /EmbeddedFile /Subtype /application#2Fjson /Filter ${filter} /Length ${stream.length} >>`, data: stream },
-  ];
+/** An object of a hand-built PDF: its dictionary or value, and the stream bytes if it has any. */
+export type PdfObjectSource = string | { readonly dict: string; readonly data: Uint8Array };
+
+/** A PDF written by hand: objects 1..n in order, a classic cross-reference table, `trailer` entries. */
+export function pdfFromObjects(objects: readonly PdfObjectSource[], trailer = '/Root 1 0 R'): Uint8Array {
   const parts: Uint8Array[] = [latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
   let at = parts[0]?.length ?? 0;
   const offsets: number[] = [];
@@ -97,9 +93,22 @@ export function pdfWithAttachment(stream: Uint8Array, filter = '/FlateDecode'): 
     }
   });
   const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
-  parts.push(latin1(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  parts.push(latin1(`${xref}\ntrailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${at}\n%%EOF\n`));
   return concat(parts);
 }
+
+/** The objects of a minimal charter-like PDF: catalog, page tree, one page, file spec, then `attachment` (object 5). */
+export const attachmentObjects = (attachment: PdfObjectSource): PdfObjectSource[] => [
+  '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [ (charter-bundle.json) 4 0 R ] >> >> >>',
+  '<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] >>',
+  '<< /Type /Filespec /F (charter-bundle.json) /EF << /F 5 0 R >> >>',
+  attachment,
+];
+
+/** A minimal PDF whose charter-bundle.json attachment holds `stream`, encoded with `filter`. */
+export const pdfWithAttachment = (stream: Uint8Array, filter = '/FlateDecode'): Uint8Array =>
+  pdfFromObjects(attachmentObjects({ dict: `<< /Type /EmbeddedFile /Subtype /application#2Fjson /Filter ${filter} /Length ${stream.length} >>`, data: stream }));
 
 /** "%PDF-1.7" and then `bytes` of pseudo-random junk (seeded, so a slow case replays). */
 export function junkPdf(bytes: number, seed = 1): Uint8Array {
