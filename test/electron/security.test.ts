@@ -133,6 +133,7 @@ describe('window preferences and CSP', () => {
     expect(directives.get('default-src')).toBe("default-src 'none'");
     expect(directives.get('object-src')).toBe("object-src 'none'");
     expect(directives.get('frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(directives.get('worker-src')).toBe("worker-src 'self'");
   });
 
   it('replaces any CSP on session responses with ours', () => {

@@ -2,11 +2,13 @@
 // bombs in a PDF attachment, files far over the size limit, junk behind a PDF header, a title
 // that drives the terminal. Shared by the tests and bench/hostileVerifyBench.ts, so both feed
 // the verifier the same bytes.
+import { sign } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createDeflate } from 'node:zlib';
-import { canonicalJson, renderCharterMarkdown, renderCharterPdf, type CharterBundle } from '../../shared/charter';
-import { makeRoom, signedBundle } from '../shared/charter/charterFixtures';
+import { canonicalJson, charterDigest, createBundle, freezeCharter, renderCharterMarkdown, renderCharterPdf, type CharterBundle } from '../../shared/charter';
+import { signingMessage, toBase64url } from '../../shared/crypto';
+import { makeIdentity, makeRoom, signedBundle } from '../shared/charter/charterFixtures';
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -152,4 +154,31 @@ export async function writeExports(dir: string, name: string, bundle: CharterBun
   await writeFile(paths.json, `${canonicalJson(bundle)}\n`);
   await writeFile(paths.md, renderCharterMarkdown(bundle));
   return paths;
+}
+
+/**
+ * The costliest charter the limits still admit, as a bundle: `signers` roster members who each
+ * signed another version (two Ed25519 verifications apiece, all in one synchronous step), and,
+ * with `fillTo`, trade-offs of 10,000-character words up to that many bytes, so re-rendering is
+ * all line breaking and drawing. It is a legal charter (frozen, digest right), just not a valid
+ * one, so a verifier must do all of that work.
+ */
+export function costlyBundle({ signers = 3, fillTo = 0 }: { signers?: number; fillTo?: number }): CharterBundle {
+  const people = Array.from({ length: signers }, (_, i) => makeIdentity(`p${i}`, `Signer ${i}`, (['IT', 'OT', 'facilitator'] as const)[i % 3] ?? 'IT'));
+  const { content, charterId, quorum, frozenAt } = signedBundle(makeRoom()).charter;
+  const build = (items: number): CharterBundle => {
+    const words = Array.from({ length: items }, (_, i) => ({ cardId: `w${i}`, title: `Word ${i}`, fields: { itView: 'W'.repeat(10_000), otView: '', resolution: '', reference: '' } }));
+    const sections = content.sections.map((s) => (s.id === 'tradeoffs' ? { ...s, items: [...s.items, ...words] } : s));
+    const bundle = createBundle(freezeCharter({ charterId, content: { ...content, sections }, roster: people.map((p) => p.participant), quorum, frozenAt: new Date(frozenAt) }));
+    // Each signs version 2 of this text: a real signature, over another version.
+    const digest = charterDigest({ ...bundle.charter, version: 2 });
+    const signedAt = '2026-11-24T22:05:00Z';
+    const message = signingMessage({ charterId, version: 2, digest, signedAt });
+    const signatures = people.map((p) => ({ signerId: p.participant.id, publicKey: p.participant.publicKey, signature: toBase64url(new Uint8Array(sign(null, message, p.privateKey))), signedAt, version: 2, digest }));
+    return { ...bundle, signatures };
+  };
+  if (fillTo === 0) return build(0);
+  const base = canonicalJson(build(0)).length;
+  const perItem = canonicalJson(build(1)).length - base;
+  return build(Math.floor((fillTo - base - 4096) / perItem));
 }

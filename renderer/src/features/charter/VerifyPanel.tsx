@@ -1,22 +1,29 @@
 // Verify a charter file offline: open a PDF, JSON or Markdown export and see each signer's
-// verdict, the quorum and what is wrong. The same check as `bridgeboard verify`.
+// verdict, the quorum and what is wrong. The same check as `bridgeboard verify`, run in a worker.
 import { useState } from 'react';
-import { verifyCharterFile, type FileVerdict } from '../../../../shared/charter';
+import type { FileVerdict } from '../../../../shared/charter';
 import { useHost } from '../../core/hostContext';
 import { describeError } from '../../core/describeError';
 import { VerdictView } from './VerdictView';
+import { verifyInWorker } from './verifyInWorker';
 
 export function VerifyPanel() {
   const host = useHost();
   const [result, setResult] = useState<{ name: string; verdict: FileVerdict } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const open = () => {
     setError(null);
     host.files
       .open('charter')
       .then(async (file) => {
         if (!file) return;
-        setResult({ name: file.name, verdict: await verifyCharterFile(file.bytes) });
+        setBusy(file.name);
+        try {
+          setResult({ name: file.name, verdict: await verifyInWorker(file.bytes) });
+        } finally {
+          setBusy(null);
+        }
       })
       .catch((e: unknown) => setError(describeError(e, 'Opening the file')));
   };
@@ -27,6 +34,11 @@ export function VerifyPanel() {
       <button type="button" onClick={open} data-testid="verify-open">
         Open a charter file…
       </button>
+      {busy && (
+        <p aria-busy="true" role="status" data-testid="verify-busy">
+          Verifying {busy}…
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       {result && (
         <div data-testid="verify-result">
