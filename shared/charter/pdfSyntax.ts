@@ -10,17 +10,15 @@ export class PdfName {
 }
 
 export class PdfString {
-  constructor(readonly bytes: Uint8Array) {}
+  /** One character per byte (0-255): a string costs a fraction of a Uint8Array per value. */
+  constructor(readonly raw: string) {}
 
   /** A text string: UTF-16BE after a byte-order mark, else (for the ASCII we compare) Latin-1. */
   text(): string {
-    const b = this.bytes;
+    const raw = this.raw;
+    if (!raw.startsWith('\u00fe\u00ff')) return raw;
     let out = '';
-    if (b[0] === 0xfe && b[1] === 0xff) {
-      for (let i = 2; i + 1 < b.length; i += 2) out += String.fromCharCode(((b[i] ?? 0) << 8) | (b[i + 1] ?? 0));
-      return out;
-    }
-    for (const c of b) out += String.fromCharCode(c);
+    for (let i = 2; i + 1 < raw.length; i += 2) out += String.fromCharCode((raw.charCodeAt(i) << 8) | raw.charCodeAt(i + 1));
     return out;
   }
 }
@@ -47,6 +45,29 @@ export class PdfDict {
 export type PdfValue = null | boolean | number | PdfName | PdfString | PdfRef | PdfArray | PdfDict;
 
 const MAX_DEPTH = 32;
+/** An export's largest array is its page list; a file cannot make one parse hold millions of values. */
+export const MAX_ITEMS = 65_536;
+
+/** Bytes collected into a one-char-per-byte string, a chunk at a time. */
+class ByteText {
+  private text = '';
+  private readonly chunk: number[] = [];
+
+  push(byte: number): void {
+    this.chunk.push(byte);
+    if (this.chunk.length >= 4096) this.flush();
+  }
+
+  private flush(): void {
+    this.text += String.fromCharCode(...this.chunk);
+    this.chunk.length = 0;
+  }
+
+  done(): string {
+    this.flush();
+    return this.text;
+  }
+}
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 const isRegular = (c: number | undefined): c is number => c !== undefined && !WHITESPACE.has(c) && !DELIMITERS.has(c);
@@ -114,6 +135,7 @@ export class PdfLexer {
       for (;;) {
         this.skipSpace();
         if (b[this.pos] === 0x5d) break;
+        if (items.length >= MAX_ITEMS) this.fail(`an array of more than ${MAX_ITEMS} items`);
         items.push(this.value(depth + 1));
       }
       this.pos++;
@@ -167,14 +189,14 @@ export class PdfLexer {
 
   private literalString(): PdfString {
     const b = this.bytes;
-    const out: number[] = [];
+    const out = new ByteText();
     let open = 1;
     this.pos++;
     for (;;) {
       const c = b[this.pos++];
       if (c === undefined) this.fail('the file ends inside a string');
       if (c === 0x28) open++;
-      if (c === 0x29 && --open === 0) return new PdfString(Uint8Array.from(out));
+      if (c === 0x29 && --open === 0) return new PdfString(out.done());
       if (c !== 0x5c) {
         out.push(c);
         continue;
@@ -206,9 +228,9 @@ export class PdfLexer {
       digits.push(v);
     }
     if (digits.length % 2) digits.push(0);
-    const out = new Uint8Array(digits.length / 2);
-    for (let i = 0; i < out.length; i++) out[i] = ((digits[2 * i] ?? 0) << 4) | (digits[2 * i + 1] ?? 0);
-    return new PdfString(out);
+    const out = new ByteText();
+    for (let i = 0; i < digits.length; i += 2) out.push(((digits[i] ?? 0) << 4) | (digits[i + 1] ?? 0));
+    return new PdfString(out.done());
   }
 
   private dict(depth: number): PdfDict {
@@ -218,6 +240,7 @@ export class PdfLexer {
       this.skipSpace();
       if (this.bytes[this.pos] === 0x3e && this.bytes[this.pos + 1] === 0x3e) break;
       if (this.bytes[this.pos] !== 0x2f) this.fail('expected a name as a dictionary key');
+      if (entries.size >= MAX_ITEMS) this.fail(`a dictionary of more than ${MAX_ITEMS} entries`);
       const key = this.name().name;
       // Two values for one key: one reader takes the first, another the last.
       if (entries.has(key)) this.fail(`the dictionary key /${key.slice(0, 40)} appears twice`);
