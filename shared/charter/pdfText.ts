@@ -43,28 +43,46 @@ export function toWinAnsi(text: string): string {
 /**
  * The longest prefix of `word` (at least one character) no wider than `maxWidth`. Widths only
  * grow as characters are added (in the standard fonts every glyph is wider than any kerning
- * pair takes back; test/charter/pdfText.test.ts checks every pair), so a search that doubles
- * and then halves finds the same prefix as trying every length, in O(n log n) instead of O(n²)
- * per line: a 10,000-character word once took minutes to lay out.
+ * pair takes back; test/shared/charter/pdfText.test.ts checks every pair), so a search that steps out
+ * from `guess` in doubling steps and then halves finds the same prefix as trying every length:
+ * O(log n) measurements per line instead of O(n). The guess is the previous line's length, which
+ * the next line of the same long word almost always shares, so most lines take two measurements.
+ * (Trying every length made a 10,000-character word take minutes to lay out.)
  */
-function fittingPrefix(word: string, maxWidth: number, widthOf: (s: string) => number): number {
-  let fits = 1; // a line holds at least one character, as before
-  let tooWide = word.length + 1;
-  for (let n = 2; ; n *= 2) {
-    const length = Math.min(n, word.length);
-    if (widthOf(word.slice(0, length)) > maxWidth) {
-      tooWide = length;
-      break;
+function fittingPrefix(word: string, maxWidth: number, widthOf: (s: string) => number, guess: number): number {
+  const fits = (n: number) => n === 1 || widthOf(word.slice(0, n)) <= maxWidth; // a line holds at least one character
+  let good: number; // known to fit
+  let bad: number; // known not to fit (word.length + 1: beyond the word)
+  let n = Math.min(Math.max(guess, 1), word.length);
+  if (fits(n)) {
+    good = n;
+    bad = word.length + 1;
+    for (let step = 1; good < word.length; step *= 2) {
+      n = Math.min(good + step, word.length);
+      if (!fits(n)) {
+        bad = n;
+        break;
+      }
+      good = n;
     }
-    fits = length;
-    if (length === word.length) return length;
+  } else {
+    bad = n;
+    good = 1;
+    for (let step = 1; bad - step > 1; step *= 2) {
+      n = bad - step;
+      if (fits(n)) {
+        good = n;
+        break;
+      }
+      bad = n;
+    }
   }
-  while (tooWide - fits > 1) {
-    const mid = (fits + tooWide) >> 1;
-    if (widthOf(word.slice(0, mid)) <= maxWidth) fits = mid;
-    else tooWide = mid;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (fits(mid)) good = mid;
+    else bad = mid;
   }
-  return fits;
+  return good;
 }
 
 /** Splits into lines no wider than `maxWidth`, breaking words only when one is wider than a line. */
@@ -80,7 +98,7 @@ export function wrapText(text: string, maxWidth: number, widthOf: (s: string) =>
       }
       if (line) lines.push(line);
       let rest = word;
-      for (let n = fittingPrefix(rest, maxWidth, widthOf); n < rest.length; n = fittingPrefix(rest, maxWidth, widthOf)) {
+      for (let n = fittingPrefix(rest, maxWidth, widthOf, 2); n < rest.length; n = fittingPrefix(rest, maxWidth, widthOf, n)) {
         lines.push(rest.slice(0, n));
         rest = rest.slice(n);
       }
