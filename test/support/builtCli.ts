@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -35,16 +35,21 @@ function highWaterMark(pid: number | undefined): number | null {
   }
 }
 
+/** The CLI from source, for when the bundle cannot be built: run through tsx. */
+export const SOURCE_CLI = join(root, 'cli', 'bridgeboard.ts');
+
 /**
- * Runs `node cli args…` and measures it: the peak RSS is polled from /proc while it runs (so a
- * process that dies still has a figure), and read once more by the CLI itself as it exits.
+ * Runs `node cli args…` (a .cjs bundle, or the .ts source through tsx) and measures it: the peak
+ * RSS is polled from /proc while it runs (so a process that dies still has a figure), and read
+ * once more by the CLI itself as it exits.
  */
 export function runCli(cli: string, args: readonly string[], timeoutMs = 60_000): Promise<CliRun> {
   return new Promise((resolve) => {
     const started = performance.now();
     const onExit = "process.on('exit',()=>{try{const m=/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'));if(m)process.stderr.write('\\n@@peak '+m[1]+'\\n')}catch{}});";
     // With -e, process.argv is [node, cli, ...args], just as when node runs the file itself.
-    const child = spawn(process.execPath, ['-e', `${onExit}require(${JSON.stringify(cli)})`, cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const load = cli.endsWith('.ts') ? ['--import', 'tsx', '-e', `${onExit}import(${JSON.stringify(pathToFileURL(cli).href)})`] : ['-e', `${onExit}require(${JSON.stringify(cli)})`];
+    const child = spawn(process.execPath, [...load, cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let polled: number | null = null;
