@@ -95,9 +95,10 @@ function writeSignatures(w: PdfWriter, bundle: CharterBundle, verdict: BundleVer
 
 /**
  * Same bundle in, same bytes out. `verdict` lets a verifier that already checked this very
- * bundle skip checking it twice; it must be verifyBundle(bundle).
+ * bundle skip checking it twice; it must be verifyBundle(bundle). `maxPages` (a verifier's
+ * limit) makes a layout that needs more pages throw PageLimitError instead of finishing.
  */
-export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle)): Promise<Uint8Array> {
+export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle), options: { readonly maxPages?: number } = {}): Promise<Uint8Array> {
   const { charter } = bundle;
   const frozenAt = new Date(charter.frozenAt);
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -110,7 +111,7 @@ export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVer
   const id = PDFHexString.of(canonicalDigest(bundle).slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
-  const w = new PdfWriter(doc, await embedFonts(doc));
+  const w = new PdfWriter(doc, await embedFonts(doc), options.maxPages);
   writeCover(w, charter, verdict.digest);
   writeRoster(w, charter);
   for (const section of charter.content.sections) writeSection(w, section);

@@ -9,6 +9,7 @@ import { BUNDLE_ATTACHMENT_NAME, renderCharterPdf } from './charterPdf';
 import { extractAttachment } from './pdfAttachment';
 import type { PdfFile } from './pdfFile';
 import { describePdfDifference } from './pdfPages';
+import { PageLimitError } from './pdfWriter';
 import { VERIFY_LIMITS, type VerifyLimits } from './verifyLimits';
 
 export type FileVerdict =
@@ -36,8 +37,11 @@ export async function verifyPdf(bytes: Uint8Array, limits: VerifyLimits = VERIFY
   const verdict = verifyBundle(bundle);
   let rendered: Uint8Array;
   try {
-    rendered = await renderCharterPdf(bundle, verdict);
+    rendered = await renderCharterPdf(bundle, verdict, { maxPages: limits.maxPages });
   } catch (err) {
+    if (err instanceof PageLimitError) {
+      return { readable: false, error: `the embedded charter renders to more than ${err.maxPages} pages; a verifier renders at most ${err.maxPages}, so it was not checked` };
+    }
     return { readable: false, error: `the embedded bundle could not be rendered: ${err instanceof Error ? err.message : String(err)}` };
   }
   if (bytesEqual(rendered, bytes)) return { readable: true, kind: 'pdf', bundle, verdict };

@@ -20,18 +20,29 @@ export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   };
 }
 
+/** Thrown when a layout would need more pages than the caller allows (a verifier's limit). */
+export class PageLimitError extends Error {
+  constructor(readonly maxPages: number) {
+    super(`the charter needs more than ${maxPages} pages`);
+  }
+}
+
 export class PdfWriter {
   private page: PDFPage;
   private y = 0;
+  private pages = 0;
 
   constructor(
     private readonly doc: PDFDocument,
     readonly fonts: Fonts,
+    /** A verifier stops laying out here rather than render a file built to be slow. */
+    private readonly maxPages = Number.POSITIVE_INFINITY,
   ) {
     this.page = this.newPage();
   }
 
   newPage(): PDFPage {
+    if (++this.pages > this.maxPages) throw new PageLimitError(this.maxPages);
     this.page = this.doc.addPage([PAGE.width, PAGE.height]);
     this.y = PAGE.height - PAGE.margin;
     return this.page;

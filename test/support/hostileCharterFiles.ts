@@ -156,19 +156,28 @@ export async function writeExports(dir: string, name: string, bundle: CharterBun
   return paths;
 }
 
+/** What fills a costly bundle: words of 10,000 characters, prose, or thousands of one-letter items. */
+export type Filler = 'words' | 'prose' | 'items';
+
+const FILLERS: Record<Filler, (i: number) => { cardId: string; title: string; fields: Record<string, string> }> = {
+  words: (i) => ({ cardId: `w${i}`, title: `Word ${i}`, fields: { itView: 'W'.repeat(10_000), otView: '', resolution: '', reference: '' } }),
+  prose: (i) => ({ cardId: `p${i}`, title: `Prose ${i}`, fields: { itView: 'lorem ipsum dolor sit amet '.repeat(370), otView: '', resolution: '', reference: '' } }),
+  items: (i) => ({ cardId: `i${i}`, title: 'x', fields: { itView: 'a', otView: 'b', resolution: 'c', reference: '' } }),
+};
+
 /**
  * The costliest charter the limits still admit, as a bundle: `signers` roster members who each
  * signed another version (two Ed25519 verifications apiece, all in one synchronous step), and,
- * with `fillTo`, trade-offs of 10,000-character words up to that many bytes, so re-rendering is
- * all line breaking and drawing. It is a legal charter (frozen, digest right), just not a valid
- * one, so a verifier must do all of that work.
+ * with `fillTo`, trade-offs of `filler` up to that many bytes, so re-rendering is all line
+ * breaking and drawing. It is a legal charter (frozen, digest right), just not a valid one, so a
+ * verifier must do all of that work.
  */
-export function costlyBundle({ signers = 3, fillTo = 0 }: { signers?: number; fillTo?: number }): CharterBundle {
+export function costlyBundle({ signers = 3, fillTo = 0, filler = 'words' }: { signers?: number; fillTo?: number; filler?: Filler }): CharterBundle {
   const people = Array.from({ length: signers }, (_, i) => makeIdentity(`p${i}`, `Signer ${i}`, (['IT', 'OT', 'facilitator'] as const)[i % 3] ?? 'IT'));
   const { content, charterId, quorum, frozenAt } = signedBundle(makeRoom()).charter;
   const build = (items: number): CharterBundle => {
-    const words = Array.from({ length: items }, (_, i) => ({ cardId: `w${i}`, title: `Word ${i}`, fields: { itView: 'W'.repeat(10_000), otView: '', resolution: '', reference: '' } }));
-    const sections = content.sections.map((s) => (s.id === 'tradeoffs' ? { ...s, items: [...s.items, ...words] } : s));
+    const added = Array.from({ length: items }, (_, i) => FILLERS[filler](i));
+    const sections = content.sections.map((s) => (s.id === 'tradeoffs' ? { ...s, items: [...s.items, ...added] } : s));
     const bundle = createBundle(freezeCharter({ charterId, content: { ...content, sections }, roster: people.map((p) => p.participant), quorum, frozenAt: new Date(frozenAt) }));
     // Each signs version 2 of this text: a real signature, over another version.
     const digest = charterDigest({ ...bundle.charter, version: 2 });
@@ -179,6 +188,10 @@ export function costlyBundle({ signers = 3, fillTo = 0 }: { signers?: number; fi
   };
   if (fillTo === 0) return build(0);
   const base = canonicalJson(build(0)).length;
-  const perItem = canonicalJson(build(1)).length - base;
-  return build(Math.floor((fillTo - base - 4096) / perItem));
+  let items = Math.floor((fillTo - base) / (canonicalJson(build(1)).length - base));
+  // Longer card ids as the count grows: shrink until it fits.
+  for (let bundle = build(items); ; bundle = build(items)) {
+    if (canonicalJson(bundle).length <= fillTo) return bundle;
+    items = Math.floor(items * 0.98);
+  }
 }

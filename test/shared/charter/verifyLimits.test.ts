@@ -50,8 +50,10 @@ describe('verify limits', () => {
     const draft = buildCharterDraft({ snapshot: snapshotOf(cards), roster: room.all.map((p) => p.participant), purpose: 'Line 4', scope: 'Line 4', reviewDate: '2027-05-01' });
     const big = createBundle(freezeCharter({ charterId: 'big', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z') }));
     const exports = [await renderCharterPdf(big), utf8(canonicalJson(big)), utf8(renderCharterMarkdown(big))];
-    // Headroom: the bundle is under 2/3 of its limit, every file under 1/3 of the file limit.
+    // Headroom: the bundle is under 2/3 of its limit, every file under 1/3 of the file limit,
+    // the PDF under half the page limit.
     expect(utf8(canonicalJson(big)).length).toBeLessThan((VERIFY_LIMITS.maxBundleBytes * 2) / 3);
+    expect(await renderCharterPdf(big, undefined, { maxPages: VERIFY_LIMITS.maxPages / 2 })).toEqual(exports[0]);
     for (const file of exports) {
       expect(file.length).toBeLessThan(VERIFY_LIMITS.maxFileBytes / 3);
       const result = await verifyCharterFile(file);
@@ -75,6 +77,12 @@ describe('verify limits', () => {
     const bomb = pdfWithAttachment(await zlibOfZeros(1024 * 1024));
     expect(bomb.length).toBeLessThan(4096);
     expect(await reason(bomb, lowered({ maxBundleBytes: 64 * 1024 }))).toBe('the charter-bundle.json attachment inflates to more than 64 KiB, the limit for a charter bundle, so it was not read');
+  });
+
+  it('stop re-rendering a PDF at the page limit', async () => {
+    const pdf = await renderCharterPdf(bundle);
+    expect(await reason(pdf, lowered({ maxPages: 3 }))).toBe('readable, valid');
+    expect(await reason(pdf, lowered({ maxPages: 2 }))).toBe('the embedded charter renders to more than 2 pages; a verifier renders at most 2, so it was not checked');
   });
 
   it('refuse more signatures than a verifier checks', async () => {
