@@ -1,12 +1,12 @@
 // Verify under hostile files (issue 10, items 2 and 4): builds each file of the issue in a temp
 // folder (decompression bombs of 200 MiB and 1 GiB, 200 MiB PDF, JSON and Markdown, 48 and 8 MiB
 // junk PDFs, a terminal-escape title), plus the costliest files the limits still admit, and runs
-// the real CLI on each as a child process: wall time, peak RSS (VmHWM) and exit code, against
-// the budget of 5 s and 300 MB. A file that cannot be built is reported, never fatal.
+// the real CLI on each as a child process: wall and CPU time, peak RSS (VmHWM) and exit code,
+// against the budget of 5 s and 300 MB. A file that cannot be built is reported, never fatal.
 // Run: npm run bench -- hostile
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECTION_IDS, type SectionId } from '../shared/board/sections';
 import { buildCharterDraft, canonicalJson, createBundle, freezeCharter, formatBytes, renderCharterMarkdown, renderCharterPdf, VERIFY_LIMITS } from '../shared/charter';
@@ -76,13 +76,20 @@ const cases: Case[] = [
   { label: 'escape-code title, PDF', make: async (d) => (await writeExports(d, 'escape', tamperedTitleBundle(ESCAPE_TITLE))).pdf },
   { label: 'escape-code title, JSON', make: async (d) => join(d, 'escape.json') },
   { label: 'escape-code title, Markdown', make: async (d) => join(d, 'escape.md') },
+  ...(
+    [
+      ['prose to the bundle limit', 'prose', 1],
+      ['10,000-character words to the bundle limit', 'words', 1],
+      ['one-letter items, just under the page limit', 'items', 0.55],
+      ['one-letter items to the bundle limit (over the page limit)', 'items', 1],
+    ] as const
+  ).map(([what, filler, share], i) => ({
+    label: `costliest PDF: ${VERIFY_LIMITS.maxSignatures} signatures, ${what}`,
+    make: async (d: string) => write(join(d, `costly-${i}.pdf`), await renderCharterPdf(costlyBundle({ signers: VERIFY_LIMITS.maxSignatures, fillTo: Math.floor(VERIFY_LIMITS.maxBundleBytes * share), filler }))),
+  })),
   {
-    label: `costliest legal PDF (${VERIFY_LIMITS.maxSignatures} signatures, bundle at the limit)`,
-    make: async (d) => write(join(d, 'costly.pdf'), await renderCharterPdf(costlyBundle({ signers: VERIFY_LIMITS.maxSignatures, fillTo: VERIFY_LIMITS.maxBundleBytes }))),
-  },
-  {
-    label: 'costliest legal Markdown (same bundle)',
-    make: async (d) => write(join(d, 'costly.md'), renderCharterMarkdown(costlyBundle({ signers: VERIFY_LIMITS.maxSignatures, fillTo: VERIFY_LIMITS.maxBundleBytes }))),
+    label: `costliest Markdown: ${VERIFY_LIMITS.maxSignatures} signatures, one-letter items to the bundle limit`,
+    make: async (d) => write(join(d, 'costly.md'), renderCharterMarkdown(costlyBundle({ signers: VERIFY_LIMITS.maxSignatures, fillTo: VERIFY_LIMITS.maxBundleBytes, filler: 'items' }))),
   },
 ];
 
@@ -97,10 +104,13 @@ const pad = (text: string, width: number) => (text.length > width ? `${text.slic
 
 function row(label: string, size: string, run: CliRun | null, note: string): void {
   const ms = run ? `${(run.ms / 1000).toFixed(2)} s` : '-';
+  const cpu = run && run.cpuMs !== null ? `${(run.cpuMs / 1000).toFixed(2)} s` : '-';
   const mb = run && run.peakMb !== null ? `${run.peakMb.toFixed(0)} MB` : '-';
   const code = run ? String(run.code ?? run.signal) : '-';
-  const ok = run && run.ms < BUDGET_MS && (run.peakMb ?? 0) < BUDGET_MB && (run.code === 0 || run.code === 1 || run.code === 2) ? 'ok' : run ? 'OVER' : '';
-  console.log(`| ${pad(label, 58)} | ${size.padStart(9)} | ${ms.padStart(7)} | ${mb.padStart(7)} | ${code.padStart(4)} | ${ok.padEnd(4)} | ${note}`);
+  // Judged on CPU time where the machine is shared: other work slows the wall clock, not this.
+  const time = run ? (run.cpuMs ?? run.ms) : 0;
+  const ok = run && time < BUDGET_MS && (run.peakMb ?? 0) < BUDGET_MB && (run.code === 0 || run.code === 1 || run.code === 2) ? 'ok' : run ? 'OVER' : '';
+  console.log(`| ${pad(label, 58)} | ${size.padStart(9)} | ${ms.padStart(7)} | ${cpu.padStart(7)} | ${mb.padStart(7)} | ${code.padStart(4)} | ${ok.padEnd(4)} | ${note}`);
 }
 
 async function main(): Promise<void> {
@@ -114,8 +124,10 @@ async function main(): Promise<void> {
       console.log(`CLI: could not bundle it (${err instanceof Error ? err.message : String(err)}); running the source through tsx instead`);
     }
     console.log(`Limits: file ${formatBytes(VERIFY_LIMITS.maxFileBytes)}, bundle ${formatBytes(VERIFY_LIMITS.maxBundleBytes)}, ${VERIFY_LIMITS.maxSignatures} signatures. Budget: under ${BUDGET_MS / 1000} s and ${BUDGET_MB} MB each.\n`);
-    console.log(`| ${pad('file', 58)} | ${'size'.padStart(9)} | ${'time'.padStart(7)} | ${'peak'.padStart(7)} | exit |      | answer`);
-    console.log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|------|------|-------`);
+    const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+    console.log(`Load average before the run: ${load} on ${cpus().length} CPUs (wall time suffers from other load; CPU time does not).\n`);
+    console.log(`| ${pad('file', 58)} | ${'size'.padStart(9)} | ${'wall'.padStart(7)} | ${'CPU'.padStart(7)} | ${'peak'.padStart(7)} | exit |      | answer`);
+    console.log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(9)}|------|------|-------`);
     for (const c of cases) {
       let file: string;
       let size: string;

@@ -23,6 +23,8 @@ export interface CliRun {
   readonly ms: number;
   /** Peak resident memory of the CLI process (VmHWM), in MB, where /proc has it. */
   readonly peakMb: number | null;
+  /** CPU time (user + system) the CLI used, which other load on the machine does not inflate. */
+  readonly cpuMs: number | null;
 }
 
 /** VmHWM (peak resident memory) of a live process in kB, or null where /proc cannot tell. */
@@ -46,7 +48,9 @@ export const SOURCE_CLI = join(root, 'cli', 'bridgeboard.ts');
 export function runCli(cli: string, args: readonly string[], timeoutMs = 60_000): Promise<CliRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const onExit = "process.on('exit',()=>{try{const m=/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'));if(m)process.stderr.write('\\n@@peak '+m[1]+'\\n')}catch{}});";
+    const onExit =
+      "process.on('exit',()=>{const c=process.cpuUsage();let m=null;try{m=/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))}catch{}" +
+      "process.stderr.write('\\n@@peak '+(m?m[1]:'-')+' '+(c.user+c.system)+'\\n')});";
     // With -e, process.argv is [node, cli, ...args], just as when node runs the file itself.
     const load = cli.endsWith('.ts') ? ['--import', 'tsx', '-e', `${onExit}import(${JSON.stringify(pathToFileURL(cli).href)})`] : ['-e', `${onExit}require(${JSON.stringify(cli)})`];
     const child = spawn(process.execPath, [...load, cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,9 +64,10 @@ export function runCli(cli: string, args: readonly string[], timeoutMs = 60_000)
     child.on('close', (code, signal) => {
       clearInterval(poll);
       clearTimeout(timer);
-      const peak = /\n@@peak (\d+)\n$/.exec(stderr);
-      const kb = peak ? Number(peak[1]) : polled;
-      resolve({ code, signal, stdout, stderr: peak ? stderr.slice(0, peak.index) : stderr, ms: performance.now() - started, peakMb: kb === null ? null : kb / 1024 });
+      const peak = /\n@@peak (\d+|-) (\d+)\n$/.exec(stderr);
+      const kb = peak && peak[1] !== '-' ? Number(peak[1]) : polled;
+      const cpuMs = peak ? Number(peak[2]) / 1000 : null;
+      resolve({ code, signal, stdout, stderr: peak ? stderr.slice(0, peak.index) : stderr, ms: performance.now() - started, peakMb: kb === null ? null : kb / 1024, cpuMs });
     });
   });
 }
