@@ -48,6 +48,8 @@ test('verifies charter files in a worker: a valid one, a bomb, and the costliest
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
 
   await startApp(page);
   await page.getByTestId('verify-charter-button').click();
@@ -60,6 +62,8 @@ test('verifies charter files in a worker: a valid one, a bomb, and the costliest
   await choose(files.good);
   await expect(dialog.getByTestId('verdict-summary')).toContainText('Valid: version 1');
   await expect(dialog.getByTestId('signer')).toHaveCount(3);
+  // The verdict came from a worker running the bundled verifier, served by the app itself.
+  expect(workers).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/assets\/verifyWorker-[\w-]+\.js$/)]);
 
   await choose(files.bomb);
   await expect(dialog.getByTestId('verify-result')).toContainText('Unreadable: the charter-bundle.json attachment inflates to more than 1 MiB, the limit for a charter bundle, so it was not read');
@@ -78,11 +82,15 @@ test('verifies charter files in a worker: a valid one, a bomb, and the costliest
   const marks = [start, ...during];
   const gaps = marks.slice(1).map((t, i) => t - (marks[i] ?? t));
   const longest = Math.max(0, ...gaps);
-  // Measured here: in the worker, 2 to 5 s of verifying with a frame every 17 ms (under 170 ms
-  // with another spec running beside it); on the main thread instead, the signature checks alone
-  // held frames back for 350 ms on an idle machine.
-  test.info().annotations.push({ type: 'verify', description: `${Math.round(end - start)} ms verifying, ${during.length} frames, longest gap ${Math.round(longest)} ms` });
+  // Time the page could not draw: every gap beyond three frames counts.
+  const stalled = gaps.reduce((sum, gap) => sum + Math.max(0, gap - 50), 0) / Math.max(1, end - start);
+  // Measured here on a loaded machine: in the worker, 3 to 5 s of verifying, a frame every
+  // 17-50 ms (up to 200 ms with another spec beside it), stalled 0%; verifying on the main
+  // thread instead (verifyInWorker swapped for a direct call), the page stalled for 39% of the
+  // time, in gaps of up to 870 ms.
+  test.info().annotations.push({ type: 'verify', description: `${Math.round(end - start)} ms verifying, ${during.length} frames, longest gap ${Math.round(longest)} ms, stalled ${Math.round(stalled * 100)}%` });
   expect(during.length).toBeGreaterThan(5);
-  expect(longest).toBeLessThan(200);
+  expect(stalled).toBeLessThan(0.15);
+  expect(longest).toBeLessThan(1000);
   expect(errors.filter((e) => /Content Security Policy|worker/i.test(e))).toEqual([]);
 });
