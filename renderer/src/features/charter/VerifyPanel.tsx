@@ -31,7 +31,7 @@ export function VerifyPanel() {
     <section className="charter-panel" aria-labelledby="verify-heading" data-testid="verify-panel">
       <h2 id="verify-heading">Verify a charter file</h2>
       <p className="hint">A PDF, Markdown or JSON export. Nothing leaves this device.</p>
-      <button type="button" onClick={open} data-testid="verify-open">
+      <button type="button" onClick={open} disabled={busy !== null} data-testid="verify-open">
         Open a charter file…
       </button>
       {busy && (
