@@ -121,10 +121,17 @@ export class PdfFile {
 
   private parseObject(ref: PdfRef, offset: number): IndirectObject {
     const lexer: PdfLexer = new PdfLexer(this.bytes, offset);
-    if (offset >= this.bytes.length || lexer.integer() !== ref.num || lexer.integer() !== ref.gen) {
-      throw new PdfError(`the cross-reference table points to the wrong place for object ${ref.num}`);
-    }
-    lexer.keyword('obj');
+    const header = (): boolean => {
+      try {
+        const matches = lexer.integer() === ref.num && lexer.integer() === ref.gen;
+        lexer.keyword('obj');
+        return matches;
+      } catch (err) {
+        if (err instanceof PdfError) return false;
+        throw err;
+      }
+    };
+    if (offset >= this.bytes.length || !header()) throw new PdfError(`the cross-reference table points to the wrong place for object ${ref.num}`);
     const value = lexer.value();
     let stream: PdfStream | null = null;
     if (lexer.peekWord() === 'stream') {
