@@ -2,7 +2,7 @@
 // verifies, a decompression bomb is refused with the same reason the CLI gives, and while the
 // costliest legal file is verified the page keeps drawing frames (checked the other way round
 // by hand too: with verifyInWorker swapped for a direct call, this test fails).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -93,4 +93,5 @@ test('verifies charter files in a worker: a valid one, a bomb, and the costliest
   expect(stalled).toBeLessThan(0.15);
   expect(longest).toBeLessThan(1000);
   expect(errors.filter((e) => /Content Security Policy|worker/i.test(e))).toEqual([]);
+  rmSync(dir, { recursive: true, force: true });
 });
