@@ -1,7 +1,7 @@
 // `bridgeboard verify FILE [--json]`: checks a charter PDF, JSON bundle or Markdown export
 // offline, for leadership and auditors who have no desktop app. Exit 0 valid, 1 invalid,
 // 2 unreadable (with the reason), within the limits of docs/charter-format.md, section 10.
-import { sealLine, verifyCharterFile, VERIFY_LIMITS, formatBytes, type BundleVerdict, type FileVerdict } from '../shared/charter';
+import { facilitatorLine, reducedQuorumLine, sealLine, verifyCharterFile, VERIFY_LIMITS, formatBytes, type BundleVerdict, type FileVerdict } from '../shared/charter';
 import { readCharterFile, type ReadResult } from './readCharterFile';
 import { terminalSafe, terminalSafeJson } from './terminalText';
 
@@ -35,9 +35,11 @@ function humanReport(file: string, result: FileVerdict & { readable: true }): st
   const v: BundleVerdict = result.verdict;
   const { charter } = result.bundle;
   const lines = [
-    `${file}: ${v.valid ? 'VALID' : 'INVALID'} charter`,
+    `${file}: ${v.valid ? 'VALID' : 'INVALID'} charter${v.reducedQuorum !== null ? ', REDUCED QUORUM' : ''}`,
+    ...(v.reducedQuorum !== null ? [`  ${reducedQuorumLine(charter) ?? ''}`] : []),
     `  "${charter.content.title}" (${v.charterId}), version ${v.version}, frozen ${charter.frozenAt}`,
     `  SHA-256 ${v.digest}${v.digestOk ? '' : '  (does NOT match the recorded digest)'}`,
+    `  ${facilitatorLine(charter) ?? 'Facilitator: not named by key (frozen before facilitator keys: a roster member with the side "facilitator" counts as the facilitator).'}`,
     '',
     `Signatures (${v.signers.length}):`,
   ];

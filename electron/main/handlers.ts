@@ -71,6 +71,7 @@ export function createHandlers({ store, vault, files, openExternal, identity = n
     'identity:signCharter': ({ input }) => identity.signCharter(input),
     'identity:signSeal': ({ input }) => identity.signSeal(input),
     'identity:signFacilitatorAction': ({ input }) => identity.signFacilitatorAction(input),
+    'identity:signBallot': ({ input }) => identity.signBallot(input),
     'identity:replace': () => identity.replace(),
   };
 }

@@ -20,6 +20,10 @@ export const metaShape = fixedShape('meta', 'the workshop', {
   title: value(text(WORKSHOP_TITLE_MAX)),
   facilitator: value(text(NAME_MAX)),
   createdAt: value(time),
+  /** The facilitator's Ed25519 key, fixed when the workshop is created (schema 3): never changed. */
+  facilitatorKey: value(z.string().regex(/^[A-Za-z0-9_-]{43}$/), { immutable: true }),
+  /** The participant id that key belongs to. */
+  facilitatorId: value(z.string().regex(PARTICIPANT_ID), { immutable: true }),
 });
 
 /** Cards by id; a card is never replaced or removed (deleting sets its `deleted` flag). */

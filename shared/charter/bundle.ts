@@ -7,6 +7,7 @@ import type { Side } from '../board/sections';
 import { charterDigest, type FrozenVersion } from './charterVersion';
 import { changedParts, partDigestsOf } from './partDigests';
 import { evaluateQuorum, type QuorumResult } from './quorum';
+import { belowFloor } from './charterSchema';
 import { checkSignature, type SignatureCheck, type SignatureStatus } from './signatureCheck';
 import { checkSeal, type SealCheck } from './charterSeal';
 
@@ -72,6 +73,10 @@ export interface BundleVerdict {
   readonly quorum: QuorumResult;
   /** The facilitator's seal over the set of signatures; required unless the rule says otherwise. */
   readonly seal: { readonly status: SealCheck['status']; readonly sealedBy: string | null; readonly signedAt: string | null; readonly required: boolean };
+  /** Set when the quorum rule is below the floor: the reason frozen with the version. */
+  readonly reducedQuorum: string | null;
+  /** Who facilitates, by key; null for versions frozen before schema 3 (by roster side). */
+  readonly facilitator: { readonly name: string; readonly fingerprint: string; readonly established: 'workshop' | 'handover'; readonly coFacilitators: readonly string[] } | null;
   /** Everything wrong, each saying what changed. Empty when valid. */
   readonly problems: readonly string[];
 }
@@ -137,11 +142,22 @@ export function verifyBundle(bundle: CharterBundle): BundleVerdict {
     if (status !== 'valid') problems.push(`Signature ${i + 1} (${verdict.name}): ${status}: ${reason ?? ''}.`);
     return verdict;
   });
-  const quorum = evaluateQuorum(charter.quorum, charter.roster, counted);
+  const quorum = evaluateQuorum(charter.quorum, charter.roster, counted, charter.facilitator);
   if (!quorum.met) problems.push(`Quorum not met: missing ${quorum.missing.join(', ')}.`);
+  const below = belowFloor(charter.quorum);
+  const reducedQuorum = below.length > 0 ? (charter.quorum.reducedReason ?? null) : null;
+  if (below.length > 0 && reducedQuorum === null) problems.push(`The quorum is below the floor (${below.join('; ')}) and gives no reason.`);
+  if (below.length === 0 && charter.quorum.reducedReason !== undefined) problems.push('The quorum gives a reason for a reduction it does not make.');
+  if (charter.facilitator) {
+    if (safeFingerprint(charter.facilitator.publicKey) !== charter.facilitator.fingerprint) problems.push(`The fingerprint shown for the facilitator ${charter.facilitator.name} does not match their key.`);
+    for (const c of charter.facilitator.coFacilitators) if (safeFingerprint(c.publicKey) !== c.fingerprint) problems.push(`The fingerprint shown for the co-facilitator ${c.name} does not match their key.`);
+  }
+  const facilitator = charter.facilitator
+    ? { name: charter.facilitator.name, fingerprint: charter.facilitator.fingerprint, established: charter.facilitator.established, coFacilitators: charter.facilitator.coFacilitators.map((c) => c.name) }
+    : null;
   const sealCheck = checkSeal(bundle, digest);
   const required = charter.quorum.requireSeal;
   if (sealCheck.status !== 'valid' && (required || sealCheck.status !== 'missing')) problems.push(`Seal: ${sealCheck.reason ?? sealCheck.status}.`);
   const seal = { status: sealCheck.status, sealedBy: sealCheck.sealedBy?.name ?? null, signedAt: bundle.seal?.signedAt ?? null, required };
-  return { valid: problems.length === 0, digestOk, digest, charterId: charter.charterId, version: charter.version, signers, quorum, seal, problems };
+  return { valid: problems.length === 0, digestOk, digest, charterId: charter.charterId, version: charter.version, signers, quorum, seal, reducedQuorum: below.length > 0 ? reducedQuorum ?? '(no reason given)' : null, facilitator, problems };
 }

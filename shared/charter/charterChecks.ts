@@ -69,7 +69,9 @@ function cardFindings(content: CharterContent): CharterFinding[] {
   return out;
 }
 
-function rosterFindings(roster: readonly Participant[], quorum: QuorumRule): CharterFinding[] {
+function rosterFindings(roster: readonly Participant[], quorum: QuorumRule, facilitatorKey: string | null): CharterFinding[] {
+  // The facilitator by key when the workshop has one, else (older workshops) by roster side.
+  const facilitatorOnRoster = facilitatorKey ? roster.some((p) => p.publicKey === facilitatorKey) : roster.some((p) => p.side === 'facilitator');
   const out: CharterFinding[] = [];
   const count = (side: string) => roster.filter((p) => p.side === side).length;
   if (count('IT') === 0) out.push({ code: 'no-it-participant', message: 'No IT participant is on the roster.' });
@@ -85,16 +87,16 @@ function rosterFindings(roster: readonly Participant[], quorum: QuorumRule): Cha
   const unreachable: string[] = [];
   if (count('IT') < quorum.minIT) unreachable.push(`${quorum.minIT} IT signer(s)`);
   if (count('OT') < quorum.minOT) unreachable.push(`${quorum.minOT} OT signer(s)`);
-  if ((quorum.facilitator || quorum.requireSeal) && count('facilitator') === 0) unreachable.push('a facilitator to sign and seal');
+  if ((quorum.facilitator || quorum.requireSeal) && !facilitatorOnRoster) unreachable.push('a facilitator to sign and seal');
   for (const id of quorum.requiredSigners) if (!roster.some((p) => p.id === id)) unreachable.push(`required signer ${id}, who is not on the roster`);
   if (unreachable.length) out.push({ code: 'quorum-unreachable', message: `The quorum can never be met: it needs ${unreachable.join(', ')}.` });
   return out;
 }
 
-export function checkCharter(content: CharterContent, roster: readonly Participant[], quorum: QuorumRule): CharterFinding[] {
+export function checkCharter(content: CharterContent, roster: readonly Participant[], quorum: QuorumRule, facilitatorKey: string | null = null): CharterFinding[] {
   const out: CharterFinding[] = [];
   if (content.sections.every((s) => s.items.length === 0)) out.push({ code: 'nothing-agreed', message: 'No card is agreed yet, so the charter is empty.' });
   if (blank(content.purpose)) out.push({ code: 'purpose-missing', message: 'The charter has no purpose.' });
   if (blank(content.reviewDate)) out.push({ code: 'review-date-missing', message: 'The charter has no review date.' });
-  return [...out, ...cardFindings(content), ...rosterFindings(roster, quorum)];
+  return [...out, ...cardFindings(content), ...rosterFindings(roster, quorum, facilitatorKey)];
 }

@@ -24,6 +24,14 @@ export interface CharterDiff {
   /** Participant ids whose name, side, role or key changed. */
   readonly rosterChanged: readonly string[];
   readonly quorumChanged: boolean;
+  /** Who facilitates (the facilitator or co-facilitators, by key) changed. */
+  readonly facilitatorChanged: boolean;
+}
+
+/** Whether `after` says exactly what `before` says: the same content, roster, quorum and facilitator (only its number and time differ). */
+export function sameAsBefore(before: FrozenCharter, after: FrozenCharter): boolean {
+  const body = (c: FrozenCharter) => canonicalJson({ content: c.content, roster: c.roster, quorum: c.quorum, facilitator: c.facilitator ?? null });
+  return body(before) === body(after);
 }
 
 function itemsById(content: CharterContent): Map<string, ItemRef & { item: CharterItem }> {
@@ -66,5 +74,6 @@ export function diffCharters(before: FrozenCharter, after: FrozenCharter): Chart
     rosterRemoved: [...ra.keys()].filter((id) => !rb.has(id)),
     rosterChanged: [...rb].filter(([id, p]) => ra.has(id) && canonicalJson(ra.get(id)) !== canonicalJson(p)).map(([id]) => id),
     quorumChanged: canonicalJson(before.quorum) !== canonicalJson(after.quorum),
+    facilitatorChanged: canonicalJson(before.facilitator ?? null) !== canonicalJson(after.facilitator ?? null),
   };
 }

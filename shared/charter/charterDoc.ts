@@ -1,6 +1,9 @@
 // The charter inside the workshop's Y.Doc, so it syncs through the room like the board: the draft
-// settings, frozen versions, signatures, seals and in-person key checks, all under the 'charter'
-// root. Every entry is a flat key with an immutable string value: nested maps created by two
+// texts, frozen versions, signatures and seals, all under the 'charter' root. The quorum rule, the
+// in-person key checks and which versions the facilitator froze are the facilitator's signed
+// actions (shared/facilitation), not entries here: anyone in the room can write this map. Older
+// versions kept a draft quorum ("draft.quorum") and key checks ("check.<id>") here; they are no
+// longer read. Every entry is a flat key with an immutable string value: nested maps created by two
 // peers at once would overwrite each other, and content-addressed keys (a version by its digest,
 // a signature by its value) mean a concurrent or hostile write can add entries but never
 // replace one that was already there. Everything read back is `unknown` until parsed.
@@ -8,7 +11,7 @@ import type * as Y from 'yjs';
 import { docRoot } from '../doc/roots';
 import { DRAFT_TEXT_MAX, MAX_ENTRY_CHARS } from './charterShapes';
 import { canonicalJson } from './canonicalJson';
-import { DEFAULT_QUORUM, frozenCharterSchema, quorumRuleSchema, type FrozenCharter, type QuorumRule } from './charterSchema';
+import { frozenCharterSchema, type FrozenCharter } from './charterSchema';
 import { charterDigest, type FrozenVersion } from './charterVersion';
 import { charterSealSchema, charterSignatureSchema, type CharterSeal, type CharterSignature } from './bundleSchema';
 
@@ -19,7 +22,6 @@ export { MAX_ENTRY_CHARS };
 const VERSION = 'version.';
 const SIGNATURE = 'sig.';
 const SEAL = 'seal.';
-const CHECK = 'check.';
 const DRAFT = 'draft.';
 
 export type DraftField = 'purpose' | 'scope' | 'reviewDate';
@@ -28,7 +30,6 @@ export interface DraftSettings {
   readonly purpose: string;
   readonly scope: string;
   readonly reviewDate: string;
-  readonly quorum: QuorumRule;
 }
 
 function parseJson(value: unknown): unknown {
@@ -46,18 +47,12 @@ export function readDraftSettings(doc: Y.Doc): DraftSettings {
     const value = map.get(DRAFT + field);
     return typeof value === 'string' ? value.slice(0, DRAFT_TEXT_MAX) : '';
   };
-  const quorum = quorumRuleSchema.safeParse(parseJson(map.get(`${DRAFT}quorum`)));
-  return { purpose: text('purpose'), scope: text('scope'), reviewDate: text('reviewDate'), quorum: quorum.success ? quorum.data : DEFAULT_QUORUM };
+  return { purpose: text('purpose'), scope: text('scope'), reviewDate: text('reviewDate') };
 }
 
 export function setDraftField(doc: Y.Doc, field: DraftField, value: string, origin: unknown = null): void {
   if (value.length > DRAFT_TEXT_MAX) throw new Error('at most 10,000 characters');
   doc.transact(() => charterMap(doc).set(DRAFT + field, value), origin);
-}
-
-export function setDraftQuorum(doc: Y.Doc, rule: QuorumRule, origin: unknown = null): void {
-  const parsed = quorumRuleSchema.parse(rule);
-  doc.transact(() => charterMap(doc).set(`${DRAFT}quorum`, canonicalJson(parsed)), origin);
 }
 
 /**
@@ -137,32 +132,4 @@ export function readSignatureEntries(doc: Y.Doc, digest: string): { signatures: 
     }
   });
   return { signatures, seals, unreadable };
-}
-
-/** The facilitator compared this key's fingerprint with the person; bound to the key it was checked for. */
-export interface KeyCheck {
-  readonly publicKey: string;
-  /** The participant id of whoever marked it (shown; a claim until the facilitator signs the roster). */
-  readonly by: string;
-  readonly at: number;
-}
-
-export function setKeyCheck(doc: Y.Doc, participantId: string, check: KeyCheck | null, origin: unknown = null): void {
-  doc.transact(() => {
-    const map = charterMap(doc);
-    if (check) map.set(CHECK + participantId, JSON.stringify(check));
-    else map.delete(CHECK + participantId);
-  }, origin);
-}
-
-export function readKeyChecks(doc: Y.Doc): Map<string, KeyCheck> {
-  const out = new Map<string, KeyCheck>();
-  charterMap(doc).forEach((value, key) => {
-    if (!key.startsWith(CHECK)) return;
-    const v = parseJson(value);
-    if (typeof v !== 'object' || v === null) return;
-    const { publicKey, by, at } = v as Record<string, unknown>;
-    if (typeof publicKey === 'string' && typeof by === 'string' && typeof at === 'number') out.set(key.slice(CHECK.length), { publicKey, by, at });
-  });
-  return out;
 }

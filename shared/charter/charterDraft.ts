@@ -24,6 +24,8 @@ export interface CharterDraftInput {
   /** YYYY-MM-DD or ''. */
   readonly reviewDate: string;
   readonly quorum?: QuorumRule;
+  /** The workshop's facilitator key, when it has one. */
+  readonly facilitatorKey?: string | null;
 }
 
 export interface CharterDraft {
@@ -77,5 +79,5 @@ export function buildCharterDraft(input: CharterDraftInput): CharterDraft {
     references: collectReferences(sections),
   };
   const quorum = input.quorum ?? DEFAULT_QUORUM;
-  return { content, roster: input.roster, quorum, findings: checkCharter(content, input.roster, quorum) };
+  return { content, roster: input.roster, quorum, findings: checkCharter(content, input.roster, quorum, input.facilitatorKey ?? null) };
 }

@@ -7,7 +7,7 @@ import type { Participant as BoardParticipant } from '../board/roster';
 import { addSignature, createBundle, verifyBundle, type BundleVerdict } from './bundle';
 import type { CharterBundle, CharterSignature } from './bundleSchema';
 import { fingerprintOf, fromBase64url } from './charterCrypto';
-import { rawSignatureEntries, readKeyChecks, readSignatureEntries, readVersions, type KeyCheck, type StoredVersion } from './charterDoc';
+import { rawSignatureEntries, readSignatureEntries, readVersions, type StoredVersion } from './charterDoc';
 import type { Participant } from './charterSchema';
 import { applySeal, type SealStatus } from './charterSeal';
 import type { FrozenVersion } from './charterVersion';
@@ -110,18 +110,17 @@ export interface CharterRoster {
   readonly withoutKey: readonly string[];
 }
 
-/**
- * A check counts only if it is for the key the participant has now (a swapped key is unchecked
- * again) and was marked by someone the roster lists as a facilitator. Anyone in the room could
- * write such a mark, so it is a claim until the facilitator signs the frozen roster carrying it.
- */
-export function isChecked(check: KeyCheck | undefined, publicKey: string, roster: readonly BoardParticipant[]): boolean {
-  if (!check || check.publicKey !== publicKey) return false;
-  return roster.some((p) => p.id === check.by && p.side === 'facilitator');
+/** An in-person key check as the facilitator's signed action left it. */
+export interface KeyCheck {
+  readonly publicKey: string;
+  readonly checked: boolean;
 }
 
-export function charterRosterOf(doc: Y.Doc, roster: readonly BoardParticipant[]): CharterRoster {
-  const checks = readKeyChecks(doc);
+/**
+ * A check counts only if it is for the key the participant has now: a swapped key is unchecked
+ * again. `checks` are the facilitator's signed marks, by participant id.
+ */
+export function charterRosterOf(roster: readonly BoardParticipant[], checks: Readonly<Record<string, KeyCheck>>): CharterRoster {
   const participants: Participant[] = [];
   const withoutKey: string[] = [];
   for (const p of roster) {
@@ -129,6 +128,7 @@ export function charterRosterOf(doc: Y.Doc, roster: readonly BoardParticipant[])
       withoutKey.push(p.name);
       continue;
     }
+    const check = Object.hasOwn(checks, p.id) ? checks[p.id] : undefined;
     participants.push({
       id: p.id,
       name: p.name,
@@ -136,7 +136,7 @@ export function charterRosterOf(doc: Y.Doc, roster: readonly BoardParticipant[])
       role: p.role,
       publicKey: p.publicKey,
       fingerprint: fingerprintOf(fromBase64url(p.publicKey)),
-      checkedInPerson: isChecked(checks.get(p.id), p.publicKey, roster),
+      checkedInPerson: check !== undefined && check.checked && check.publicKey === p.publicKey,
     });
   }
   return { participants, withoutKey };

@@ -4,7 +4,7 @@
 import { canonicalJson } from './canonicalJson';
 import type { CharterBundle } from './bundleSchema';
 import { verifyBundle, type BundleVerdict } from './bundle';
-import { sealLine } from './charterPdf';
+import { facilitatorLine, reducedQuorumLine, sealLine } from './charterPdf';
 
 export const MARKDOWN_BUNDLE_FENCE = '```json bridgeboard-charter-bundle';
 
@@ -28,6 +28,8 @@ export function renderCharterMarkdown(bundle: CharterBundle, verdict: BundleVerd
     `Charter id: \`${charter.charterId.replace(/`/g, "'")}\`  `,
     `SHA-256 digest: \`${verdict.digest}\``,
     ...(charter.previousDigest ? ['', `Replaces the version with digest \`${charter.previousDigest}\``] : []),
+    ...(reducedQuorumLine(charter) ? ['', `**${esc(reducedQuorumLine(charter) ?? '')}**`] : []),
+    ...(facilitatorLine(charter) ? ['', esc(facilitatorLine(charter) ?? '')] : []),
     '',
     '## Purpose',
     '',

@@ -6,7 +6,7 @@ import { AFRelationship, PDFDocument, PDFHexString } from 'pdf-lib';
 import { utf8 } from './charterCrypto';
 import { canonicalDigest, canonicalJson } from './canonicalJson';
 import type { CharterBundle } from './bundleSchema';
-import type { CharterSection, FrozenCharter } from './charterSchema';
+import { belowFloor, type CharterSection, type FrozenCharter } from './charterSchema';
 import { verifyBundle, type BundleVerdict } from './bundle';
 import { embedFonts, PdfWriter } from './pdfWriter';
 
@@ -31,6 +31,11 @@ function writeCover(w: PdfWriter, charter: FrozenCharter, digest: string): void 
   w.text(`Charter id: ${charter.charterId}`, { gray: true, size: 9 });
   w.text(`SHA-256 digest: ${digest}`, { font: w.fonts.mono, size: 8 });
   if (charter.previousDigest) w.text(`Replaces the version with digest: ${charter.previousDigest}`, { font: w.fonts.mono, size: 8 });
+  // Versions frozen before schema 3 have neither line, and render as they always did.
+  const reduced = reducedQuorumLine(charter);
+  if (reduced) w.text(reduced, { font: w.fonts.bold, size: 12 });
+  const facilitator = facilitatorLine(charter);
+  if (facilitator) w.text(facilitator, { size: 9 });
   w.rule();
   w.heading('Purpose');
   w.text(content.purpose || '(none)');
@@ -59,6 +64,22 @@ function writeSection(w: PdfWriter, section: CharterSection): void {
     for (const f of section.fields) w.field(f.label, item.fields[f.key] ?? '');
     w.space(4);
   }
+}
+
+/** "REDUCED QUORUM: …" when the version's rule is below the floor; null when it is not. */
+export function reducedQuorumLine(charter: FrozenCharter): string | null {
+  const below = belowFloor(charter.quorum);
+  if (below.length === 0) return null;
+  return `REDUCED QUORUM (${below.join('; ')}): ${charter.quorum.reducedReason ?? 'no reason given'}`;
+}
+
+/** Who facilitates, by key, for versions that say so. */
+export function facilitatorLine(charter: FrozenCharter): string | null {
+  const f = charter.facilitator;
+  if (!f) return null;
+  const how = f.established === 'workshop' ? 'the key fixed when the workshop was created' : 'the workshop was handed over to this key';
+  const cos = f.coFacilitators.map((c) => `${c.name} (key ${c.fingerprint}, until ${c.expiresAt})`);
+  return `Facilitator: ${f.name}, key ${f.fingerprint} (${how}).${cos.length ? ` Co-facilitators: ${cos.join('; ')}.` : ''}`;
 }
 
 export function sealLine(verdict: BundleVerdict): string {

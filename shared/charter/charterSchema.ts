@@ -29,7 +29,7 @@ export const quorumRuleSchema = z
   .object({
     minIT: z.number().int().min(0).max(1000),
     minOT: z.number().int().min(0).max(1000),
-    /** At least one roster member with side 'facilitator' must sign. */
+    /** The facilitator (or a co-facilitator) must sign. */
     facilitator: z.boolean(),
     /** Participant ids who must sign in person, whatever their side. */
     requiredSigners: z.array(z.string().min(1).max(200)).max(1000),
@@ -38,11 +38,56 @@ export const quorumRuleSchema = z
      * independent, so without a seal a signature could be dropped from a copy unnoticed.
      */
     requireSeal: z.boolean(),
+    /**
+     * Why the rule is below the floor (DEFAULT_QUORUM): required then, frozen with the version, and
+     * shown by every verifier as "reduced quorum". A rule at or above the floor has none.
+     */
+    reducedReason: z.string().trim().min(1).max(1000).regex(/^[^\n]*$/).optional(),
   })
   .strict();
 export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 
+/** The default rule, and the floor: at least one IT and one OT signer, the facilitator, and a seal. */
 export const DEFAULT_QUORUM: QuorumRule = { minIT: 1, minOT: 1, facilitator: true, requiredSigners: [], requireSeal: true };
+
+/** What makes a rule lower than the floor, in words; empty when it is not. */
+export function belowFloor(rule: QuorumRule): string[] {
+  const out: string[] = [];
+  if (rule.minIT < DEFAULT_QUORUM.minIT) out.push('no IT signer is required');
+  if (rule.minOT < DEFAULT_QUORUM.minOT) out.push('no OT signer is required');
+  if (!rule.facilitator) out.push('the facilitator need not sign');
+  if (!rule.requireSeal) out.push('no seal is required');
+  return out;
+}
+
+/** Keys of who holds the facilitator's powers, as a version freezes them. */
+export const facilitatorSchema = z
+  .object({
+    publicKey: z.string().regex(B64URL_KEY),
+    fingerprint: z.string().max(100),
+    name: z.string().max(200),
+    participantId: z.string().max(200),
+    /** 'workshop': the key fixed when the workshop was created; 'handover': handed over to it since. */
+    established: z.enum(['workshop', 'handover']),
+    coFacilitators: z
+      .array(
+        z
+          .object({
+            publicKey: z.string().regex(B64URL_KEY),
+            fingerprint: z.string().max(100),
+            name: z.string().max(200),
+            participantId: z.string().max(200),
+            /** The co-facilitator's powers end then (the facilitator's clock). */
+            expiresAt: z.iso.datetime(),
+            /** Only a co-facilitator with the right 'charter' may seal or sign as the facilitator. */
+            rights: z.array(z.enum(['run', 'votes', 'charter'])).min(1).max(3),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+export type CharterFacilitator = z.infer<typeof facilitatorSchema>;
 
 export const charterItemSchema = z
   .object({
@@ -93,6 +138,11 @@ export const frozenCharterSchema = z
     quorum: quorumRuleSchema,
     content: charterContentSchema,
     roster: z.array(participantSchema),
+    /**
+     * Who facilitates, by key: whose seal and whose signature count as the facilitator's. Absent
+     * in versions frozen before schema 3, where a roster member with side 'facilitator' did.
+     */
+    facilitator: facilitatorSchema.optional(),
   })
   .strict();
 export type FrozenCharter = z.infer<typeof frozenCharterSchema>;

@@ -6,6 +6,7 @@ import { canonicalDigest } from './canonicalJson';
 import type { CharterBundle, CharterSeal, CharterSignature } from './bundleSchema';
 import type { Participant } from './charterSchema';
 import { charterDigest } from './charterVersion';
+import { facilitatorKeys } from './quorum';
 
 export type SealStatus = 'valid' | 'missing' | 'not-facilitator' | 'bad-signature' | 'set-changed';
 
@@ -53,8 +54,15 @@ export function checkSeal(bundle: CharterBundle, digest: string): SealCheck {
   const seal = bundle.seal;
   if (!seal) return { status: 'missing', sealedBy: null, reason: 'no facilitator has sealed the final set of signatures' };
   const who = bundle.charter.roster.find((p) => p.id === seal.signerId) ?? null;
-  if (!who || who.publicKey !== seal.publicKey || who.side !== 'facilitator') {
-    return { status: 'not-facilitator', sealedBy: null, reason: `the seal is not by a facilitator on the roster (claims ${seal.signerId})` };
+  const keys = facilitatorKeys(bundle.charter.facilitator);
+  // The facilitator by key (or a co-facilitator); in versions frozen before schema 3, by roster side.
+  const isFacilitator = keys ? keys.has(seal.publicKey) && (!who || who.publicKey === seal.publicKey) : who !== null && who.publicKey === seal.publicKey && who.side === 'facilitator';
+  if (!who || !isFacilitator) {
+    return { status: 'not-facilitator', sealedBy: null, reason: keys ? `the seal is not by the charter's facilitator or a co-facilitator with the right to seal (claims ${seal.signerId})` : `the seal is not by a facilitator on the roster (claims ${seal.signerId})` };
+  }
+  const co = bundle.charter.facilitator?.coFacilitators.find((c) => c.publicKey === seal.publicKey && c.publicKey !== bundle.charter.facilitator?.publicKey);
+  if (co && Date.parse(seal.signedAt) > Date.parse(co.expiresAt)) {
+    return { status: 'not-facilitator', sealedBy: null, reason: `the seal by co-facilitator ${co.name} is dated ${seal.signedAt}, after their delegation ended (${co.expiresAt})` };
   }
   if (!sealVerifies(bundle, digest, seal)) {
     return { status: 'bad-signature', sealedBy: who, reason: 'the seal does not verify for this charter version (seal, its time or its counts altered, or the charter changed)' };

@@ -3,8 +3,10 @@
 // links back to the previous digest, so the history is a chain.
 import { canonicalDigest, canonicalJson } from './canonicalJson';
 import {
+  belowFloor,
   FROZEN_FORMAT,
   frozenCharterSchema,
+  type CharterFacilitator,
   type CharterContent,
   type FrozenCharter,
   type Participant,
@@ -20,6 +22,15 @@ export interface FreezeInput {
   readonly frozenAt: Date;
   /** The version this one replaces, if any. */
   readonly previous?: FrozenVersion;
+  /** Who facilitates, by key (schema 3 and later). */
+  readonly facilitator?: CharterFacilitator;
+}
+
+/** Why a quorum rule cannot be frozen as it is, or null: a rule below the floor needs its reason. */
+export function quorumProblem(rule: QuorumRule): string | null {
+  const below = belowFloor(rule);
+  if (below.length > 0 && !rule.reducedReason?.trim()) return `The quorum is below the default (${below.join('; ')}): write down why, and every verifier will show it as a reduced quorum.`;
+  return null;
 }
 
 export interface FrozenVersion {
@@ -40,10 +51,14 @@ export function freezeCharter(input: FreezeInput): FrozenVersion {
     // Whole seconds: ISO strings with milliseconds read badly on paper and add nothing.
     frozenAt: new Date(Math.floor(input.frozenAt.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
     ...(input.previous ? { previousDigest: input.previous.digest } : {}),
-    quorum: input.quorum,
+    // A reason only for a reduction: at or above the floor there is nothing to explain.
+    quorum: belowFloor(input.quorum).length > 0 ? input.quorum : (({ reducedReason: _r, ...rule }) => rule)(input.quorum),
     content: input.content,
     roster: [...input.roster],
+    ...(input.facilitator ? { facilitator: input.facilitator } : {}),
   };
+  const problem = quorumProblem(input.quorum);
+  if (problem) throw new Error(problem);
   if (input.previous && input.previous.charter.charterId !== input.charterId) throw new Error('a new version must keep the charter id');
   // Parsing here means a frozen version is always one a verifier will accept.
   const charter = frozenCharterSchema.parse(candidate);

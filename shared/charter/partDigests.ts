@@ -20,6 +20,7 @@ export function partDigestsOf(charter: FrozenCharter): Record<string, string> {
     'content.sectionOrder': canonicalDigest(content.sections.map((s) => s.id)),
     'roster.order': canonicalDigest(roster.map((p) => p.id)),
   };
+  if (charter.facilitator) parts.facilitator = canonicalDigest(charter.facilitator);
   for (const section of content.sections) parts[`content.section.${section.id}`] = canonicalDigest(section);
   for (const p of roster) parts[`roster.participant.${p.id}`] = canonicalDigest(p);
   return parts;
@@ -28,6 +29,7 @@ export function partDigestsOf(charter: FrozenCharter): Record<string, string> {
 const LABELS: Record<string, string> = {
   header: 'the charter id, version, freeze time or previous-version link',
   quorum: 'the quorum rule',
+  facilitator: 'who facilitates (the facilitator and co-facilitators, by key)',
   'content.meta': 'the title, purpose, scope or review date',
   'content.references': 'the list of standard references',
   'content.sectionOrder': 'the list or order of sections',

@@ -5,3 +5,4 @@ export * from './sha256';
 export * from './ed25519';
 export * from './fingerprint';
 export * from './signingMessage';
+export * from './sealedBox';

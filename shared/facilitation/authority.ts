@@ -1,8 +1,9 @@
-// Whose signature counts as the facilitator's. The workshop carries the facilitator's key (the
-// claim written when they opened the room); each device pins the first key it sees and keeps
-// it, so a participant who later writes their own key into the doc changes nothing for peers
-// who already pinned. Anyone holding the room secret can write the doc (docs/architecture.md, Trust):
-// the pin, and the fingerprint people compare aloud, are what make the key trustworthy.
+// Whose signature counts as the facilitator's. Since schema 3 the workshop's meta carries the
+// facilitator's key, fixed when the workshop was created (the guard lets nobody change it);
+// older workshops carry it as the claim written when the room was opened. Each device pins the
+// first key it sees and keeps it, so a key written into the doc later changes nothing for peers
+// who already pinned. Anyone holding the room secret can write the doc (docs/architecture.md,
+// Trust): the pin, and the fingerprint people compare aloud, make the key trustworthy.
 import type { AuthorityClaim } from './facilitationDoc';
 
 export interface Authority {
@@ -14,7 +15,8 @@ export interface Authority {
   readonly pinNow: string | null;
 }
 
-export function resolveAuthority(claim: AuthorityClaim | null, pinned: string | null): Authority {
+/** `claim`: the key the doc names (meta's facilitator key, else the older claim). */
+export function resolveAuthority(claim: Pick<AuthorityClaim, 'publicKey'> | null, pinned: string | null): Authority {
   if (pinned !== null) return { publicKey: pinned, contested: claim !== null && claim.publicKey !== pinned, pinNow: null };
   if (claim === null) return { publicKey: null, contested: false, pinNow: null };
   return { publicKey: claim.publicKey, contested: false, pinNow: claim.publicKey };

@@ -9,5 +9,7 @@ import { MAX_ENVELOPE_CHARS } from './signedAction';
 export const facilitationShape = patternShape('facilitation', 'facilitation', [
   [/^a:\d{1,16}:[A-Za-z0-9_-]{1,16}$/, value(z.string().max(MAX_ENVELOPE_CHARS), { immutable: true })],
   [/^b:[A-Za-z0-9_-]{8,40}:[A-Za-z0-9_-]{1,100}$/, value(z.string().max(BALLOT_MAX_BYTES * 2))],
+  // Signed ballots: one key per revision, written once.
+  [/^v:[A-Za-z0-9_-]{8,40}:[A-Za-z0-9_-]{1,100}:\d{1,5}:[A-Za-z0-9_-]{16}$/, value(z.string().max(BALLOT_MAX_BYTES * 3), { immutable: true })],
   [/^authority$/, value(z.string().max(1000))],
 ]);

@@ -15,3 +15,4 @@ export * from './clockOffset';
 export * from './ballots';
 export * from './voteResults';
 export * from './balance';
+export * from './roundSecret';

@@ -19,6 +19,7 @@ export const channelNames = [
   'identity:signCharter',
   'identity:signSeal',
   'identity:signFacilitatorAction',
+  'identity:signBallot',
   'identity:replace',
   'signaling:addresses',
   'signaling:start',

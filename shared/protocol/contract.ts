@@ -6,7 +6,7 @@ import type { ChannelName } from './channels';
 import { MAX_FILE_BYTES, bytesSchema, fileNameSchema, workshopIdSchema, workshopSummarySchema } from './schemas';
 import { certificateChoiceSchema, lanAddressSchema, lanSignalingStatusSchema, lanStartRequestSchema, trustCertificateRequestSchema } from './signalingSchemas';
 import { vaultEntriesSchema, vaultKeySchema, vaultValueSchema } from './vaultSchemas';
-import { actionSigningInputSchema, publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
+import { actionSigningInputSchema, ballotSigningInputSchema, publicIdentitySchema, sealInputSchema, signatureValueSchema, signingInputSchema } from './identitySchemas';
 
 const idRequest = z.object({ id: workshopIdSchema }).strict();
 // Bounded so a runaway renderer cannot make the main process buffer gigabytes.
@@ -65,6 +65,7 @@ export const contract = {
   'identity:signCharter': { request: z.object({ input: signingInputSchema }).strict(), response: signatureValueSchema },
   'identity:signSeal': { request: z.object({ input: sealInputSchema }).strict(), response: signatureValueSchema },
   'identity:signFacilitatorAction': { request: z.object({ input: actionSigningInputSchema }).strict(), response: signatureValueSchema },
+  'identity:signBallot': { request: z.object({ input: ballotSigningInputSchema }).strict(), response: signatureValueSchema },
   // A new key for a device whose key cannot be used any more; main sets the old one aside.
   'identity:replace': { request: z.object({}).strict(), response: publicIdentitySchema },
   'signaling:addresses': { request: z.object({}).strict(), response: z.array(lanAddressSchema).max(256) },

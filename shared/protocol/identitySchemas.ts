@@ -27,6 +27,17 @@ export const actionSigningInputSchema = z
   })
   .strict();
 
+/** What a voter's device signs for one ballot (shared/facilitation/ballots.ts). */
+export const ballotSigningInputSchema = z
+  .object({
+    workshopId: line(200),
+    roundId: line(40),
+    voterId: line(100),
+    n: z.number().int().min(1).max(10_000),
+    boxDigest: digest,
+  })
+  .strict();
+
 /** base64url of a 64-byte Ed25519 signature. */
 export const signatureValueSchema = z.string().regex(/^[A-Za-z0-9_-]{86}$/);
 

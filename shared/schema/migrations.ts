@@ -5,6 +5,7 @@
 // docs/architecture.md ("Schema versions").
 import type * as Y from 'yjs';
 import { docRoot } from '../doc/roots';
+import { fixFacilitatorKey, readAuthorityClaim } from '../facilitation/facilitationDoc';
 import { SCHEMA_VERSION } from './workshopSchema';
 
 export interface Migration {
@@ -22,6 +23,16 @@ export const MIGRATIONS: readonly Migration[] = [
     describe:
       'The schema becomes a registry the update guard enforces; the roots "clients" (who each Yjs client is) and "history" (pinned points) join it. Every schema-1 entry is valid at schema 2 as it is.',
     up: () => undefined,
+  },
+  {
+    id: 'bridgeboard.meta/3',
+    to: 3,
+    describe:
+      'One facilitator identity: the workshop’s meta holds the facilitator’s key (facilitatorKey, facilitatorId), which never changes. A schema-2 workshop takes the key of the facilitator’s claim (written when the room was opened), if it has one; without one, the first host to open the room fixes it. Ballots of new vote rounds are signed by their voters.',
+    up: (doc) => {
+      const claim = readAuthorityClaim(doc);
+      if (claim) fixFacilitatorKey(doc, claim.publicKey, claim.participantId);
+    },
   },
 ];
 

@@ -10,7 +10,7 @@ import type { RootName } from '../doc/roots';
 import type { MapShape } from '../doc/shape';
 
 /** The version this code writes and fully understands. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const roots: Record<RootName, MapShape> = {
   meta: metaShape,

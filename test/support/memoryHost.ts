@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fingerprintOf, toBase64url } from '../../shared/crypto';
-import { actionMessage } from '../../shared/facilitation';
+import { actionMessage, ballotMessage } from '../../shared/facilitation';
 import { checkpointRecord, usableRecord } from '../../shared/history';
 import { HostError, type Host, type WorkshopStorage, type WorkshopSummary } from '../../renderer/src/host/Host';
 
@@ -76,6 +76,7 @@ export function memoryHost(seed = 1): MemoryHost {
       signCharter: no,
       signSeal: no,
       signFacilitatorAction: async (input) => toBase64url(ed25519.sign(actionMessage(input), secret)),
+      signBallot: async (input) => toBase64url(ed25519.sign(ballotMessage(input), secret)),
       replace: no,
     },
     openExternal: async () => undefined,

@@ -2,6 +2,7 @@
 // key-store failure turned into a coded error whose message the renderer can show as advice.
 import type { SealInput, SigningInput } from '../../../shared/crypto';
 import type { ActionSigningInput } from '../../../shared/facilitation/actionMessage';
+import type { BallotSigningInput } from '../../../shared/facilitation/ballots';
 import type { PublicIdentityData } from '../../../shared/protocol/identitySchemas';
 import { CodedError } from '../codedError';
 import type { ErrorCode } from '../../../shared/protocol';
@@ -13,6 +14,7 @@ export interface IdentityService {
   signCharter(input: SigningInput): Promise<string>;
   signSeal(input: SealInput): Promise<string>;
   signFacilitatorAction(input: ActionSigningInput): Promise<string>;
+  signBallot(input: BallotSigningInput): Promise<string>;
   /** A new key in place of the current one, which is set aside (IdentityStore.replace). */
   replace(): Promise<PublicIdentityData>;
 }
@@ -57,6 +59,7 @@ export function createIdentityService(store: IdentityStore, { confirmReplace }: 
     signCharter: (input) => ready().then(() => store.signCharter(input), coded),
     signSeal: (input) => ready().then(() => store.signSeal(input), coded),
     signFacilitatorAction: (input) => ready().then(() => store.signFacilitatorAction(input), coded),
+    signBallot: (input) => ready().then(() => store.signBallot(input), coded),
     replace: () => {
       // After any load or replacement under way. A failed replacement leaves whatever loads (or
       // its error) for later calls; the caller hears of the failure through the returned promise.
@@ -80,5 +83,6 @@ export const noIdentityService: IdentityService = {
   signCharter: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signSeal: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   signFacilitatorAction: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
+  signBallot: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
   replace: () => Promise.reject(new CodedError('unavailable', 'This app has no identity key store.')),
 };

@@ -6,6 +6,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, type SealInput, type SigningInput } from '../../../shared/crypto';
 import { actionMessage, type ActionSigningInput } from '../../../shared/facilitation/actionMessage';
+import { ballotMessage, type BallotSigningInput } from '../../../shared/facilitation/ballots';
 import { IdentityError } from './identityErrors';
 import { readIdentityFile, writeIdentityFileAtomically, type IdentityFile } from './identityFile';
 import type { SafeStorageLike } from './safeStorageLike';
@@ -177,6 +178,10 @@ export class IdentityStore {
   /** A facilitator action (shared/facilitation/actionMessage.ts): its own domain, never a charter message. */
   signFacilitatorAction(input: ActionSigningInput): string {
     return this.signBytes(actionMessage(input));
+  }
+
+  signBallot(input: BallotSigningInput): string {
+    return this.signBytes(ballotMessage(input));
   }
 
   private signBytes(message: Uint8Array): string {

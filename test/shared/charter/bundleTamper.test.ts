@@ -2,7 +2,7 @@
 // bundle must either fail to parse or fail to verify with a message that points at the change.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUORUM, addSignature, applySeal, canonicalJson, freezeCharter, parseBundle, verifyBundle, createBundle, type CharterBundle } from '../../../shared/charter';
-import { frozenBundle, makeIdentity, makeRoom, sealAs, signAs, signedBundle, FROZEN_AT } from './charterFixtures';
+import { facilitatorOf, frozenBundle, makeIdentity, makeRoom, sealAs, signAs, signedBundle, FROZEN_AT } from './charterFixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -112,9 +112,87 @@ describe('tampering with a signed bundle', () => {
     expect(resealed.ok && verifyBundle(resealed.bundle).valid).toBe(true);
   });
 
-  it('needs no seal when the frozen rule says so', () => {
-    const unsealed = signedBundle(room, room.all, { ...DEFAULT_QUORUM, requireSeal: false }, false);
-    expect(verifyBundle(unsealed)).toMatchObject({ valid: true, seal: { status: 'missing', required: false } });
+  it('needs no seal when the frozen rule says so, and then says why the quorum is reduced', () => {
+    const reason = 'Signed at the plant gate; the facilitator seals the paper copy.';
+    const unsealed = signedBundle(room, room.all, { ...DEFAULT_QUORUM, requireSeal: false, reducedReason: reason }, false);
+    expect(verifyBundle(unsealed)).toMatchObject({ valid: true, seal: { status: 'missing', required: false }, reducedQuorum: reason });
+    expect(verifyBundle(bundle).reducedQuorum).toBeNull();
+  });
+
+  it('a rule below the floor cannot be frozen without a reason, and a hand-made one without a reason is invalid', () => {
+    const lowered = { ...DEFAULT_QUORUM, minIT: 0, minOT: 0 };
+    expect(() => frozenBundle(room, lowered)).toThrow(/below the default .*no IT signer is required; no OT signer is required.*write down why/);
+    // Someone edits the file to drop the reason (and signs everything again): still not valid.
+    const reason = 'Only the OT lead could attend.';
+    const made = frozenBundle(room, { ...lowered, reducedReason: reason });
+    const { reducedReason: _dropped, ...rule } = made.charter.quorum;
+    const charter = { ...made.charter, quorum: rule };
+    const stripped = createBundle(freezeCharter({ charterId: charter.charterId, content: charter.content, roster: charter.roster, quorum: { ...rule, reducedReason: 'x' }, frozenAt: FROZEN_AT, ...(charter.facilitator ? { facilitator: charter.facilitator } : {}) }));
+    const bare = { ...stripped, charter: { ...stripped.charter, quorum: rule } };
+    const verdict = verifyBundle(bare as CharterBundle);
+    expect(verdict.valid).toBe(false);
+    expect(verdict.reducedQuorum).toBe('(no reason given)');
+    expect(verdict.problems.join('\n')).toMatch(/below the floor .* gives no reason/);
+    // A reason on a rule at the floor is refused too: it would read as a reduction that is not there.
+    const padded = { ...bundle, charter: { ...bundle.charter, quorum: { ...bundle.charter.quorum, reducedReason: 'nothing' } } };
+    expect(verifyBundle(padded).problems.join('\n')).toMatch(/reason for a reduction it does not make/);
+  });
+
+  it('only the facilitator’s key (or a co-facilitator’s with the right) seals; the side "facilitator" on the roster grants nothing', () => {
+    const impostor = makeIdentity('p-imp', 'Ivy Impostor', 'facilitator');
+    const withImpostor = { ...room, all: [...room.all, impostor] };
+    let signed = frozenBundle(withImpostor);
+    for (const who of room.all) {
+      const added = addSignature(signed, signAs(signed, who));
+      if (!added.ok) throw new Error(added.reason);
+      signed = added.bundle;
+    }
+    const byImpostor = { ...signed, seal: sealAs(signed, impostor) };
+    expect(verifyBundle(byImpostor)).toMatchObject({ valid: false, seal: { status: 'not-facilitator' } });
+    expect(verifyBundle({ ...signed, seal: sealAs(signed, room.fac) }).valid).toBe(true);
+    // The quorum's "facilitator signs" is the facilitator's key too: the impostor's signature does not count for it.
+    let onlyImpostor = frozenBundle(withImpostor);
+    for (const who of [room.it, room.ot, impostor]) {
+      const added = addSignature(onlyImpostor, signAs(onlyImpostor, who));
+      if (!added.ok) throw new Error(added.reason);
+      onlyImpostor = added.bundle;
+    }
+    expect(verifyBundle(onlyImpostor).quorum).toMatchObject({ met: false, missing: ['the facilitator'] });
+
+    // A co-facilitator seals only with the right 'charter' and before their delegation ends.
+    const co = (rights: ('run' | 'votes' | 'charter')[], expiresAt: string) => [{ publicKey: impostor.participant.publicKey, fingerprint: impostor.participant.fingerprint, name: impostor.participant.name, participantId: 'p-imp', expiresAt, rights }];
+    for (const [rights, expiresAt, status] of [
+      [['charter'], '2026-11-25T00:00:00.000Z', 'valid'],
+      [['run', 'votes'], '2026-11-25T00:00:00.000Z', 'not-facilitator'],
+      [['charter'], '2026-11-24T22:09:00.000Z', 'not-facilitator'],
+    ] as const) {
+      let b = frozenBundle(withImpostor, undefined, undefined, facilitatorOf(room, co([...rights], expiresAt)));
+      for (const who of room.all) {
+        const added = addSignature(b, signAs(b, who));
+        if (!added.ok) throw new Error(added.reason);
+        b = added.bundle;
+      }
+      expect(verifyBundle({ ...b, seal: sealAs(b, impostor) }).seal.status).toBe(status);
+    }
+  });
+
+  it('a version frozen before facilitator keys still verifies by roster side, and says so', () => {
+    const old = frozenBundle(room, undefined, undefined, null);
+    let b = old;
+    for (const who of room.all) {
+      const added = addSignature(b, signAs(b, who));
+      if (!added.ok) throw new Error(added.reason);
+      b = added.bundle;
+    }
+    const verdict = verifyBundle({ ...b, seal: sealAs(b, room.fac) });
+    expect(verdict).toMatchObject({ valid: true, facilitator: null });
+  });
+
+  it('a facilitator fingerprint that does not match its key is caught', () => {
+    const f = bundle.charter.facilitator;
+    if (!f) throw new Error('fixture has no facilitator');
+    const wrong = { ...bundle, charter: { ...bundle.charter, facilitator: { ...f, fingerprint: room.it.participant.fingerprint } } };
+    expect(verifyBundle(wrong).problems.join('\n')).toMatch(/fingerprint shown for the facilitator .* does not match/);
   });
 
   it('detects added signatures: a copy, a stranger, a forgery', () => {

@@ -15,8 +15,6 @@ import {
   readCharterLedger,
   readDraftSettings,
   setDraftField,
-  setDraftQuorum,
-  setKeyCheck,
   storeSeal,
   storeSignature,
   storeVersion,
@@ -154,33 +152,33 @@ describe('charter in the doc', () => {
     expect(after?.verdict.valid).toBe(false);
   });
 
-  it('counts an in-person check only for the key it was made for, and only from a facilitator', () => {
+  it('counts an in-person check only for the key it was made for, and only while it is marked', () => {
     const doc = new Y.Doc();
     const room = makeRoom();
     for (const who of room.all) upsertParticipant(doc, { ...who.participant, publicKey: who.participant.publicKey }, 1);
-    setKeyCheck(doc, 'p-it', { publicKey: room.it.participant.publicKey, by: 'p-fac', at: 2 });
-    setKeyCheck(doc, 'p-ot', { publicKey: room.ot.participant.publicKey, by: 'p-it', at: 2 });
-    const roster = charterRosterOf(doc, readRoster(doc));
+    // The facilitator's signed marks, as facilitation's state holds them.
+    const checks = { 'p-it': { publicKey: room.it.participant.publicKey, checked: true }, 'p-ot': { publicKey: room.ot.participant.publicKey, checked: false } };
+    const roster = charterRosterOf(readRoster(doc), checks);
     expect(roster.participants.find((p) => p.id === 'p-it')?.checkedInPerson).toBe(true);
     expect(roster.participants.find((p) => p.id === 'p-ot')?.checkedInPerson).toBe(false);
     // The key changes (a new device, or someone swapping it in): the old check no longer applies.
     upsertParticipant(doc, { ...room.it.participant, publicKey: makeIdentity('x', 'x', 'IT').participant.publicKey }, 3);
-    expect(charterRosterOf(doc, readRoster(doc)).participants.find((p) => p.id === 'p-it')?.checkedInPerson).toBe(false);
+    expect(charterRosterOf(readRoster(doc), checks).participants.find((p) => p.id === 'p-it')?.checkedInPerson).toBe(false);
+    // A participant id that names a property of every object is no check.
+    expect(charterRosterOf([{ id: '__proto__', name: 'Proto', side: 'IT', role: '', joinedAt: 1, publicKey: room.it.participant.publicKey }], {}).participants[0]?.checkedInPerson).toBe(false);
   });
 
   it('lists roster members without a key apart, since they cannot sign', () => {
     const doc = new Y.Doc();
     upsertParticipant(doc, { id: 'p-1', name: 'No Key', side: 'OT', role: '' }, 1);
-    expect(charterRosterOf(doc, readRoster(doc))).toEqual({ participants: [], withoutKey: ['No Key'] });
+    expect(charterRosterOf(readRoster(doc), {})).toEqual({ participants: [], withoutKey: ['No Key'] });
   });
 
-  it('keeps the draft settings in the doc, and falls back to the default quorum on junk', () => {
+  it('keeps the draft texts in the doc; a quorum an older version stored there is not read', () => {
     const doc = new Y.Doc();
     setDraftField(doc, 'purpose', 'Why we are here');
-    setDraftQuorum(doc, { minIT: 2, minOT: 1, facilitator: true, requiredSigners: [], requireSeal: true });
-    expect(readDraftSettings(doc)).toMatchObject({ purpose: 'Why we are here', quorum: { minIT: 2 } });
-    charterMap(doc).set('draft.quorum', '{"minIT":-5}');
-    expect(readDraftSettings(doc).quorum.minIT).toBe(1);
+    charterMap(doc).set('draft.quorum', '{"minIT":0,"minOT":0,"facilitator":false,"requiredSigners":[],"requireSeal":false}');
+    expect(readDraftSettings(doc)).toEqual({ purpose: 'Why we are here', scope: '', reviewDate: '' });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   signingMessageFor,
   signaturesDigest,
   type CharterBundle,
+  type CharterFacilitator,
   type CharterSignature,
   type Participant,
   type QuorumRule,
@@ -93,7 +94,14 @@ export function makeRoom(): Room {
 
 export const FROZEN_AT = new Date('2026-11-24T22:00:00Z');
 
-export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Card[] = sampleCards()): CharterBundle {
+/** Who facilitates, by key, as versions frozen since schema 3 say: the room's facilitator. */
+export function facilitatorOf(room: Room, coFacilitators: CharterFacilitator['coFacilitators'] = []): CharterFacilitator {
+  const f = room.fac.participant;
+  return { publicKey: f.publicKey, fingerprint: f.fingerprint, name: f.name, participantId: f.id, established: 'workshop', coFacilitators: [...coFacilitators] };
+}
+
+/** `facilitator`: null freezes the way versions before schema 3 did (the facilitator by roster side). */
+export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Card[] = sampleCards(), facilitator: CharterFacilitator | null = facilitatorOf(room)): CharterBundle {
   const draft = buildCharterDraft({
     snapshot: snapshotOf(cards),
     roster: room.all.map((i) => i.participant),
@@ -102,7 +110,7 @@ export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Ca
     reviewDate: '2027-05-01',
     ...(quorum ? { quorum } : {}),
   });
-  return createBundle(freezeCharter({ charterId: 'ws-line4', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: FROZEN_AT }));
+  return createBundle(freezeCharter({ charterId: 'ws-line4', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: FROZEN_AT, ...(facilitator ? { facilitator } : {}) }));
 }
 
 /** What a host does: sign the message for this bundle with the identity's private key. */

@@ -1,6 +1,7 @@
-// Hidden dot votes: ballots are unreadable until the facilitator reveals the round key; then
-// everyone sees the same results, with IT and OT apart. Over-budget, moved or late ballots do
-// not count.
+// Hidden dot votes in rounds started before ballots were signed (older workshops): ballots are
+// unreadable until the facilitator reveals the round key; then everyone sees the same results,
+// with IT and OT apart. Over-budget, moved or late ballots do not count. Signed ballots:
+// signedBallots.test.ts.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -48,7 +49,7 @@ describe('hidden dot voting', () => {
     const bytes = new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
     expect(bytes).not.toContain('card-patching');
     expect(roundResults(doc, WORKSHOP, round(doc))).toBeNull();
-    expect(ballotsCast(doc, round(doc))).toEqual({ IT: 1, OT: 0, facilitator: 0 });
+    expect(ballotsCast(doc, WORKSHOP, round(doc))).toEqual({ IT: 1, OT: 0, facilitator: 0 });
   });
 
   it('after the reveal everyone gets the same tallies, IT and OT apart, and a split is flagged', async () => {
