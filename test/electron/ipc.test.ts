@@ -33,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identity:signCharter': unused,
     'identity:signSeal': unused,
     'identity:signFacilitatorAction': unused,
+    'identity:signBallot': unused,
     'identity:replace': unused,
     'signaling:addresses': unused,
     'signaling:start': unused,

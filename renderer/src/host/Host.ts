@@ -107,6 +107,15 @@ export interface PublicIdentity {
 }
 
 /** The fields of a facilitator action's signed message; the host builds the bytes itself. */
+/** The fields of a ballot's signed message (shared/facilitation/ballots.ts); the host builds the bytes. */
+export interface BallotSigningInput {
+  readonly workshopId: string;
+  readonly roundId: string;
+  readonly voterId: string;
+  readonly n: number;
+  readonly boxDigest: string;
+}
+
 export interface ActionSigningInput {
   readonly workshopId: string;
   readonly seq: number;
@@ -134,6 +143,8 @@ export interface HostIdentity {
   signSeal(input: SealSigningInput): Promise<string>;
   /** base64url Ed25519 signature over a facilitator action (shared/facilitation/actionMessage.ts). */
   signFacilitatorAction(input: ActionSigningInput): Promise<string>;
+  /** base64url Ed25519 signature over a ballot (shared/facilitation/ballots.ts, ballotMessage). */
+  signBallot(input: BallotSigningInput): Promise<string>;
   /**
    * Creates a new key in place of the current one (which the host sets aside, not deletes), for
    * a device whose key can no longer be used; a key that still works is refused ('forbidden').

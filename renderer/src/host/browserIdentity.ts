@@ -4,6 +4,7 @@
 // It signs exactly the documented bytes (shared/crypto/signingMessage.ts), like the Electron host.
 import { fingerprintOf, fromBase64url, sealMessage, signingMessage, toBase64url, verifyEd25519 } from '../../../shared/crypto';
 import { actionMessage } from '../../../shared/facilitation/actionMessage';
+import { ballotMessage } from '../../../shared/facilitation/ballots';
 import { HostError, type HostIdentity, type PublicIdentity } from './Host';
 
 const DB = 'bridgeboard-identity';
@@ -160,5 +161,6 @@ export function createBrowserIdentity(): HostIdentity {
     signCharter: (input) => sign(signingMessage(input)),
     signSeal: (input) => sign(sealMessage(input)),
     signFacilitatorAction: (input) => sign(actionMessage(input)),
+    signBallot: (input) => sign(ballotMessage(input)),
   };
 }

@@ -81,6 +81,7 @@ export function createElectronHost(bridge: BridgeApi): Host {
       signCharter: (input) => call('identity:signCharter', { input: { ...input } }),
       signSeal: (input) => call('identity:signSeal', { input: { ...input } }),
       signFacilitatorAction: (input) => call('identity:signFacilitatorAction', { input: { ...input } }),
+      signBallot: (input) => call('identity:signBallot', { input: { ...input } }),
       replace: () => call('identity:replace', {}),
     },
     lanSignaling: {

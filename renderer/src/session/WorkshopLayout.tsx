@@ -22,7 +22,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
   const [historyOpen, setHistoryOpen] = useState(false);
   useBoardLocation(workshop.room);
   const isFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.isFacilitator);
-  const hasFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.claim !== null);
+  const hasFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.facilitator !== null);
   const slots = useMemo<BoardSlots>(
     () => ({
       toolbar: (

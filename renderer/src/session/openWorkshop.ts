@@ -11,7 +11,8 @@ import { MIGRATION, STORAGE } from '../core/origins';
 import { openWorkshopVault, type WorkshopVault } from '../core/workshopVault';
 import { createBoardStore, type BoardStore } from '../features/board';
 import { createCharterService, type CharterService } from '../features/charter';
-import { createFacilitationActions, createFacilitationController, navigateTo, type Facilitation, type Me } from '../features/facilitation';
+import { charterAuthorityOf } from './charterAuthority';
+import { createFacilitationActions, createFacilitationController, navigateTo, startFacilitationDuties, type Facilitation, type Me } from '../features/facilitation';
 import { createHistoryService, type HistoryService } from '../features/history';
 import { myParticipantId, startRosterKey } from '../features/identity';
 import { currentAuthor, profileStore } from '../features/profile';
@@ -79,7 +80,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
   room = createRoomController({ host, doc, vault, guardTarget: { doc, docBytes: recorder.docBytes } });
   const controller = createFacilitationController({ host, doc, board, vault, me, navigate: navigateTo });
   const facilitation: Facilitation = { controller, actions: createFacilitationActions(controller) };
-  const charter = createCharterService({ host, doc, charterId: summary.id, me: myParticipantId });
+  const charter = createCharterService({ host, doc, charterId: summary.id, me: myParticipantId, authority: charterAuthorityOf(facilitation) });
   const history = createHistoryService({ host, doc, workshopId: summary.id, flush: recorder.flush });
   const stopRosterKey = startRosterKey({
     host,
@@ -99,6 +100,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
     room.start();
     controller.start();
   }
+  const stopDuties = schema.kind === 'newer' ? () => undefined : startFacilitationDuties(controller, facilitation.actions);
   charter.start();
   const stopWiring = wireFacilitationToRoom(facilitation, room);
   const stopPinning = pinPhaseStarts(facilitation, history);
@@ -122,6 +124,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
     close: async () => {
       clearInterval(pendingTimer);
       stopWiring();
+      stopDuties();
       stopPinning();
       stopRosterKey();
       charter.stop();
@@ -140,7 +143,9 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
 
 /**
  * Facilitation meets the room here: it reads the facilitator's clock and place from the room's
- * presence, and the facilitator who opens the room (or works offline) claims the workshop.
+ * presence. A workshop made before facilitator keys has none: the device that holds it (working
+ * offline or hosting its room, never a guest, whose doc may not have synced the key yet) fixes
+ * its own key as the facilitator's, whatever side its profile names.
  */
 function wireFacilitationToRoom({ controller, actions }: Facilitation, room: RoomController): () => void {
   let current = room.awareness();
@@ -149,9 +154,8 @@ function wireFacilitationToRoom({ controller, actions }: Facilitation, room: Roo
   const maybeClaim = () => {
     const view = controller.store.getState();
     const settings = room.store.getState().settings;
-    // A guest never claims on its own: its doc may simply not have synced the claim yet.
     const mayClaim = settings === null || settings.kind === 'host';
-    if (claiming || view.claim || !view.myKey || !mayClaim || controller.me().side !== 'facilitator') return;
+    if (claiming || view.facilitator || !view.myKey || !mayClaim) return;
     claiming = true;
     void actions.claim().catch(() => {
       claiming = false;

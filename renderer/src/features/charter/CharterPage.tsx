@@ -1,15 +1,16 @@
 // The charter of the open workshop: your signing identity, the draft with its findings and the
-// roster, the facilitator's freeze, every frozen version to read, sign, seal and export, and a
-// verifier for charter files. Shown in place of the board; the board stays mounted behind it.
-import { useMemo } from 'react';
+// roster, the facilitator's freeze (confirmed with what changed), every frozen version to read,
+// sign, seal and export, and a verifier for charter files. Shown in place of the board; the board stays mounted behind it.
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { latestVersion } from '../../../../shared/charter';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useBoard } from '../board';
 import { IdentityPanel, myParticipantId } from '../identity';
-import { draftOf } from './charterActions';
+import { draftOf, type PreparedFreeze } from './charterActions';
 import { useCharterService } from './charterContext';
+import { latestStanding, standingOf } from './charterStore';
+import { FreezeDialog } from './FreezeDialog';
 import { DraftPanel } from './DraftPanel';
 import { RosterPanel } from './RosterPanel';
 import { VerifyPanel } from './VerifyPanel';
@@ -21,19 +22,28 @@ function CharterBody() {
   const state = useStore(store);
   const snapshot = useBoard((s) => s.snapshot);
   const me = myParticipantId();
-  const isFacilitator = state.boardRoster.some((p) => p.id === me && p.side === 'facilitator');
+  // The facilitator's power over the charter is by key (or a co-facilitator's delegation), never by side.
+  const isFacilitator = state.authority.mayCharter;
   const draft = useMemo(() => draftOf(state, snapshot), [state, snapshot]);
   const agreed = draft.content.sections.reduce((n, s) => n + s.items.length, 0);
-  const latest = latestVersion(state.ledger);
+  const latest = latestStanding(state);
   const versions = [...state.ledger.versions].reverse();
   const byDigest = new Map(state.ledger.versions.map((v) => [v.frozen.digest, v]));
+  const [prepared, setPrepared] = useState<PreparedFreeze | null>(null);
   const onFreeze = () => {
     try {
-      const frozen = actions.freeze(state, snapshot);
-      notifyInfo(`Version ${frozen.charter.version} frozen. Everyone can now read and sign it.`);
+      setPrepared(actions.prepareFreeze(state, snapshot));
     } catch (e) {
       notifyError(describeError(e, 'Freezing the charter'));
     }
+  };
+  const confirmFreeze = () => {
+    if (!prepared) return;
+    setPrepared(null);
+    actions.freeze(prepared).then(
+      () => notifyInfo(`Version ${prepared.frozen.charter.version} frozen. Everyone on its roster can now read and sign it.`),
+      (e: unknown) => notifyError(describeError(e, 'Freezing the charter')),
+    );
   };
   return (
     <>
@@ -51,11 +61,18 @@ function CharterBody() {
         <div>
           {versions.length === 0 && <p className="charter-panel">No version is frozen yet.</p>}
           {versions.map((v) => (
-            <VersionPanel key={v.frozen.digest} version={v} me={me} previous={v.frozen.charter.previousDigest ? (byDigest.get(v.frozen.charter.previousDigest) ?? null) : null} />
+            <VersionPanel
+              key={v.frozen.digest}
+              version={v}
+              me={me}
+              standing={standingOf(v, state.authority)}
+              previous={v.frozen.charter.previousDigest ? (byDigest.get(v.frozen.charter.previousDigest) ?? null) : null}
+            />
           ))}
           <VerifyPanel />
         </div>
       </div>
+      {prepared && <FreezeDialog prepared={prepared} onConfirm={confirmFreeze} onCancel={() => setPrepared(null)} />}
     </>
   );
 }

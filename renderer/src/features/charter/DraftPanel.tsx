@@ -1,7 +1,8 @@
 // The draft: purpose, scope and review date (stored in the doc, so the room shares them), the
-// quorum rule to freeze with, what would make the charter weak, and the facilitator's freeze.
+// quorum rule to freeze with (the facilitator's signed choice), what would make the charter
+// weak, and the facilitator's freeze.
 import { useState } from 'react';
-import type { CharterFinding, DraftField, QuorumRule } from '../../../../shared/charter';
+import { belowFloor, quorumProblem, type CharterFinding, type DraftField, type QuorumRule } from '../../../../shared/charter';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useCharterService } from './charterContext';
@@ -32,31 +33,60 @@ function TextSetting({ field, label, value, multiline }: { field: DraftField; la
   );
 }
 
+/**
+ * The quorum the next version freezes with. Raising it is free; going below the default (one IT
+ * and one OT signer, the facilitator, a seal) needs a written reason, which is frozen into the
+ * version and shown as "reduced quorum" by every verifier. Applied as a signed action.
+ */
 function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolean }) {
   const { actions } = useCharterService();
-  const update = (change: Partial<QuorumRule>) => {
-    try {
-      actions.setQuorum({ ...rule, ...change });
-    } catch (e) {
-      notifyError(describeError(e, 'Changing the quorum'));
-    }
+  // Edited here and applied as a whole: a lowered rule goes out only with its reason.
+  const [draft, setDraft] = useState(rule);
+  const update = (change: Partial<QuorumRule>) => setDraft({ ...draft, ...change });
+  const below = belowFloor(draft);
+  const problem = quorumProblem(draft);
+  const changed = JSON.stringify(draft) !== JSON.stringify(rule);
+  const apply = () => {
+    const { reducedReason, ...rest } = draft;
+    const next = below.length > 0 && reducedReason ? { ...rest, reducedReason: reducedReason.trim() } : rest;
+    actions.setQuorum(next).catch((e: unknown) => notifyError(describeError(e, 'Changing the quorum')));
   };
   const count = (value: string) => Math.max(0, Math.min(1000, Math.floor(Number(value) || 0)));
   return (
-    <fieldset className="field quorum-settings" disabled={disabled}>
+    <fieldset className="field quorum-settings" disabled={disabled} data-testid="quorum-settings">
       <legend>Quorum for the next version</legend>
       <label>
-        IT signers at least <input type="number" min={0} value={rule.minIT} onChange={(e) => update({ minIT: count(e.target.value) })} />
+        IT signers at least <input type="number" min={0} value={draft.minIT} onChange={(e) => update({ minIT: count(e.target.value) })} data-testid="quorum-it" />
       </label>
       <label>
-        OT signers at least <input type="number" min={0} value={rule.minOT} onChange={(e) => update({ minOT: count(e.target.value) })} />
+        OT signers at least <input type="number" min={0} value={draft.minOT} onChange={(e) => update({ minOT: count(e.target.value) })} data-testid="quorum-ot" />
       </label>
       <label className="radio">
-        <input type="checkbox" checked={rule.facilitator} onChange={(e) => update({ facilitator: e.target.checked })} /> The facilitator signs
+        <input type="checkbox" checked={draft.facilitator} onChange={(e) => update({ facilitator: e.target.checked })} /> The facilitator signs
       </label>
       <label className="radio">
-        <input type="checkbox" checked={rule.requireSeal} onChange={(e) => update({ requireSeal: e.target.checked })} /> A facilitator seals the signatures
+        <input type="checkbox" checked={draft.requireSeal} onChange={(e) => update({ requireSeal: e.target.checked })} /> The facilitator seals the signatures
       </label>
+      {below.length > 0 && (
+        <div className="reduced-quorum" role="note" data-testid="quorum-reduced">
+          <p>Below the default: {below.join('; ')}. Every verifier will show this version as a REDUCED QUORUM with your reason.</p>
+          <label className="field">
+            Why (frozen into the version, one line)
+            <input
+              type="text"
+              maxLength={1000}
+              value={draft.reducedReason ?? ''}
+              onChange={(e) => update({ reducedReason: e.target.value.replace(/[\r\n]+/g, ' ') })}
+              data-testid="quorum-reason"
+            />
+          </label>
+        </div>
+      )}
+      {changed && (
+        <button type="button" onClick={apply} disabled={problem !== null} title={problem ?? undefined} data-testid="quorum-apply">
+          Apply quorum
+        </button>
+      )}
     </fieldset>
   );
 }
@@ -78,7 +108,7 @@ export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacili
       <TextSetting key={`purpose:${settings.purpose}`} field="purpose" label="Purpose" value={settings.purpose} multiline />
       <TextSetting key={`scope:${settings.scope}`} field="scope" label="Scope" value={settings.scope} multiline />
       <TextSetting key={`reviewDate:${settings.reviewDate}`} field="reviewDate" label="Review date" value={settings.reviewDate} />
-      <QuorumSettings rule={settings.quorum} disabled={!isFacilitator} />
+      <QuorumSettings key={JSON.stringify(state.quorum)} rule={state.quorum} disabled={!isFacilitator} />
       <h3>What would make this charter weak</h3>
       {findings.length === 0 ? (
         <p data-testid="findings">Nothing: every check passes.</p>
@@ -97,7 +127,7 @@ export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacili
           Freeze version {nextVersion}
         </button>
       ) : (
-        <p className="hint">The facilitator freezes the draft into a version for everyone to sign.</p>
+        <p className="hint">The facilitator (or a co-facilitator with the right) sets the quorum and freezes the draft into a version for everyone to sign.</p>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
-// The roster with sides, roles and key fingerprints to compare aloud. The facilitator marks each
-// person as checked in person; you can set your own role.
+// The roster with sides, roles, key fingerprints to compare aloud, and who facilitates (by key).
+// The facilitator marks each person as checked in person (a signed action); you can set your
+// own role.
 import { useState } from 'react';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
@@ -24,12 +25,14 @@ function MyRole({ me }: { me: CharterViewState['boardRoster'][number] }) {
 
 export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewState; me: string; isFacilitator: boolean }) {
   const { actions } = useCharterService();
-  const mark = (participantId: string, publicKey: string | null) => {
-    try {
-      actions.markChecked(participantId, publicKey);
-    } catch (e) {
-      notifyError(describeError(e, 'Marking the key checked'));
-    }
+  const mark = (participantId: string, publicKey: string, checked: boolean) => {
+    actions.markChecked(participantId, publicKey, checked).catch((e: unknown) => notifyError(describeError(e, 'Marking the key checked')));
+  };
+  const facilitator = state.authority.facilitator;
+  const facilitates = (publicKey: string | null): string | null => {
+    if (!publicKey || !facilitator) return null;
+    if (facilitator.publicKey === publicKey) return 'Facilitator';
+    return facilitator.coFacilitators.some((c) => c.publicKey === publicKey) ? 'Co-facilitator' : null;
   };
   const checked = new Map(state.roster.participants.map((p) => [p.id, p.checkedInPerson]));
   return (
@@ -40,6 +43,7 @@ export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewSt
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Side</th>
+            <th scope="col">Facilitates</th>
             <th scope="col">Role</th>
             <th scope="col">Key fingerprint</th>
             <th scope="col">Checked in person</th>
@@ -58,12 +62,13 @@ export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewSt
                 <td>
                   <span className={`badge side-${p.side}`}>{p.side}</span>
                 </td>
+                <td data-testid="facilitates">{facilitates(p.publicKey) ?? '—'}</td>
                 <td>{p.id === me ? <MyRole key={p.role} me={p} /> : p.role || '—'}</td>
                 <td>{fingerprint ? <Fingerprint value={fingerprint} label={`Fingerprint of ${p.name}`} /> : 'no key yet'}</td>
                 <td>
                   {isChecked ? 'Yes' : 'No'}
                   {isFacilitator && p.publicKey && (
-                    <button type="button" className="link" onClick={() => mark(p.id, isChecked ? null : p.publicKey)}>
+                    <button type="button" className="link" onClick={() => mark(p.id, p.publicKey ?? '', !isChecked)}>
                       {isChecked ? `Undo check of ${p.name}` : `Mark ${p.name} checked`}
                     </button>
                   )}

@@ -16,7 +16,7 @@ export function SealText({ status }: { readonly status: string }) {
     valid: 'Sealed by the facilitator',
     missing: 'Not sealed yet',
     'set-changed': 'Signatures changed after the seal: seal again',
-    'not-facilitator': 'Seal rejected: not by a facilitator on the roster',
+    'not-facilitator': 'Seal rejected: not by the facilitator or a co-facilitator',
     'bad-signature': 'Seal rejected: does not verify',
   };
   return <span data-testid="seal-status">{text[status] ?? status}</span>;
@@ -27,6 +27,22 @@ export function VerdictView({ verdict, showProblems = true }: { readonly verdict
     <div className="verdict" data-testid="verdict">
       <p className={verdict.valid ? 'verdict-ok' : 'verdict-bad'} data-testid="verdict-summary">
         {verdict.valid ? 'Valid' : 'Not valid'}: version {verdict.version} of {verdict.charterId}, SHA-256 <code>{verdict.digest}</code>
+      </p>
+      {verdict.reducedQuorum !== null && (
+        <p className="reduced-quorum" role="note" data-testid="reduced-quorum">
+          REDUCED QUORUM: this version needs fewer signatures than the default (one IT, one OT, the facilitator and a seal). Reason given: “{verdict.reducedQuorum}”
+        </p>
+      )}
+      <p data-testid="verdict-facilitator">
+        {verdict.facilitator ? (
+          <>
+            Facilitator: {verdict.facilitator.name}, key <Fingerprint value={verdict.facilitator.fingerprint} label={`Fingerprint of the facilitator ${verdict.facilitator.name}`} /> (
+            {verdict.facilitator.established === 'workshop' ? 'fixed when the workshop was created' : 'handed over during the workshop'})
+            {verdict.facilitator.coFacilitators.length > 0 && `; co-facilitators: ${verdict.facilitator.coFacilitators.join(', ')}`}
+          </>
+        ) : (
+          'Facilitator: not named by key (a version frozen before facilitator keys: a roster member with the side "facilitator" counts)'
+        )}
       </p>
       <ul className="signer-list" aria-label="Signatures">
         {verdict.signers.map((s, i) => (

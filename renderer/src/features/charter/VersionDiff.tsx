@@ -11,11 +11,12 @@ export function VersionDiff({ diff, from }: { readonly diff: CharterDiff; readon
     ...diff.rosterRemoved.map((id) => `Roster: removed ${id}`),
     ...diff.rosterChanged.map((id) => `Roster: changed ${id}`),
     ...(diff.quorumChanged ? ['Quorum rule changed'] : []),
+    ...(diff.facilitatorChanged ? ['Facilitator or co-facilitators changed'] : []),
   ];
   return (
     <details className="version-diff" open data-testid="version-diff">
       <summary>What changed since version {from}</summary>
-      {lines.length === 0 ? <p>Nothing in the content, roster or quorum.</p> : <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+      {lines.length === 0 ? <p>Nothing in the content, roster, quorum or facilitators.</p> : <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
     </details>
   );
 }

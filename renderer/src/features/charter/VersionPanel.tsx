@@ -1,14 +1,15 @@
 // One frozen version: what changed since the one before, the exact text and digest to sign, the
 // live signatures (accepted and rejected) and quorum, the facilitator's seal, and exports.
 import { useState } from 'react';
-import { diffCharters, type VersionLedger } from '../../../../shared/charter';
+import { diffCharters, facilitatorKeys, type VersionLedger } from '../../../../shared/charter';
 import { useHost } from '../../core/hostContext';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { Fingerprint, useIdentity } from '../identity';
 import { CharterText } from './CharterText';
 import { exportBundle, type ExportFormat } from './charterExport';
-import { useCharterService } from './charterContext';
+import { useCharterService, useCharterState } from './charterContext';
+import type { VersionStanding } from './charterStore';
 import { VersionDiff } from './VersionDiff';
 import { SealText, VerdictView } from './VerdictView';
 
@@ -16,11 +17,13 @@ interface VersionPanelProps {
   readonly version: VersionLedger;
   readonly previous: VersionLedger | null;
   readonly me: string;
+  readonly standing: VersionStanding;
 }
 
-export function VersionPanel({ version, previous, me }: VersionPanelProps) {
+export function VersionPanel({ version, previous, me, standing }: VersionPanelProps) {
   const host = useHost();
-  const { actions } = useCharterService();
+  const { actions, store } = useCharterService();
+  const authority = useCharterState((s) => s.authority);
   const identity = useIdentity();
   const [busy, setBusy] = useState(false);
   const { charter, digest } = version.frozen;
@@ -37,15 +40,28 @@ export function VersionPanel({ version, previous, me }: VersionPanelProps) {
     run('Exporting the charter', async () => {
       if (await exportBundle(host, version.bundle, format)) notifyInfo(`Charter version ${n} exported.`);
     });
-  const canSeal = mine?.side === 'facilitator' && version.verdict.quorum.met && version.seal !== 'valid';
+  const sealKeys = facilitatorKeys(charter.facilitator);
+  const canSeal = standing === 'facilitator' && authority.mayCharter && authority.myKey !== null && sealKeys?.has(authority.myKey) === true && version.verdict.quorum.met && version.seal !== 'valid';
   return (
-    <section className="charter-panel charter-version" aria-labelledby={`version-${digest}`} data-testid="charter-version" data-version={n}>
+    <section
+      className={`charter-panel charter-version${standing === 'unauthorized' ? ' unauthorized-version' : ''}`}
+      aria-labelledby={`version-${digest}`}
+      data-testid="charter-version"
+      data-version={n}
+      data-standing={standing}
+    >
       <h2 id={`version-${digest}`}>
         Version {n} <small>frozen {charter.frozenAt}</small>
       </h2>
       {version.conflict && (
         <p role="alert">Two versions {n} were frozen at the same time. Both are kept unchanged; sign only the one your facilitator names (check the digest).</p>
       )}
+      {standing === 'unauthorized' && (
+        <p role="alert" className="problems" data-testid="version-unauthorized">
+          The facilitator did not freeze this version: someone else stored it. Do not sign it.
+        </p>
+      )}
+      {standing === 'older' && <p className="hint">Frozen before facilitator keys. To sign, the facilitator freezes the charter again.</p>}
       <p>
         SHA-256 digest: <code data-testid="version-digest">{digest}</code>
       </p>
@@ -57,6 +73,8 @@ export function VersionPanel({ version, previous, me }: VersionPanelProps) {
       <div className="sign-box" data-testid="sign-box">
         {!mine ? (
           <p className="hint">You are not on this version’s roster, so you cannot sign it.</p>
+        ) : standing !== 'facilitator' && !signed ? (
+          <p className="hint">Not open for signing.</p>
         ) : signed ? (
           <p data-testid="signed-note">You signed version {n}.</p>
         ) : (
@@ -65,7 +83,7 @@ export function VersionPanel({ version, previous, me }: VersionPanelProps) {
               Signing says you agree to the text above, version {n}, digest <code>{digest.slice(0, 16)}…</code>, with your key{' '}
               {identity.status === 'ready' ? <Fingerprint value={identity.identity.fingerprint} label="Your fingerprint" /> : ''}.
             </p>
-            <button type="button" className="primary" disabled={busy} onClick={() => run('Signing', () => actions.sign(version))} data-testid="sign">
+            <button type="button" className="primary" disabled={busy} onClick={() => run('Signing', () => actions.sign(version, store.getState()))} data-testid="sign">
               Sign version {n}
             </button>
           </>
@@ -85,7 +103,7 @@ export function VersionPanel({ version, previous, me }: VersionPanelProps) {
       <p>
         <SealText status={version.seal} />
         {canSeal && (
-          <button type="button" disabled={busy} onClick={() => run('Sealing', () => actions.seal(version))} data-testid="seal">
+          <button type="button" disabled={busy} onClick={() => run('Sealing', () => actions.seal(version, store.getState()))} data-testid="seal">
             Seal the {version.bundle.signatures.length} signatures
           </button>
         )}

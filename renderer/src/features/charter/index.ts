@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 
 export { createCharterService, type CharterService } from './charterService';
 export type { CharterDeps } from './charterActions';
+export type { CharterAuthority, CharterAuthorityView } from './charterAuthority';
 export { CharterContext } from './charterContext';
 export { CharterButton } from './CharterButton';
 export { VerifyCharterButton } from './VerifyCharterButton';

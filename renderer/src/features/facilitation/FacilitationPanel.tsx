@@ -16,8 +16,9 @@ export function FacilitationPanel() {
   // The balance is worked out and drawn only while it is open: closed, an edit costs it nothing.
   const [balanceOpen, setBalanceOpen] = useState(false);
   if (!facilitation) return null;
-  // Anyone who joined as a facilitator gets the controls; only the pinned key's actions apply.
-  const showBar = isFacilitator || facilitation.controller.me().side === 'facilitator';
+  // The controls are for whoever holds the facilitator's authority, by key: the side someone
+  // picked in their profile grants nothing.
+  const showBar = isFacilitator === true;
   return (
     <div className="facilitation" data-testid="facilitation">
       <PhaseBanner />

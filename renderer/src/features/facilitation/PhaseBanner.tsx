@@ -4,13 +4,14 @@ import { SECTIONS } from '../../../../shared/board';
 import { currentPhase, sectionOpen } from '../../../../shared/facilitation';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { TimerDisplay } from './TimerDisplay';
-import { keyFingerprint } from './keyFingerprint';
 
 export function PhaseBanner() {
   const facilitation = useFacilitationContext();
   const state = useFacilitation((v) => v.state);
-  const claim = useFacilitation((v) => v.claim);
+  const facilitator = useFacilitation((v) => v.facilitator);
   const isFacilitator = useFacilitation((v) => v.isFacilitator);
+  const isPrimary = useFacilitation((v) => v.isPrimary);
+  const coFacilitators = useFacilitation((v) => v.state.coFacilitators);
   const following = useFacilitation((v) => v.following);
   const facilitatorHere = useFacilitation((v) => v.facilitatorHere);
   const contested = useFacilitation((v) => v.authority.contested);
@@ -35,22 +36,23 @@ export function PhaseBanner() {
           </span>
         )}
         <TimerDisplay />
-        {claim && !isFacilitator && (
+        {facilitator && !isPrimary && (
           <span className="muted" data-testid="facilitator-key">
-            Facilitator: {claim.name}, key {keyFingerprint(claim.publicKey)}
+            Facilitator: {facilitator.name}, key {facilitator.fingerprint}
+            {coFacilitators && coFacilitators.length > 0 && ` · co-facilitating: ${coFacilitators.map((c) => c.name).join(', ')}`}
           </span>
         )}
-        {claim && !isFacilitator && (
+        {facilitator && !isPrimary && (
           <label className="follow-toggle">
             <input type="checkbox" checked={following ?? false} onChange={(e) => facilitation.controller.setFollowing(e.target.checked)} data-testid="follow-toggle" />
-            Follow {claim.name}
+            Follow {facilitator.name}
             {!facilitatorHere && <span className="muted"> (not here now)</span>}
           </label>
         )}
       </div>
       {contested && (
         <p className="facilitator-warning" role="note" data-testid="authority-contested">
-          Someone wrote another key into this workshop as its facilitator. This device keeps the key it first saw{claim ? ` (${claim.name}'s)` : ''}; actions signed with the other key are refused.
+          Someone wrote another key into this workshop as its facilitator. This device keeps the key it first saw{facilitator ? ` (${facilitator.name}'s)` : ''}; actions signed with the other key are refused.
         </p>
       )}
       {phase && phase.prompts.length > 0 && (
@@ -62,7 +64,7 @@ export function PhaseBanner() {
       )}
       <p className="phase-open" data-testid="phase-open">
         {phase ? `Open for editing: ${open.join(', ')}.` : 'Every section is open until the facilitator starts the agenda.'}
-        {isFacilitator && phase && ' As the facilitator you can edit every section.'}
+        {isFacilitator && phase && ' Facilitating, you can edit every section.'}
       </p>
     </section>
   );

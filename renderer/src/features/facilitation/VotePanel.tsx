@@ -1,6 +1,7 @@
 // Casting my dots in an open vote: every card on the board with − / + buttons, the dots I have
-// left, and how many people of each side have voted. Ballots are encrypted to the round key, so
-// nobody sees where anyone's dots are until the facilitator reveals them.
+// left, and how many people of each side have voted. Ballots are sealed to the round key and
+// signed by their voter, so nobody sees where anyone's dots are until the facilitator reveals
+// them, and nobody can cast or change a ballot in someone else's name.
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SECTIONS } from '../../../../shared/board';
@@ -27,7 +28,6 @@ interface OpenVoteProps {
 
 function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
   const sections = useStore(facilitation.controller.board, (s) => s.snapshot.sections);
-  const restored = useStore(facilitation.controller.store, (v) => (v.ballotRestored?.roundId === roundId ? v.ballotRestored.count : 0));
   const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.vault, roundId));
   const left = budget - dotsUsed(dots);
   const change = (cardId: string, delta: 1 | -1) => {
@@ -46,14 +46,9 @@ function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
         <strong data-testid="dots-left" aria-live="polite">
           {left} of {budget} dots left
         </strong>
-        . Votes stay hidden (encrypted) until the facilitator reveals them. Ballots so far: IT {cast.IT ?? 0}, OT {cast.OT ?? 0}
+        . Your ballot is signed with your key and stays sealed until the facilitator reveals the votes. Ballots so far: IT {cast.IT ?? 0}, OT {cast.OT ?? 0}
         {(cast.facilitator ?? 0) > 0 ? `, facilitator ${cast.facilitator ?? 0}` : ''}.
       </p>
-      {restored > 0 && (
-        <p role="status" className="vote-restored" data-testid="ballot-restored">
-          Another device wrote a ballot in your name; your own has been put back{restored > 1 ? ` (${restored} times)` : ''}. Tell the facilitator.
-        </p>
-      )}
       {SECTIONS.filter((s) => s.id !== 'parking' && (sections[s.id].length) > 0).map((s) => (
         <div key={s.id} className="vote-section">
           <h3>{s.title}</h3>

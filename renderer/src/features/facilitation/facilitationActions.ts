@@ -1,30 +1,47 @@
 // Facilitation's actions, what its buttons call: each facilitator action is signed with this
-// device's identity key and written to the doc, where every peer checks it; anyone casts their
-// own ballot. Actions run one after another, so each takes the next sequence number after the
-// one before it.
+// device's identity key and written to the doc, where every peer checks it against who holds
+// the facilitator's authority; anyone casts their own ballot, signed with their key. Actions run
+// one after another, so each takes the next sequence number after the one before it, and each
+// says when it was made on the facilitator's clock (a co-facilitator's delegation ends then).
 import { type SectionId } from '../../../../shared/board';
 import {
-  ballotDigest,
-  ballotEntry,
+  ballotSigningInput,
+  checkSignedBallot,
+  countedDigests,
   createRoundKeys,
   currentPhase,
   currentRound,
   encryptBallot,
-  readBallotEntries,
+  fixFacilitatorKey,
+  authorityBoxKeys,
+  readSignedBallotEntries,
+  sealDots,
+  sealRoundSecret,
   signAction,
-  writeAuthorityClaim,
   writeBallot,
   writeSignedAction,
+  writeSignedBallot,
   type Agenda,
   type Dots,
   type FacilitatorAction,
+  type Right,
 } from '../../../../shared/facilitation';
+import type { QuorumRule } from '../../../../shared/charter';
 import { uuidv4 } from 'lib0/random';
 import type { FacilitationController } from './facilitationController';
-import { keepMyDots, keepRoundSecret, roundSecret } from './facilitationStorage';
+import { keepMyDots, keepRoundSecret, myBoxKeys } from './facilitationStorage';
+import { roundSecretFor } from './roundSecrets';
 import { FACILITATION } from '../../core/origins';
 
+/** Someone on the roster, as delegation and handover name them. */
+export interface Delegate {
+  readonly participantId: string;
+  readonly name: string;
+  readonly publicKey: string;
+}
+
 export interface FacilitationActions {
+  /** Fixes my key as the facilitator's in a workshop that has none (one made before facilitator keys). */
   claim(): Promise<void>;
   movePhase(delta: -1 | 1): Promise<void>;
   setAgenda(agenda: Agenda): Promise<void>;
@@ -40,6 +57,19 @@ export interface FacilitationActions {
   bringHere(section: SectionId, cardId: string | null): Promise<void>;
   /** My ballot for the open round (not a facilitator action: anyone votes). */
   castVote(dots: Dots): Promise<void>;
+  /** Makes someone a co-facilitator with these rights for `hours` (the facilitator only). */
+  delegate(to: Delegate, rights: readonly Right[], hours: number): Promise<void>;
+  revoke(publicKey: string): Promise<void>;
+  /** Hands the workshop over: `to` becomes the facilitator, and I hold nothing (the facilitator only). */
+  handOver(to: Delegate): Promise<void>;
+  /** Publishes my box key, so vote secrets can be sealed to me. */
+  publishBoxKey(): Promise<void>;
+  /** Seals the open round's secret to another authority holder's box key. */
+  shareRound(roundId: string, to: string, boxKey: string): Promise<void>;
+  setQuorum(rule: QuorumRule): Promise<void>;
+  markChecked(participantId: string, publicKey: string, checked: boolean): Promise<void>;
+  /** Records that the charter version with this digest was frozen by the facilitator. */
+  recordFreeze(version: number, digest: string): Promise<void>;
 }
 
 export function createFacilitationActions(c: FacilitationController): FacilitationActions {
@@ -49,24 +79,28 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
     queue = run.catch(() => undefined);
     return run;
   };
+  const now = () => Math.round(c.facilitatorNow());
   const perform = (make: () => FacilitatorAction | null): Promise<void> =>
     serial(async () => {
       const view = c.store.getState();
       if (!view.myKey) throw new Error(view.identityError ?? 'Your signing key is not loaded yet.');
-      const action = make();
-      if (!action) return;
+      const made = make();
+      if (!made) return;
+      const action = { ...made, at: made.at ?? now() } as FacilitatorAction;
       const signed = await signAction((input) => c.host.identity.signFacilitatorAction(input), c.workshopId, view.state.lastSeq + 1, action, view.myKey);
       writeSignedAction(c.doc, signed, FACILITATION);
     });
   const minutes = (n: number) => Math.round(n * 60_000);
-  const now = () => Math.round(c.facilitatorNow());
+  const openRound = () => {
+    const round = currentRound(c.store.getState().state);
+    return round && round.status === 'open' ? round : null;
+  };
 
   return {
     claim: () =>
       serial(async () => {
         const identity = await c.host.identity.get();
-        const me = c.me();
-        writeAuthorityClaim(c.doc, { publicKey: identity.publicKey, participantId: me.participantId, name: me.name }, FACILITATION);
+        fixFacilitatorKey(c.doc, identity.publicKey, c.me().participantId, FACILITATION);
       }),
     movePhase: (delta) =>
       perform(() => {
@@ -84,20 +118,25 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
     stopTimer: () => perform(() => ({ type: 'timer.stop' })),
     startVote: (budget) =>
       perform(() => {
+        const { state, myKey } = c.store.getState();
         const roundId = uuidv4().replace(/-/g, '').slice(0, 16);
         const keys = createRoundKeys();
-        // Kept only here until the reveal: whoever holds it can read the ballots.
+        // Kept here until the reveal, and sealed to everyone else who may reveal it.
         keepRoundSecret(c.vault, roundId, keys.secretKey);
-        return { type: 'voting.start', roundId, budget, publicKey: keys.publicKey };
+        const sealedFor = Object.fromEntries(
+          authorityBoxKeys(state)
+            .filter(([signingKey]) => signingKey !== myKey)
+            .map(([signingKey, boxKey]) => [signingKey, sealRoundSecret(c.workshopId, { roundId }, { signingKey, boxKey }, keys.secretKey)]),
+        );
+        return { type: 'voting.start', roundId, budget, publicKey: keys.publicKey, signed: true, sealedFor };
       }),
     revealVotes: () =>
       perform(() => {
-        const round = currentRound(c.store.getState().state);
-        if (!round || round.status !== 'open') return null;
-        const secretKey = roundSecret(c.vault, round.roundId);
-        if (!secretKey) throw new Error('This device did not start the vote, so it does not hold the key that reveals it.');
-        const counted = [...readBallotEntries(c.doc, round.roundId).values()].filter((e): e is string => typeof e === 'string').map(ballotDigest);
-        return { type: 'voting.reveal', roundId: round.roundId, secretKey, counted };
+        const round = openRound();
+        if (!round) return null;
+        const secretKey = roundSecretFor(c, round);
+        if (!secretKey) throw new Error('This device cannot open this vote: it did not start it, and no copy of its key was sealed to it.');
+        return { type: 'voting.reveal', roundId: round.roundId, secretKey, counted: countedDigests(c.doc, c.workshopId, round) };
       }),
     closeVote: () =>
       perform(() => {
@@ -108,14 +147,38 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
     bringHere: (section, cardId) => perform(() => ({ type: 'bring.here', section, cardId })),
     castVote: (dots) =>
       serial(async () => {
-        const round = currentRound(c.store.getState().state);
-        if (!round || round.status !== 'open') throw new Error('No vote is open.');
+        const round = openRound();
+        if (!round) throw new Error('No vote is open.');
         const me = c.me();
-        const ballot = encryptBallot(round.publicKey, me.side, dots, { workshopId: c.workshopId, roundId: round.roundId, voterId: me.participantId });
+        const ctx = { workshopId: c.workshopId, roundId: round.roundId, voterId: me.participantId };
         keepMyDots(c.vault, round.roundId, dots);
-        // Remembered first: writing it makes the controller check that what is stored is mine.
-        c.rememberBallot(round.roundId, ballotEntry(ballot));
-        writeBallot(c.doc, round.roundId, ballot, FACILITATION);
+        if (!round.signed) {
+          // A round an older version started: its ballots are not signed.
+          writeBallot(c.doc, round.roundId, encryptBallot(round.publicKey, me.side, dots, ctx), FACILITATION);
+          return;
+        }
+        const identity = await c.host.identity.get();
+        // The revision after my newest valid one (entries others wrote under my name do not count).
+        const mine = (readSignedBallotEntries(c.doc, round.roundId).get(me.participantId) ?? []).filter((e) => checkSignedBallot(e.entry, ctx, e.n, identity.publicKey) !== null);
+        const n = Math.max(0, ...mine.map((e) => e.n)) + 1;
+        const box = sealDots(round.publicKey, dots, ctx);
+        const signature = await c.host.identity.signBallot(ballotSigningInput(ctx, n, box));
+        writeSignedBallot(c.doc, round.roundId, { v: 2, voterId: me.participantId, n, box, publicKey: identity.publicKey, signature }, FACILITATION);
       }),
+    delegate: (to, rights, hours) =>
+      perform(() => ({ type: 'delegation.grant', delegate: to.publicKey, participantId: to.participantId, name: to.name, rights: [...rights], expiresAt: now() + Math.round(hours * 3_600_000), at: now() })),
+    revoke: (publicKey) => perform(() => ({ type: 'delegation.revoke', delegate: publicKey, at: now() })),
+    handOver: (to) => perform(() => ({ type: 'handover', to: to.publicKey, participantId: to.participantId, name: to.name, at: now() })),
+    publishBoxKey: () => perform(() => ({ type: 'delegate.boxKey', boxKey: myBoxKeys(c.vault).publicKey })),
+    shareRound: (roundId, to, boxKey) =>
+      perform(() => {
+        const round = openRound();
+        if (round?.roundId !== roundId) return null;
+        const secretKey = roundSecretFor(c, round);
+        return secretKey ? { type: 'voting.share', roundId, to, sealed: sealRoundSecret(c.workshopId, round, { signingKey: to, boxKey }, secretKey) } : null;
+      }),
+    setQuorum: (rule) => perform(() => ({ type: 'charter.quorum', rule })),
+    markChecked: (participantId, publicKey, checked) => perform(() => ({ type: 'charter.check', participantId, publicKey, checked })),
+    recordFreeze: (version, digest) => perform(() => ({ type: 'charter.freeze', version, digest })),
   };
 }

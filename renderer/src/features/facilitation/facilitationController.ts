@@ -1,34 +1,36 @@
 // Facilitation for one open workshop: derives the shared state from the doc (signed actions
-// checked against the pinned facilitator key), feeds the board its policy (closed sections,
+// checked against the workshop's facilitator key, which this device pins), says who holds the
+// facilitator's authority and whether I do, feeds the board its policy (closed sections,
 // anonymity), keeps the clock offset to the facilitator, follows them when asked, and moves to
-// where "bring everyone here" points. Commands live in facilitatorCommands.ts. No React here.
+// where "bring everyone here" points. What the buttons do lives in facilitationActions.ts, what
+// an authority holder's app does by itself in facilitationDuties.ts. No React here.
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { sectionSpec, type SectionId, type Side } from '../../../../shared/board';
+import { metaMap, readRoster, rosterMap, sectionSpec, type Participant, type SectionId, type Side } from '../../../../shared/board';
 import {
   ballotsCast,
   createCheckCache,
   createClockOffsetEstimator,
   currentPhase,
   currentRound,
-  ballotKey,
   facilitationMap,
-  INITIAL_STATE,
-  readBallotEntries,
-  readAuthorityClaim,
   foldActions,
+  holdsAuthority,
+  INITIAL_STATE,
   missingFromDoc,
   readActionEntries,
+  readFacilitatorKey,
   remember,
-  withRemembered,
-  writeAuthorityClaim,
   resolveAuthority,
+  RIGHTS,
   roundResults,
   sectionOpen,
+  withRemembered,
   type Authority,
-  type AuthorityClaim,
+  type CoFacilitator,
   type FacilitationState,
+  type Right,
   type RoundResults,
 } from '../../../../shared/facilitation';
 import type { Host } from '../../host/Host';
@@ -36,7 +38,8 @@ import type { WorkshopVault } from '../../core/workshopVault';
 import type { BoardStore } from '../board';
 import { describeError } from '../../core/describeError';
 import { FACILITATION } from '../../core/origins';
-import { keepMyBallot, keepPinnedClaim, myBallot, pinKey, pinnedClaim, pinnedKey } from './facilitationStorage';
+import { pinKey, pinnedKey } from './facilitationStorage';
+import { keyFingerprint } from './keyFingerprint';
 import { CLOCK_INTERVAL_MS, publishClock, readFacilitatorPresence } from './presenceChannel';
 
 export interface Me {
@@ -45,15 +48,32 @@ export interface Me {
   readonly side: Side;
 }
 
+/** The workshop's facilitator: the key whose actions apply, and whom it belongs to. */
+export interface FacilitatorIdentity {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly name: string;
+  readonly participantId: string | null;
+  /** 'workshop': fixed when the workshop was created; 'handover': handed over to since. */
+  readonly since: 'workshop' | 'handover';
+}
+
 export interface FacilitationView {
   readonly state: FacilitationState;
-  readonly claim: AuthorityClaim | null;
+  /** Who facilitates; null while the workshop has no facilitator key (an older workshop not yet claimed). */
+  readonly facilitator: FacilitatorIdentity | null;
   readonly authority: Authority;
   /** This device's public key; null until the host has loaded it (or if it cannot). */
   readonly myKey: string | null;
   readonly identityError: string | null;
-  /** My key is the pinned facilitator key: my actions apply. */
+  /** I hold the facilitator's authority now: I am the facilitator or a co-facilitator whose delegation runs. */
   readonly isFacilitator: boolean;
+  /** I am the facilitator (not a co-facilitator): only I can delegate and hand over. */
+  readonly isPrimary: boolean;
+  /** What my actions may do now: every right for the facilitator, the delegated ones for a co-facilitator. */
+  readonly myRights: readonly Right[];
+  /** My delegation, if I am a co-facilitator (expired or not). */
+  readonly myDelegation: CoFacilitator | null;
   /** Milliseconds to add to Date.now() for the facilitator's clock. */
   readonly offsetMs: number;
   readonly facilitatorHere: boolean;
@@ -62,8 +82,8 @@ export interface FacilitationView {
   readonly following: boolean;
   /** Refused entries this peer has already told the user about. */
   readonly seenRefused: ReadonlySet<string>;
-  /** How often my ballot in a round was replaced by another device and put back (this session). */
-  readonly ballotRestored: { readonly roundId: string; readonly count: number } | null;
+  /** The workshop's participants, to delegate to and hand over to. */
+  readonly roster: readonly Participant[];
 }
 
 export interface FacilitationController {
@@ -81,8 +101,6 @@ export interface FacilitationController {
   start(): void;
   setFollowing(following: boolean): void;
   markRefusedSeen(): void;
-  /** Remembers the ballot entry I wrote in a round, so a replacement by someone else is undone. */
-  rememberBallot(roundId: string, entry: string): void;
   dispose(): void;
 }
 
@@ -91,22 +109,22 @@ const noBallots: Record<Side, number> = { IT: 0, OT: 0, facilitator: 0 };
 /** The view where there is no workshop open. */
 export const EMPTY_VIEW: FacilitationView = {
   state: INITIAL_STATE,
-  claim: null,
+  facilitator: null,
   authority: { publicKey: null, contested: false, pinNow: null },
   myKey: null,
   identityError: null,
   isFacilitator: false,
+  isPrimary: false,
+  myRights: [],
+  myDelegation: null,
   offsetMs: 0,
   facilitatorHere: false,
   ballotsCast: noBallots,
   results: null,
   following: false,
   seenRefused: new Set(),
-  ballotRestored: null,
+  roster: [],
 };
-
-/** The shortest time between two restorations of my ballot. */
-const RESTORE_MS = 2_000;
 
 export interface FacilitationDeps {
   readonly host: Host;
@@ -118,103 +136,96 @@ export interface FacilitationDeps {
   readonly navigate: (section: SectionId, cardId: string | null) => void;
 }
 
+/** Who the facilitator is: the handover names them; else the workshop's meta; their roster entry gives the current name. */
+function identify(doc: Y.Doc, state: FacilitationState, roster: readonly Participant[]): FacilitatorIdentity | null {
+  const f = state.facilitator;
+  if (!f) return null;
+  const fixed = readFacilitatorKey(doc);
+  const participantId = f.participantId ?? (fixed?.publicKey === f.publicKey ? fixed.participantId : null);
+  const entry = roster.find((p) => p.id === participantId);
+  const metaName = metaMap(doc).get('facilitator');
+  const name = entry?.name ?? f.name ?? (typeof metaName === 'string' && metaName.trim() ? metaName : 'the facilitator');
+  return { publicKey: f.publicKey, fingerprint: keyFingerprint(f.publicKey), name, participantId, since: f.since };
+}
+
 export function createFacilitationController({ host, doc, board, vault, me, navigate }: FacilitationDeps): FacilitationController {
   const workshopId = vault.workshopId;
   const cache = createCheckCache();
   const estimator = createClockOffsetEstimator();
   let awareness: Awareness | null = null;
   let clockTimer: ReturnType<typeof setInterval> | null = null;
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null;
   let lastFollowed = '';
   const remembered = new Map<string, string>();
   let healing = false;
-  // The facilitator writes back any of its actions a peer erased, after the current event.
-  const heal = (docEntries: readonly (readonly [string, unknown])[], lostClaim: AuthorityClaim | null): void => {
-    if (healing || (lostClaim === null && missingFromDoc(docEntries, remembered).length === 0)) return;
+  // The update guard refuses a peer's change to a logged action, so this is a second line: an
+  // authority holder writes back any applied action that is missing from the doc.
+  const heal = (docEntries: readonly (readonly [string, unknown])[]): void => {
+    if (healing || missingFromDoc(docEntries, remembered).length === 0) return;
     healing = true;
     setTimeout(() => {
       healing = false;
       const missing = missingFromDoc(readActionEntries(doc), remembered);
-      doc.transact(() => {
-        missing.forEach(([key, value]) => facilitationMap(doc).set(key, value));
-        // Someone overwrote my claim: newcomers must pin my key, not theirs.
-        if (lostClaim) writeAuthorityClaim(doc, lostClaim, FACILITATION);
-      }, FACILITATION);
+      if (missing.length > 0) doc.transact(() => missing.forEach(([key, value]) => facilitationMap(doc).set(key, value)), FACILITATION);
     }, 0);
   };
 
-  // Ballots are not signed, so anyone holding the room secret can write one under my name. While
-  // the vote is open, my app puts mine back (at most every RESTORE_MS, so a stubborn writer
-  // cannot make two apps flood the room); what the reveal lists is then mine.
-  // What I wrote is read from this device's storage each time, which all my tabs share: a newer
-  // ballot from another tab of mine is mine too, not something to undo.
-  let restoreTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastRestore = 0;
-  const guardMyBallot = (state: FacilitationState): void => {
-    const round = currentRound(state);
-    if (!round || round.status !== 'open' || restoreTimer !== null) return;
-    const voterId = me().participantId;
-    const mineNow = (): string | null => myBallot(vault, round.roundId, voterId);
-    const replaced = (): boolean => {
-      const mine = mineNow();
-      return mine !== null && readBallotEntries(doc, round.roundId).get(voterId) !== mine;
-    };
-    if (!replaced()) return;
-    restoreTimer = setTimeout(() => {
-      restoreTimer = null;
-      lastRestore = Date.now();
-      const now = currentRound(store.getState().state);
-      const mine = mineNow();
-      if (now?.roundId !== round.roundId || now.status !== 'open' || mine === null || !replaced()) return;
-      doc.transact(() => facilitationMap(doc).set(ballotKey(round.roundId, voterId), mine), FACILITATION);
-      const before = store.getState().ballotRestored;
-      store.setState({ ballotRestored: { roundId: round.roundId, count: before?.roundId === round.roundId ? before.count + 1 : 1 } });
-    }, Math.max(0, lastRestore + RESTORE_MS - Date.now()));
-  };
+  const facilitatorNow = (): number => Date.now() + (store?.getState().isPrimary ? 0 : (store?.getState().offsetMs ?? 0));
 
-  const derive = (myKey: string | null, following: boolean): Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused' | 'ballotRestored'> => {
-    const docClaim = readAuthorityClaim(doc);
-    const authority = resolveAuthority(docClaim, pinnedKey(vault));
+  type Derived = Omit<FacilitationView, 'identityError' | 'offsetMs' | 'facilitatorHere' | 'seenRefused'>;
+  const derive = (myKey: string | null, following: boolean): Derived => {
+    const authority = resolveAuthority(readFacilitatorKey(doc), pinnedKey(vault));
     if (authority.pinNow) pinKey(vault, authority.pinNow);
-    // Whose name to show: the claim that came with the pinned key, whatever the doc now says.
-    const trusted = docClaim !== null && docClaim.publicKey === authority.publicKey;
-    if (trusted) keepPinnedClaim(vault, docClaim);
-    const claim = trusted ? docClaim : authority.publicKey ? pinnedClaim(vault) : null;
     const docEntries = readActionEntries(doc);
     const entries = withRemembered(docEntries, remembered);
     const state = foldActions(entries, workshopId, authority.publicKey, cache);
     remember(remembered, entries, state.appliedKeys);
-    const isFacilitator = myKey !== null && myKey === authority.publicKey;
-    if (isFacilitator) heal(docEntries, trusted ? null : claim);
+    const now = facilitatorNow();
+    const isPrimary = myKey !== null && myKey === state.facilitator?.publicKey;
+    const myDelegation = myKey ? (state.coFacilitators.find((c) => c.publicKey === myKey) ?? null) : null;
+    const isFacilitator = holdsAuthority(state, myKey, now);
+    const myRights = isPrimary ? RIGHTS : isFacilitator && myDelegation ? myDelegation.rights : [];
+    if (isFacilitator) heal(docEntries);
     const round = currentRound(state);
+    const participants = readRoster(doc);
     return {
       state,
-      claim,
+      facilitator: identify(doc, state, participants),
+      roster: participants,
       authority,
       myKey,
       isFacilitator,
-      ballotsCast: round ? ballotsCast(doc, round) : noBallots,
+      isPrimary,
+      myRights,
+      myDelegation,
+      ballotsCast: round ? ballotsCast(doc, workshopId, round) : noBallots,
       results: round ? roundResults(doc, workshopId, round) : null,
       following,
     };
   };
 
+  let store: StoreApi<FacilitationView> | null = null;
   const initial = derive(null, false);
-  const store = createStore<FacilitationView>(() => ({
+  const view = createStore<FacilitationView>(() => ({
     ...initial,
     identityError: null,
     offsetMs: 0,
     facilitatorHere: false,
     // What was refused before I opened the board is listed, but not announced again.
     seenRefused: new Set(initial.state.refused.map((r) => r.key)),
-    ballotRestored: null,
   }));
+  store = view;
   let lastBring = initial.state.bring?.seq ?? null;
 
   const refresh = (): void => {
-    const view = store.getState();
-    const next = derive(view.myKey, view.following);
-    store.setState(next);
-    guardMyBallot(next.state);
+    const current = view.getState();
+    const next = derive(current.myKey, current.following);
+    view.setState(next);
+    // A delegation ends with the facilitator's clock, not with a change to the doc.
+    if (expiryTimer !== null) clearTimeout(expiryTimer);
+    expiryTimer = null;
+    const ends = next.myDelegation?.expiresAt;
+    if (ends !== undefined && next.isFacilitator) expiryTimer = setTimeout(refresh, Math.min(2 ** 31 - 1, Math.max(0, ends - facilitatorNow() + 50)));
     const bring = next.state.bring;
     if (bring && bring.seq !== lastBring) {
       lastBring = bring.seq;
@@ -223,47 +234,65 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
   };
 
   const map = facilitationMap(doc);
+  const meta = metaMap(doc);
+  const roster = rosterMap(doc);
   let started = false;
   let unsubscribePolicy: () => void = () => undefined;
   const start = (): void => {
     if (started) return;
     started = true;
+    const mayRun = (): boolean => view.getState().myRights.includes('run');
     const policy = {
       closedReason: (section: SectionId) => {
-        const { state, isFacilitator } = store.getState();
+        const { state } = view.getState();
         // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
-        if (isFacilitator || sectionOpen(state, section)) return null;
+        if (mayRun() || sectionOpen(state, section)) return null;
         return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
       },
-      anonymous: () => store.getState().state.anonymous,
+      anonymous: () => view.getState().state.anonymous,
       access: (section: SectionId) => {
-        const { state, isFacilitator } = store.getState();
-        return sectionOpen(state, section) ? 'open' : isFacilitator ? 'closed-to-others' : 'read-only';
+        const { state } = view.getState();
+        return sectionOpen(state, section) ? 'open' : mayRun() ? 'closed-to-others' : 'read-only';
       },
     } as const;
     board.setPolicy(policy);
     // The policy's answers follow the phase and who I am: the board hears when they change.
-    unsubscribePolicy = store.subscribe(() => board.setPolicy(policy));
+    unsubscribePolicy = view.subscribe(() => board.setPolicy(policy));
     map.observe(refresh);
+    // The facilitator's key (schema 3) and name live in the meta.
+    meta.observe(refresh);
+    // Ballots count by their voter's key on the roster, and names come from it.
+    roster.observeDeep(refresh);
     host.identity.get().then(
       (identity) => {
         if (!started) return;
-        store.setState({ myKey: identity.publicKey });
+        view.setState({ myKey: identity.publicKey });
         refresh();
       },
-      (e: unknown) => store.setState({ identityError: describeError(e, 'Loading your signing key') }),
+      (e: unknown) => view.setState({ identityError: describeError(e, 'Loading your signing key') }),
     );
     refresh();
   };
 
+  /** Whose presence carries the clock and the place to follow: the facilitator, else a co-facilitator who is here. */
+  const clockSource = () => {
+    if (!awareness) return null;
+    const { facilitator, state } = view.getState();
+    const ids = [facilitator?.participantId, ...state.coFacilitators.map((c) => c.participantId)].filter((id): id is string => typeof id === 'string');
+    for (const id of ids) {
+      const presence = readFacilitatorPresence(awareness, id);
+      if (presence) return presence;
+    }
+    return null;
+  };
+
   const onAwareness = (): void => {
-    const claim = store.getState().claim;
-    if (!awareness || !claim) return;
-    const presence = readFacilitatorPresence(awareness, claim.participantId);
+    if (!awareness) return;
+    const presence = clockSource();
     if (presence?.clock != null) estimator.observe(presence.clock, Date.now());
-    store.setState({ facilitatorHere: presence !== null, offsetMs: store.getState().isFacilitator ? 0 : estimator.offset(Date.now()) });
+    view.setState({ facilitatorHere: presence !== null, offsetMs: view.getState().isPrimary ? 0 : estimator.offset(Date.now()) });
     const loc = presence?.location;
-    if (store.getState().following && loc?.section) {
+    if (view.getState().following && loc?.section) {
       const key = `${loc.section}/${loc.cardId ?? ''}`;
       if (key !== lastFollowed) {
         lastFollowed = key;
@@ -272,19 +301,21 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
     }
   };
 
+  // The facilitator's app is the clock; a co-facilitator's stands in while the facilitator is away.
   const tick = (): void => {
-    if (awareness && store.getState().isFacilitator) publishClock(awareness, Date.now());
+    const current = view.getState();
+    if (awareness && (current.isPrimary || (current.isFacilitator && !current.facilitatorHere))) publishClock(awareness, facilitatorNow());
   };
 
   return {
-    store,
+    store: view,
     workshopId,
     doc,
     host,
     board,
     vault,
     me,
-    facilitatorNow: () => Date.now() + (store.getState().isFacilitator ? 0 : store.getState().offsetMs),
+    facilitatorNow,
     attachAwareness: (next) => {
       awareness?.off('change', onAwareness);
       if (clockTimer !== null) clearInterval(clockTimer);
@@ -299,17 +330,18 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
     },
     setFollowing: (following) => {
       lastFollowed = '';
-      store.setState({ following });
+      view.setState({ following });
       if (following) onAwareness();
     },
-    markRefusedSeen: () => store.setState({ seenRefused: new Set(store.getState().state.refused.map((r) => r.key)) }),
-    rememberBallot: (roundId, entry) => keepMyBallot(vault, roundId, me().participantId, entry),
+    markRefusedSeen: () => view.setState({ seenRefused: new Set(view.getState().state.refused.map((r) => r.key)) }),
     start,
     dispose: () => {
       started = false;
-      if (restoreTimer !== null) clearTimeout(restoreTimer);
-      restoreTimer = null;
       map.unobserve(refresh);
+      meta.unobserve(refresh);
+      roster.unobserveDeep(refresh);
+      if (expiryTimer !== null) clearTimeout(expiryTimer);
+      expiryTimer = null;
       awareness?.off('change', onAwareness);
       if (clockTimer !== null) clearInterval(clockTimer);
       unsubscribePolicy();

@@ -1,12 +1,13 @@
 // What facilitation keeps on this device only. Per workshop, in the workshop's vault (which the
-// host keeps encrypted, and removes with the workshop): the facilitator key this device pinned
-// and the claim that came with it, the secret key of a vote round this device started (until
-// the reveal publishes it), my own dots per round (my ballot is encrypted, so I could not read it
-// back) and the ballot entries I wrote. For every workshop, in localStorage: my agenda templates
+// host keeps encrypted, and removes with the workshop): the facilitator key this device pinned,
+// the secret key of a vote round this device started (until the reveal publishes it), the box
+// key pair vote secrets are sealed to, and my own dots per round (my ballot is sealed, so I
+// could not read it back). For every workshop, in localStorage: my agenda templates
 // and the mute switch (preferences, not secrets); storage may refuse (private mode), then they
 // last for the session.
 import { z } from 'zod';
-import { BALLOT_MAX_BYTES, parseTemplates, type Agenda, type Dots } from '../../../../shared/facilitation';
+import { parseTemplates, type Agenda, type Dots } from '../../../../shared/facilitation';
+import { boxKeysMatch, createBoxKeys, type BoxKeys } from '../../../../shared/crypto';
 import type { WorkshopVault } from '../../core/workshopVault';
 
 const memory = new Map<string, string>();
@@ -48,18 +49,19 @@ export function pinnedKey(vault: WorkshopVault): string | null {
 
 export const pinKey = (vault: WorkshopVault, publicKey: string): void => vault.set('facilitation.pin', publicKey);
 
-const claimSchema = z.object({ publicKey: z.string().regex(keyPattern), participantId: z.string().min(1).max(100), name: z.string().min(1).max(80) }).strict();
+const boxSchema = z.object({ publicKey: z.string().regex(keyPattern), secretKey: z.string().regex(keyPattern) }).strict();
 
-/** The claim (name, participant id) that came with the pinned key, to show it when the doc's claim is overwritten. */
-export function pinnedClaim(vault: WorkshopVault): z.infer<typeof claimSchema> | null {
-  const parsed = claimSchema.safeParse(parse(vault.get('facilitation.claim')));
-  return parsed.success ? parsed.data : null;
+/**
+ * This device's box key pair for this workshop (X25519), made on first use: vote secrets are
+ * sealed to its public half for whoever holds the facilitator's authority here.
+ */
+export function myBoxKeys(vault: WorkshopVault): BoxKeys {
+  const parsed = boxSchema.safeParse(parse(vault.get('facilitation.box')));
+  if (parsed.success && boxKeysMatch(parsed.data.publicKey, parsed.data.secretKey)) return parsed.data;
+  const keys = createBoxKeys();
+  vault.set('facilitation.box', JSON.stringify(keys));
+  return keys;
 }
-
-export const keepPinnedClaim = (vault: WorkshopVault, claim: z.infer<typeof claimSchema>): void => {
-  const entry = JSON.stringify(claim);
-  if (vault.get('facilitation.claim') !== entry) vault.set('facilitation.claim', entry);
-};
 
 export function roundSecret(vault: WorkshopVault, roundId: string): string | null {
   const value = vault.get(`facilitation.round.${roundId}`);
@@ -76,14 +78,6 @@ export function myDots(vault: WorkshopVault, roundId: string): Dots {
 }
 
 export const keepMyDots = (vault: WorkshopVault, roundId: string, dots: Dots): void => vault.set(`facilitation.dots.${roundId}`, JSON.stringify(dots));
-
-/** The ballot entry a voter of this device wrote in a round, exactly as stored, to notice if someone replaces it. */
-export function myBallot(vault: WorkshopVault, roundId: string, voterId: string): string | null {
-  const value = vault.get(`facilitation.ballot.${roundId}.${voterId}`);
-  return value !== null && value.length <= BALLOT_MAX_BYTES * 2 ? value : null;
-}
-
-export const keepMyBallot = (vault: WorkshopVault, roundId: string, voterId: string, entry: string): void => vault.set(`facilitation.ballot.${roundId}.${voterId}`, entry);
 
 export const loadTemplates = (): Agenda[] => parseTemplates(json(`${PREFIX}.templates`));
 export const storeTemplates = (templates: readonly Agenda[]): void => write(`${PREFIX}.templates`, JSON.stringify(templates));

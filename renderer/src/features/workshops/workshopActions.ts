@@ -1,5 +1,6 @@
 // Creating and renaming workshops in storage. Both validate through the shared board operations
-// first, so a bad title throws a BoardError and nothing is stored.
+// first, so a bad title throws a BoardError and nothing is stored. Whoever creates a workshop
+// facilitates it: their key is fixed in it as the facilitator's.
 import * as Y from 'yjs';
 // Not crypto.randomUUID: that exists only in secure contexts, and a participant may open the
 // web build over plain http on the LAN.
@@ -12,10 +13,17 @@ import { STORAGE } from '../../core/origins';
 import { myParticipantId } from '../identity';
 import type { Profile } from '../profile';
 
+/**
+ * A new workshop whose facilitator is this device's key, fixed in the doc for good. Where the key
+ * cannot be loaded (a browser without WebCrypto), the workshop starts without one and this
+ * device fixes it when it next opens the workshop with its key.
+ */
 export async function createWorkshop(host: Host, title: string, profile: Profile): Promise<WorkshopSummary> {
   const doc = new Y.Doc();
   const now = Date.now();
-  initWorkshop(doc, { title, facilitator: profile.name, createdAt: now });
+  const identity = await host.identity.get().catch(() => null);
+  const facilitator = identity ? { publicKey: identity.publicKey, participantId: myParticipantId() } : undefined;
+  initWorkshop(doc, { title, facilitator: profile.name, createdAt: now }, null, facilitator);
   const summary: WorkshopSummary = { id: uuidv4(), title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now };
   await host.storage.create(summary, Y.encodeStateAsUpdate(doc));
   doc.destroy();
