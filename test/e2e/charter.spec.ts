@@ -9,7 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createWorkshop, startApp } from './fixtures/boardPage';
 import { cliVerify } from './charter/cliVerify';
-import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
+import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, setQuorum, version } from './charter/charterPage';
+import { pdfPageText } from './charter/pdfText';
 
 test('freeze, sign, seal and export a charter that the CLI and the app verify, and that fails when altered', async ({ page }) => {
   test.setTimeout(180_000);
@@ -29,9 +30,12 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
 
   await fillDraft(page, { purpose: 'How IT and OT run AI on line 4.', scope: 'Line 4 quality model', reviewDate: '2027-05-01' });
   await expect(findings).not.toContainText('The charter has no purpose.');
-  // One person in one browser: the quorum is the facilitator alone, and the seal.
-  await page.getByLabel('IT signers at least').fill('0');
-  await page.getByLabel('OT signers at least').fill('0');
+  // One person in one browser: the quorum is the facilitator alone, and the seal. That is below
+  // the default, so the app asks why, and the reason goes into the version.
+  await page.getByTestId('quorum-settings').getByLabel('IT signers at least').fill('0');
+  await expect(page.getByTestId('quorum-reduced')).toContainText('no IT signer is required');
+  await expect(page.getByTestId('quorum-apply')).toBeDisabled();
+  await setQuorum(page, { it: 0, ot: 0, reason: 'A dry run by the facilitator alone.' });
 
   const fingerprint = await myFingerprint(page);
   expect(fingerprint).toMatch(/^\d{5}( \d{5}){5}$/);
@@ -41,8 +45,16 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await expect(myRow).toContainText('Yes');
 
   await page.getByTestId('freeze').click();
+  await expect(page.getByTestId('freeze-dialog')).toContainText('The first version: 2 agreed items, 1 people on the roster.');
+  await page.getByTestId('confirm-freeze').click();
   const v1 = version(page, 1);
   await expect(v1).toBeVisible();
+  await expect(v1.getByTestId('reduced-quorum')).toContainText('A dry run by the facilitator alone.');
+  await expect(v1.getByTestId('verdict-facilitator')).toContainText('Facilitator: Fay Facil');
+  // Freezing again with nothing changed is refused: nobody is asked to sign the same text twice.
+  await page.getByTestId('freeze').click();
+  await expect(page.getByTestId('freeze-dialog')).toHaveCount(0);
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('Nothing changed since version 1');
   await expect(v1.getByTestId('charter-text')).toContainText('Keep line 4 running');
   await expect(v1.getByTestId('charter-text')).not.toContainText('Only proposed');
   await expect(v1.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
@@ -67,8 +79,15 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   const good = cliVerify(pdf);
   expect(good.output).toContain('VALID charter');
   expect(good.output).toMatch(/\[OK \] Fay Facil \(facilitator\)/);
+  expect(good.output).toMatch(/VALID charter, REDUCED QUORUM\n {2}REDUCED QUORUM \(no IT signer is required; no OT signer is required\): A dry run by the facilitator alone\./);
+  expect(good.output).toMatch(/Facilitator: Fay Facil, key \d{5}/);
   expect(good.code).toBe(0);
-  expect((await exportAs(page, 1, 'export-md', join(dir, 'charter.md'))) && cliVerify(join(dir, 'charter.md')).code).toBe(0);
+  expect(JSON.parse(cliVerify(pdf, '--json').output)).toMatchObject({ valid: true, reducedQuorum: 'A dry run by the facilitator alone.', facilitator: { name: 'Fay Facil', established: 'workshop' } });
+  // The PDF's first page says it where nobody can miss it.
+  expect(pdfPageText(pdf, 1).replace(/\s+/g, ' ')).toContain('REDUCED QUORUM (no IT signer is required; no OT signer is required): A dry run by the facilitator alone.');
+  const md = await exportAs(page, 1, 'export-md', join(dir, 'charter.md'));
+  expect(cliVerify(md).code).toBe(0);
+  expect(readFileSync(md, 'utf8')).toContain('**REDUCED QUORUM (no IT signer is required; no OT signer is required): A dry run by the facilitator alone.**');
 
   // An altered field: the purpose in the JSON export.
   const json = await exportAs(page, 1, 'export-json', join(dir, 'charter.json'));
@@ -103,6 +122,7 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await chooser.setFiles(pdf);
   await expect(verify.getByTestId('verdict-summary')).toContainText(`Valid: version 1`);
   await expect(verify.getByTestId('signer')).toHaveAttribute('data-status', 'valid');
+  await expect(verify.getByTestId('reduced-quorum')).toContainText('A dry run by the facilitator alone.');
   const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), verify.getByTestId('verify-open').click()]);
   await chooser2.setFiles(join(dir, 'altered.json'));
   await expect(verify.getByTestId('verdict-summary')).toContainText('Not valid');
@@ -113,6 +133,8 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await addCard(page, 'risks', { Risk: 'Vendor remote access into level 2', 'IT owner': 'Ana', 'OT owner': 'Bo', Status: 'agreed' });
   await openCharter(page);
   await page.getByTestId('freeze').click();
+  await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
+  await page.getByTestId('confirm-freeze').click();
   const v2 = version(page, 2);
   await expect(v2.getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
   await expect(v2.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');

@@ -3,9 +3,10 @@
 import { isBoardError } from '../../../shared/board';
 import { isWorkshopFileError } from '../../../shared/workshopFile';
 import { HostError } from '../host/Host';
+import { UserError } from './userError';
 
 export function describeError(e: unknown, doing: string): string {
-  if (isBoardError(e) || isWorkshopFileError(e) || e instanceof HostError) return e.message;
+  if (isBoardError(e) || isWorkshopFileError(e) || e instanceof HostError || e instanceof UserError) return e.message;
   console.error(e);
   return `${doing} failed unexpectedly. Please try again.`;
 }

@@ -38,3 +38,25 @@ export async function fillDraft(page: Page, draft: { purpose: string; scope: str
 export async function addCardRetrying(page: Page, sectionId: string, fields: Record<string, string>): Promise<void> {
   await fillAndAddCard(await openCardEditor(page, sectionId), fields);
 }
+
+/** Freezes the draft as the facilitator: the freeze button, then the confirmation that shows what changed. */
+export async function freeze(page: Page): Promise<Locator> {
+  await page.getByTestId('freeze').click();
+  const dialog = page.getByTestId('freeze-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('confirm-freeze').click();
+  await expect(dialog).toBeHidden();
+  return dialog;
+}
+
+/** Sets the quorum for the next version (a reason is needed below the default) and applies it. */
+export async function setQuorum(page: Page, rule: { it: number; ot: number; reason?: string }): Promise<void> {
+  const settings = page.getByTestId('quorum-settings');
+  await settings.getByLabel('IT signers at least').fill(String(rule.it));
+  await settings.getByLabel('OT signers at least').fill(String(rule.ot));
+  if (rule.reason !== undefined) await settings.getByTestId('quorum-reason').fill(rule.reason);
+  await settings.getByTestId('quorum-apply').click();
+  // Applied once the facilitator's signed action is back in the view: the button goes away.
+  await expect(settings.getByTestId('quorum-apply')).toBeHidden();
+  await expect(settings.getByLabel('IT signers at least')).toHaveValue(String(rule.it));
+}
