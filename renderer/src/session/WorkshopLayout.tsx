@@ -6,6 +6,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { readRoster } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
 import { FacilitationContext, FacilitationPanel } from '../features/facilitation';
@@ -18,6 +19,7 @@ import type { OpenWorkshop } from './openWorkshop';
 const CharterPage = lazy(loadCharterPage);
 
 export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
+  const t = useT();
   const [charterOpen, setCharterOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   useBoardLocation(workshop.room);
@@ -38,8 +40,8 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
     }),
     [],
   );
-  const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? 'someone not on the roster';
-  const openHistory = { label: 'Open the history', run: () => setHistoryOpen(true) };
+  const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? t('common.notOnRoster');
+  const openHistory = { label: t('session.openHistory'), run: () => setHistoryOpen(true) };
   return (
     <BoardStoreContext.Provider value={workshop.board}>
       <BoardSlotsContext.Provider value={slots}>
@@ -51,31 +53,31 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                   <div className="board-column">
                     {workshop.schema.kind === 'newer' && (
                       <p role="alert" className="room-banner" data-testid="newer-schema">
-                        This workshop was saved by a newer version of Bridgeboard (schema {workshop.schema.version}). It is shown read-only and not connected; update the app to work on it.
+                        {t('session.newerSchema', { version: workshop.schema.version })}
                       </p>
                     )}
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
                     <div style={{ display: charterOpen ? 'none' : 'contents' }}>
-                      <ErrorBoundary region="the facilitation panel">
+                      <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
                         <FacilitationPanel />
                       </ErrorBoundary>
-                      <ErrorBoundary region="the board" recovery={openHistory}>
+                      <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
                       </ErrorBoundary>
                     </div>
                     {charterOpen && (
-                      <ErrorBoundary region="the charter">
-                        <Suspense fallback={<p aria-busy="true">Opening the charter…</p>}>
+                      <ErrorBoundary region="the charter" label={t('ui.region.charter')}>
+                        <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
                           <CharterPage onBack={() => setCharterOpen(false)} />
                         </Suspense>
                       </ErrorBoundary>
                     )}
                   </div>
-                  <ErrorBoundary region="the participants panel">
+                  <ErrorBoundary region="the participants panel" label={t('ui.region.participants')}>
                     <ParticipantsPanel />
                   </ErrorBoundary>
                   {historyOpen && (
-                    <ErrorBoundary region="the history">
+                    <ErrorBoundary region="the history" label={t('ui.region.history')}>
                       <HistoryPanel onClose={() => setHistoryOpen(false)} canRestore={isFacilitator || !hasFacilitator} nameOf={nameOf} myId={myParticipantId()} />
                     </ErrorBoundary>
                   )}
