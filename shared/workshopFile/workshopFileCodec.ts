@@ -56,7 +56,7 @@ function checkState(state: Uint8Array): void {
   const doc = new Y.Doc();
   const verdict = checkWorkshopUpdate(doc, state);
   if (!verdict.ok && verdict.reason.includes('does not decode')) throw new WorkshopFileError('invalid-state', 'The file is damaged: its board data cannot be read.');
-  if (!verdict.ok) throw new WorkshopFileError('invalid-state', `The file holds data that does not fit a Bridgeboard board (${verdict.reason}); nothing was imported.`);
+  if (!verdict.ok) throw new WorkshopFileError('invalid-state', `The file holds data that does not fit a Bridgeboard board (${verdict.reason}); nothing was imported.`, { reason: verdict.reason });
   try {
     Y.applyUpdate(doc, state);
   } catch {

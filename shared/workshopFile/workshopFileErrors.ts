@@ -19,6 +19,8 @@ export interface WorkshopFileErrorDetail {
   readonly limit?: number;
   /** The format version a newer app wrote. */
   readonly version?: number;
+  /** Why the update guard refused the file's board: its technical words, shown as they are. */
+  readonly reason?: string;
   /** The error came while exporting, not reading a file. */
   readonly exporting?: boolean;
 }

@@ -12,7 +12,7 @@ export function LanguagePicker() {
   const { locale } = useLocaleChoice();
   const id = useId();
   const pick = (value: string) => {
-    setLocale(isAppLocale(value) ? value : null).catch((e: unknown) => notifyError(describeError(e, t('app.language'))));
+    setLocale(isAppLocale(value) ? value : null).catch((e: unknown) => notifyError(describeError(e, t('app.doing.language'))));
   };
   return (
     <span className="language-picker">

@@ -98,7 +98,7 @@ export function boardErrorText(t: Translate, error: BoardError): string {
 
 /** A .bridgeboard file error in the reader's language. */
 export function workshopFileErrorText(t: Translate, format: Formatter, error: WorkshopFileError): string {
-  const { bytes, limit, version, exporting } = error.detail;
+  const { bytes, limit, version, exporting, reason } = error.detail;
   switch (error.code) {
     case 'too-large':
       if (bytes === undefined || limit === undefined) return t('workshops.fileError.exportMetaTooLarge');
@@ -110,7 +110,7 @@ export function workshopFileErrorText(t: Translate, format: Formatter, error: Wo
     case 'truncated':
       return t('workshops.fileError.truncated');
     case 'invalid-state':
-      return t('workshops.fileError.invalidState');
+      return reason === undefined ? t('workshops.fileError.unreadableBoard') : t('workshops.fileError.doesNotFit', { reason });
     case 'malformed':
       return t('workshops.fileError.malformed');
   }
