@@ -4,8 +4,9 @@
 // cards). The charter is shown in place of the board, which stays mounted behind it.
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { readRoster } from '../../../shared/board';
+import { readRoster, type SectionId } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { NotYetTranslated } from '../ui/NotYetTranslated';
 import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
@@ -18,6 +19,22 @@ import type { OpenWorkshop } from './openWorkshop';
 
 const CharterPage = lazy(loadCharterPage);
 
+// The room's marks on sections and cards, inside the board; still in English (see NotYetTranslated).
+function PendingSectionPresence(props: { readonly section: SectionId }) {
+  return (
+    <NotYetTranslated feature="room">
+      <SectionPresence {...props} />
+    </NotYetTranslated>
+  );
+}
+function PendingCardPresence(props: { readonly cardId: string }) {
+  return (
+    <NotYetTranslated feature="room">
+      <CardPresence {...props} />
+    </NotYetTranslated>
+  );
+}
+
 export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
   const t = useT();
   const [charterOpen, setCharterOpen] = useState(false);
@@ -29,14 +46,18 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
     () => ({
       toolbar: (
         <>
-          <RoomToolbar />
-          <CharterButton onOpen={() => setCharterOpen(true)} />
+          <NotYetTranslated feature="room">
+            <RoomToolbar />
+          </NotYetTranslated>
+          <NotYetTranslated feature="charter">
+            <CharterButton onOpen={() => setCharterOpen(true)} />
+          </NotYetTranslated>
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <ExportWorkshopButton />
         </>
       ),
-      SectionDecoration: SectionPresence,
-      CardDecoration: CardPresence,
+      SectionDecoration: PendingSectionPresence,
+      CardDecoration: PendingCardPresence,
     }),
     [],
   );
@@ -59,7 +80,9 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
                     <div style={{ display: charterOpen ? 'none' : 'contents' }}>
                       <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
-                        <FacilitationPanel />
+                        <NotYetTranslated feature="facilitation" block>
+                          <FacilitationPanel />
+                        </NotYetTranslated>
                       </ErrorBoundary>
                       <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
@@ -68,13 +91,17 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     {charterOpen && (
                       <ErrorBoundary region="the charter" label={t('ui.region.charter')}>
                         <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
-                          <CharterPage onBack={() => setCharterOpen(false)} />
+                          <NotYetTranslated feature="charter" block>
+                            <CharterPage onBack={() => setCharterOpen(false)} />
+                          </NotYetTranslated>
                         </Suspense>
                       </ErrorBoundary>
                     )}
                   </div>
                   <ErrorBoundary region="the participants panel" label={t('ui.region.participants')}>
-                    <ParticipantsPanel />
+                    <NotYetTranslated feature="room" block>
+                      <ParticipantsPanel />
+                    </NotYetTranslated>
                   </ErrorBoundary>
                   {historyOpen && (
                     <ErrorBoundary region="the history" label={t('ui.region.history')}>
