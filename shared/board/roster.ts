@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { docRoot } from '../doc/roots';
 import { asMap, ignoreProblems, readFixed, type Report } from '../doc/readShape';
-import { BoardError } from './boardErrors';
+import { BoardError, subjectLabel, type NamedSubject } from './boardErrors';
 import { NAME_MAX, PARTICIPANT_ID, ROLE_MAX, rosterEntryShape } from './boardShapes';
 import { isSide, type Side } from './sections';
 
@@ -23,11 +23,12 @@ export interface Participant {
 
 export const rosterMap = (doc: Y.Doc): Y.Map<unknown> => docRoot(doc, 'roster');
 
-function cleanText(value: unknown, max: number, what: string, required: boolean): string {
-  if (typeof value !== 'string') throw new BoardError('invalid-input', `${what} must be text.`);
+function cleanText(value: unknown, max: number, subject: NamedSubject, required: boolean): string {
+  const what = subjectLabel(subject);
+  if (typeof value !== 'string') throw new BoardError('invalid-input', `${what} must be text.`, { id: 'not-text', subject });
   const trimmed = value.trim();
-  if (required && trimmed.length === 0) throw new BoardError('empty-title', `${what} cannot be empty.`);
-  if (trimmed.length > max) throw new BoardError('too-long', `${what} is ${trimmed.length} characters; the limit is ${max}.`);
+  if (required && trimmed.length === 0) throw new BoardError('empty-title', `${what} cannot be empty.`, { id: 'empty', subject });
+  if (trimmed.length > max) throw new BoardError('too-long', `${what} is ${trimmed.length} characters; the limit is ${max}.`, { id: 'too-long', subject, length: trimmed.length, max });
   return trimmed;
 }
 
@@ -38,17 +39,17 @@ export function upsertParticipant(
   now: number,
   origin: unknown = null,
 ): void {
-  const id = cleanText(input.id, 100, 'Participant id', true);
-  if (!PARTICIPANT_ID.test(id)) throw new BoardError('invalid-input', 'A participant id is letters, digits, - and _ only.');
-  const name = cleanText(input.name, PARTICIPANT_NAME_MAX, 'Name', true);
-  const role = cleanText(input.role, ROLE_MAX, 'Role', false);
-  if (!isSide(input.side)) throw new BoardError('invalid-side', 'Side must be IT, OT or facilitator.');
+  const id = cleanText(input.id, 100, 'participant-id', true);
+  if (!PARTICIPANT_ID.test(id)) throw new BoardError('invalid-input', 'A participant id is letters, digits, - and _ only.', { id: 'invalid-participant-id' });
+  const name = cleanText(input.name, PARTICIPANT_NAME_MAX, 'participant-name', true);
+  const role = cleanText(input.role, ROLE_MAX, 'role', false);
+  if (!isSide(input.side)) throw new BoardError('invalid-side', 'Side must be IT, OT or facilitator.', { id: 'invalid-side' });
   const publicKey = input.publicKey ?? null;
-  if (publicKey !== null && !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) throw new BoardError('invalid-input', 'That is not an Ed25519 public key.');
+  if (publicKey !== null && !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) throw new BoardError('invalid-input', 'That is not an Ed25519 public key.', { id: 'invalid-public-key' });
   doc.transact(() => {
     const roster = rosterMap(doc);
     const existing = roster.get(id);
-    if (existing !== undefined && !(existing instanceof Y.Map)) throw new BoardError('invalid-input', 'Your roster entry cannot be read: it was written in a shape this board does not know.');
+    if (existing !== undefined && !(existing instanceof Y.Map)) throw new BoardError('invalid-input', 'Your roster entry cannot be read: it was written in a shape this board does not know.', { id: 'roster-unreadable' });
     let entry = existing as Y.Map<unknown> | undefined;
     if (!entry) {
       entry = new Y.Map<unknown>();

@@ -21,9 +21,9 @@ const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 
 export function encodeWorkshopFile(metadata: WorkshopFileMetadata, state: Uint8Array): Uint8Array {
   const meta = encodeUtf8(JSON.stringify(workshopFileMetadataSchema.parse(metadata)));
-  if (meta.length > MAX_METADATA_BYTES) throw new WorkshopFileError('too-large', 'The workshop metadata is too large to export.');
+  if (meta.length > MAX_METADATA_BYTES) throw new WorkshopFileError('too-large', 'The workshop metadata is too large to export.', { exporting: true });
   const total = HEADER_BYTES + meta.length + 4 + state.length;
-  if (total > MAX_FILE_BYTES) throw new WorkshopFileError('too-large', `The workshop is ${mb(total)}; files are limited to ${mb(MAX_FILE_BYTES)}.`);
+  if (total > MAX_FILE_BYTES) throw new WorkshopFileError('too-large', `The workshop is ${mb(total)}; files are limited to ${mb(MAX_FILE_BYTES)}.`, { exporting: true, bytes: total, limit: MAX_FILE_BYTES });
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   out.set(MAGIC, 0);
@@ -56,7 +56,7 @@ function checkState(state: Uint8Array): void {
   const doc = new Y.Doc();
   const verdict = checkWorkshopUpdate(doc, state);
   if (!verdict.ok && verdict.reason.includes('does not decode')) throw new WorkshopFileError('invalid-state', 'The file is damaged: its board data cannot be read.');
-  if (!verdict.ok) throw new WorkshopFileError('invalid-state', `The file holds data that does not fit a Bridgeboard board (${verdict.reason}); nothing was imported.`);
+  if (!verdict.ok) throw new WorkshopFileError('invalid-state', `The file holds data that does not fit a Bridgeboard board (${verdict.reason}); nothing was imported.`, { reason: verdict.reason });
   try {
     Y.applyUpdate(doc, state);
   } catch {
@@ -78,7 +78,7 @@ function checkState(state: Uint8Array): void {
 export function decodeWorkshopFile(input: unknown): WorkshopFile {
   if (!(input instanceof Uint8Array)) throw new WorkshopFileError('malformed', 'The file could not be read.');
   if (input.length > MAX_FILE_BYTES) {
-    throw new WorkshopFileError('too-large', `The file is ${mb(input.length)}; workshop files are limited to ${mb(MAX_FILE_BYTES)}.`);
+    throw new WorkshopFileError('too-large', `The file is ${mb(input.length)}; workshop files are limited to ${mb(MAX_FILE_BYTES)}.`, { bytes: input.length, limit: MAX_FILE_BYTES });
   }
   const magicPart = input.subarray(0, MAGIC.length);
   const magicMatches = MAGIC.every((byte, i) => magicPart[i] === byte);
@@ -92,7 +92,7 @@ export function decodeWorkshopFile(input: unknown): WorkshopFile {
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const version = view.getUint16(MAGIC.length);
   if (version > FORMAT_VERSION) {
-    throw new WorkshopFileError('unsupported-version', `The file was made by a newer Bridgeboard (format ${version}); update the app to open it.`);
+    throw new WorkshopFileError('unsupported-version', `The file was made by a newer Bridgeboard (format ${version}); update the app to open it.`, { version });
   }
   if (version < 1) throw new WorkshopFileError('malformed', 'The file is damaged: its format version is invalid.');
   const metaLength = view.getUint32(MAGIC.length + 2);

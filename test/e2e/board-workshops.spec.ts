@@ -82,7 +82,7 @@ test('bad input shows a clear message and changes nothing', async ({ page }) => 
   await editor(page).getByLabel('Tension').fill('Shorter tension');
   await editor(page).getByLabel('IT view').fill('x'.repeat(4001));
   await editor(page).getByRole('button', { name: 'Save card' }).click();
-  await expect(page.getByTestId('editor-error')).toHaveText('IT view is 4001 characters; the limit is 4000.');
+  await expect(page.getByTestId('editor-error')).toHaveText('IT view is 4,001 characters; the limit is 4,000.');
   await editor(page).getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Segmentation vs. vendor access']);
   await expect(page.getByTestId('undo')).toBeEnabled();

@@ -8,15 +8,17 @@ import { ProfileDialog, useProfile } from '../features/profile';
 import { WorkshopList } from '../features/workshops';
 import { JoinPage } from '../features/join';
 import { SessionPage } from '../session/SessionPage';
+import { useT } from '../core/i18n';
 
 export function App() {
+  const t = useT();
   const theme = useTheme();
   const profile = useProfile();
   const { workshopId, open, join } = useRoute();
   return (
     <>
       <a className="skip-link" href="#content">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <TopBar theme={theme} />
       <StatusRegion />

@@ -1,28 +1,34 @@
-// The app bar: name, who you are, and the theme switch. Later features (room, presence) add
-// their controls here.
+// The app bar: name, who you are, the language and the theme switch. Later features (room,
+// presence) add their controls here.
 import { useState } from 'react';
 import { uiStore } from '../core/notices';
 import type { Theme } from '../core/notices';
+import { sideLabel, useT } from '../core/i18n';
 import { ProfileDialog, useProfile } from '../features/profile';
-import { SIDE_LABELS } from '../features/board';
 import { VerifyCharterButton } from '../features/charter';
+import { LanguagePicker } from './LanguagePicker';
+import { NotYetTranslated } from '../ui/NotYetTranslated';
 
 export function TopBar({ theme }: { readonly theme: Theme }) {
+  const t = useT();
   const profile = useProfile();
   const [editingProfile, setEditingProfile] = useState(false);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
   return (
     <header className="top-bar">
-      <span className="app-name">Bridgeboard</span>
+      <span className="app-name">{t('app.name')}</span>
       <span className="top-bar-spacer" />
-      <VerifyCharterButton />
+      <NotYetTranslated feature="charter">
+        <VerifyCharterButton />
+      </NotYetTranslated>
+      <LanguagePicker />
       {profile && (
         <button type="button" onClick={() => setEditingProfile(true)} data-testid="profile-button">
-          {profile.name} · {SIDE_LABELS[profile.side]}
+          {t('app.profileButton', { name: profile.name, side: sideLabel(t, profile.side) })}
         </button>
       )}
-      <button type="button" onClick={() => uiStore.getState().setTheme(next)} aria-label={`Switch to ${next} theme`} data-testid="theme-toggle">
-        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      <button type="button" onClick={() => uiStore.getState().setTheme(next)} aria-label={t('app.theme.switch', { theme: next })} data-testid="theme-toggle">
+        {theme === 'dark' ? t('app.theme.light') : t('app.theme.dark')}
       </button>
       {editingProfile && <ProfileDialog onDone={() => setEditingProfile(false)} />}
     </header>

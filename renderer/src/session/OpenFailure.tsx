@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useHost } from '../core/hostContext';
 import { notifyInfo } from '../core/notices';
 import { describeError } from '../core/describeError';
+import { useT } from '../core/i18n';
 
 export interface Failure {
   readonly message: string;
@@ -18,6 +19,7 @@ interface OpenFailureProps {
 
 export function OpenFailure({ failure, workshopId, onRecovered, onBack }: OpenFailureProps) {
   const host = useHost();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const recover = () => {
@@ -25,35 +27,31 @@ export function OpenFailure({ failure, workshopId, onRecovered, onBack }: OpenFa
     setError(null);
     host.storage.recover(workshopId).then(
       (report) => {
-        const kept = `${report.keptUpdates} stored change${report.keptUpdates === 1 ? '' : 's'} kept`;
-        notifyInfo(`Workshop recovered: ${kept}, ${report.skippedBytes} damaged bytes set aside.`);
+        notifyInfo(t('session.recovered', { kept: report.keptUpdates, bytes: report.skippedBytes }));
         onRecovered();
       },
       (e: unknown) => {
         setBusy(false);
-        setError(describeError(e, 'Recovering the workshop'));
+        setError(describeError(e, t('session.doing.recovering')));
       },
     );
   };
   return (
     <main className="page" data-testid="open-failure">
-      <h1>The workshop did not open</h1>
+      <h1>{t('session.failure.title')}</h1>
       <p role="alert">{failure.message}</p>
       {failure.damaged && (
         <>
-          <p>
-            Recovering keeps every stored change that still reads and sets the damaged part aside; it is not deleted. Changes that depended on it
-            come back when someone who has them joins this workshop&rsquo;s room.
-          </p>
+          <p>{t('session.failure.explain')}</p>
           {error && <p role="alert">{error}</p>}
           {/* aria-disabled, not disabled: the button keeps focus while recovery runs. */}
           <button type="button" onClick={() => !busy && recover()} aria-disabled={busy} data-testid="recover-workshop">
-            {busy ? 'Recovering…' : 'Recover what can be read'}
+            {busy ? t('session.failure.recovering') : t('session.failure.recover')}
           </button>{' '}
         </>
       )}
       <button type="button" onClick={onBack}>
-        Back to workshops
+        {t('session.failure.back')}
       </button>
     </main>
   );

@@ -6,12 +6,14 @@ import { useHost } from '../core/hostContext';
 import { HostError } from '../host/Host';
 import { notifyError } from '../core/notices';
 import { describeError } from '../core/describeError';
+import { t, useT } from '../core/i18n';
 import { openWorkshop, type OpenWorkshop } from './openWorkshop';
 import { OpenFailure, type Failure } from './OpenFailure';
 import { WorkshopLayout } from './WorkshopLayout';
 
 export function SessionPage({ workshopId, onBack }: { readonly workshopId: string; readonly onBack: () => void }) {
   const host = useHost();
+  const tr = useT();
   const [open, setOpen] = useState<OpenWorkshop | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   // Bumped to open the workshop again, after a recovery.
@@ -20,12 +22,12 @@ export function SessionPage({ workshopId, onBack }: { readonly workshopId: strin
   useEffect(() => {
     let cancelled = false;
     let opened: OpenWorkshop | null = null;
-    const onError = (e: unknown) => notifyError(describeError(e, 'Saving'));
+    const onError = (e: unknown) => notifyError(describeError(e, t('session.doing.saving')));
     host.storage
       .list()
       .then((all) => {
         const summary = all.find((s) => s.id === workshopId);
-        if (!summary) throw new HostError('not-found', 'This workshop does not exist (any more).');
+        if (!summary) throw new HostError('not-found', t('session.notFound'));
         return openWorkshop(host, summary, onError);
       })
       .then(
@@ -36,8 +38,8 @@ export function SessionPage({ workshopId, onBack }: { readonly workshopId: strin
         },
         (e: unknown) => {
           if (cancelled) return;
-          if (e instanceof HostError && e.code === 'not-found') setFailure({ message: 'This workshop does not exist (any more).', damaged: false });
-          else setFailure({ message: describeError(e, 'Opening the workshop'), damaged: e instanceof HostError && e.code === 'corrupt' });
+          if (e instanceof HostError && e.code === 'not-found') setFailure({ message: t('session.notFound'), damaged: false });
+          else setFailure({ message: describeError(e, t('session.doing.opening')), damaged: e instanceof HostError && e.code === 'corrupt' });
         },
       );
     return () => {
@@ -53,6 +55,6 @@ export function SessionPage({ workshopId, onBack }: { readonly workshopId: strin
     };
     return <OpenFailure failure={failure} workshopId={workshopId} onRecovered={reopen} onBack={onBack} />;
   }
-  if (!open) return <main className="page" aria-busy="true">Opening workshop…</main>;
+  if (!open) return <main className="page" aria-busy="true">{tr('session.opening')}</main>;
   return <WorkshopLayout workshop={open} onBack={onBack} />;
 }

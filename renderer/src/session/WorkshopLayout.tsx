@@ -4,8 +4,10 @@
 // cards). The charter is shown in place of the board, which stays mounted behind it.
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { readRoster } from '../../../shared/board';
+import { readRoster, type SectionId } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { NotYetTranslated } from '../ui/NotYetTranslated';
+import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
 import { FacilitationContext, FacilitationPanel } from '../features/facilitation';
@@ -17,7 +19,24 @@ import type { OpenWorkshop } from './openWorkshop';
 
 const CharterPage = lazy(loadCharterPage);
 
+// The room's marks on sections and cards, inside the board; still in English (see NotYetTranslated).
+function PendingSectionPresence(props: { readonly section: SectionId }) {
+  return (
+    <NotYetTranslated feature="room">
+      <SectionPresence {...props} />
+    </NotYetTranslated>
+  );
+}
+function PendingCardPresence(props: { readonly cardId: string }) {
+  return (
+    <NotYetTranslated feature="room">
+      <CardPresence {...props} />
+    </NotYetTranslated>
+  );
+}
+
 export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
+  const t = useT();
   const [charterOpen, setCharterOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   useBoardLocation(workshop.room);
@@ -27,19 +46,23 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
     () => ({
       toolbar: (
         <>
-          <RoomToolbar />
-          <CharterButton onOpen={() => setCharterOpen(true)} />
+          <NotYetTranslated feature="room">
+            <RoomToolbar />
+          </NotYetTranslated>
+          <NotYetTranslated feature="charter">
+            <CharterButton onOpen={() => setCharterOpen(true)} />
+          </NotYetTranslated>
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <ExportWorkshopButton />
         </>
       ),
-      SectionDecoration: SectionPresence,
-      CardDecoration: CardPresence,
+      SectionDecoration: PendingSectionPresence,
+      CardDecoration: PendingCardPresence,
     }),
     [],
   );
-  const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? 'someone not on the roster';
-  const openHistory = { label: 'Open the history', run: () => setHistoryOpen(true) };
+  const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? t('common.notOnRoster');
+  const openHistory = { label: t('session.openHistory'), run: () => setHistoryOpen(true) };
   return (
     <BoardStoreContext.Provider value={workshop.board}>
       <BoardSlotsContext.Provider value={slots}>
@@ -51,31 +74,37 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                   <div className="board-column">
                     {workshop.schema.kind === 'newer' && (
                       <p role="alert" className="room-banner" data-testid="newer-schema">
-                        This workshop was saved by a newer version of Bridgeboard (schema {workshop.schema.version}). It is shown read-only and not connected; update the app to work on it.
+                        {t('session.newerSchema', { version: workshop.schema.version })}
                       </p>
                     )}
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
                     <div style={{ display: charterOpen ? 'none' : 'contents' }}>
-                      <ErrorBoundary region="the facilitation panel">
-                        <FacilitationPanel />
+                      <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
+                        <NotYetTranslated feature="facilitation" block>
+                          <FacilitationPanel />
+                        </NotYetTranslated>
                       </ErrorBoundary>
-                      <ErrorBoundary region="the board" recovery={openHistory}>
+                      <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
                       </ErrorBoundary>
                     </div>
                     {charterOpen && (
-                      <ErrorBoundary region="the charter">
-                        <Suspense fallback={<p aria-busy="true">Opening the charter…</p>}>
-                          <CharterPage onBack={() => setCharterOpen(false)} />
+                      <ErrorBoundary region="the charter" label={t('ui.region.charter')}>
+                        <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
+                          <NotYetTranslated feature="charter" block>
+                            <CharterPage onBack={() => setCharterOpen(false)} />
+                          </NotYetTranslated>
                         </Suspense>
                       </ErrorBoundary>
                     )}
                   </div>
-                  <ErrorBoundary region="the participants panel">
-                    <ParticipantsPanel />
+                  <ErrorBoundary region="the participants panel" label={t('ui.region.participants')}>
+                    <NotYetTranslated feature="room" block>
+                      <ParticipantsPanel />
+                    </NotYetTranslated>
                   </ErrorBoundary>
                   {historyOpen && (
-                    <ErrorBoundary region="the history">
+                    <ErrorBoundary region="the history" label={t('ui.region.history')}>
                       <HistoryPanel onClose={() => setHistoryOpen(false)} canRestore={isFacilitator || !hasFacilitator} nameOf={nameOf} myId={myParticipantId()} />
                     </ErrorBoundary>
                   )}

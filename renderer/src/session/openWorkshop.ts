@@ -9,6 +9,7 @@ import { migrate, schemaState, type SchemaState } from '../../../shared/schema';
 import { HostError, type Host, type WorkshopSummary } from '../host/Host';
 import { MIGRATION, STORAGE } from '../core/origins';
 import { openWorkshopVault, type WorkshopVault } from '../core/workshopVault';
+import { t } from '../core/i18n';
 import { createBoardStore, type BoardStore } from '../features/board';
 import { createCharterService, type CharterService } from '../features/charter';
 import { charterAuthorityOf } from './charterAuthority';
@@ -49,7 +50,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
     Y.applyUpdate(doc, loaded.state, STORAGE);
   } catch {
     vault.close();
-    throw new HostError('unrecoverable', "This workshop's stored state cannot be read; nothing was changed. Open a copy exported earlier, or rejoin a room that has it.");
+    throw new HostError('unrecoverable', t('session.unrecoverable'));
   }
   performance.mark('bb:load:end');
   performance.measure('bb:load', 'bb:load:start', 'bb:load:end');
@@ -94,7 +95,8 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
 
   if (schema.kind === 'newer') {
     // Written by a newer Bridgeboard: shown, never changed (nor synced) by this one.
-    const closed = () => `This workshop was saved by a newer version of Bridgeboard (schema ${schema.kind === 'newer' ? schema.version : ''}); update the app to change it.`;
+    // Worded when asked, so it is in the language of that moment.
+    const closed = () => t('session.newerSchemaClosed', { version: schema.kind === 'newer' ? schema.version : '' });
     board.setPolicy({ closedReason: closed, anonymous: () => false, access: () => 'read-only' });
   } else {
     room.start();
@@ -187,6 +189,7 @@ function pinPhaseStarts({ controller }: Facilitation, history: HistoryService): 
     phase = next;
     const title = view.state.agenda.phases.find((p) => p.id === next)?.title;
     if (!view.isFacilitator || !title) return;
-    history.pin(`Phase “${title}” began`, controller.me().participantId);
+    // A pin is part of the doc, seen by everyone: it is worded in the facilitator's language.
+    history.pin(t('session.phasePin', { title }), controller.me().participantId);
   });
 }

@@ -1,5 +1,6 @@
 // A yes/no question before something that cannot be undone, e.g. deleting a workshop.
 import { Dialog } from './Dialog';
+import { useT } from '../core/i18n';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -10,12 +11,13 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const t = useT();
   return (
     <Dialog title={title} onClose={onCancel} role="alertdialog" testId="confirm-dialog">
       <p>{message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} data-autofocus>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}

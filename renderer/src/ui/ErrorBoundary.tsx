@@ -2,10 +2,13 @@
 // whole window: the region says what could not be shown, and offers to try again and, where
 // one is given, the way back (e.g. the history, to restore what the board held).
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { t } from '../core/i18n';
 
 interface ErrorBoundaryProps {
-  /** What the region shows, for the message: "the board", "the charter". */
+  /** Which region this is, for the console and tests: "the board", "the charter". */
   readonly region: string;
+  /** The region in the reader's language, as the subject of a sentence: "The board". */
+  readonly label: string;
   readonly children: ReactNode;
   /** Another way out, e.g. open the history. */
   readonly recovery?: { readonly label: string; readonly run: () => void };
@@ -29,14 +32,14 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const { region, recovery } = this.props;
+    const { region, label, recovery } = this.props;
+    // A class component cannot use the hooks; what it shows after a failure is worded once, in
+    // the language of that moment.
     return (
       <section className="region-failure" role="alert" data-testid="region-failure" data-region={region}>
-        <p>
-          Something in {region} could not be shown ({error.message.slice(0, 200)}). Nothing was changed; the rest of the app still works.
-        </p>
+        <p>{t('ui.regionFailure', { region: label, detail: error.message.slice(0, 200) })}</p>
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t('ui.tryAgain')}
         </button>{' '}
         {recovery && (
           <button type="button" onClick={recovery.run}>

@@ -1,5 +1,6 @@
 // The end of every dialog form: the form's error, read out as an alert, then Cancel and the
 // primary submit button. One component so every form says its errors and orders its buttons alike.
+import { useT } from '../core/i18n';
 
 interface FormFooterProps {
   readonly error: string | null | undefined;
@@ -10,6 +11,7 @@ interface FormFooterProps {
 }
 
 export function FormFooter({ error, submitLabel, onCancel, busy = false }: FormFooterProps) {
+  const t = useT();
   return (
     <>
       {error && (
@@ -20,7 +22,7 @@ export function FormFooter({ error, submitLabel, onCancel, busy = false }: FormF
       <div className="dialog-actions">
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
         <button type="submit" className="primary" disabled={busy}>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
+import { useT } from '../core/i18n';
 
 interface RenameDialogProps {
   readonly initial: string;
@@ -10,6 +11,7 @@ interface RenameDialogProps {
 }
 
 export function RenameDialog({ initial, onSubmit, onCancel }: RenameDialogProps) {
+  const t = useT();
   const [title, setTitle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -17,13 +19,13 @@ export function RenameDialog({ initial, onSubmit, onCancel }: RenameDialogProps)
     setError(await onSubmit(title));
   };
   return (
-    <Dialog title="Rename workshop" onClose={onCancel} testId="rename-dialog">
+    <Dialog title={t('ui.rename.title')} onClose={onCancel} testId="rename-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
-          <span>Workshop title</span>
+          <span>{t('ui.rename.field')}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
         </label>
-        <FormFooter error={error} onCancel={onCancel} submitLabel="Rename" />
+        <FormFooter error={error} onCancel={onCancel} submitLabel={t('ui.rename.submit')} />
       </form>
     </Dialog>
   );

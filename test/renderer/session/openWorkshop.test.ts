@@ -11,6 +11,10 @@ import { initWorkshop, SCHEMA_VERSION } from '../../../shared/schema';
 import { docRoot } from '../../../shared/doc';
 import { openWorkshop } from '../../../renderer/src/session/openWorkshop';
 import { memoryHost } from '../../support/memoryHost';
+import { setLocale } from '../../../renderer/src/core/i18n';
+
+// The session words what it says to the user from the catalog; these tests read it in English.
+beforeAll(() => setLocale('en'));
 
 beforeAll(() => {
   // The recorder listens for pagehide on window; Node has none.

@@ -4,20 +4,20 @@
 import { useMemo } from 'react';
 import { snapshotProblems } from '../../../../shared/board';
 import { useBoard } from './useBoard';
+import { useT } from '../../core/i18n';
 
 export function BoardProblems() {
+  const t = useT();
   const problems = useBoard((s) => s.snapshot.problems);
   const list = useMemo(() => snapshotProblems({ problems }), [problems]);
   if (list.length === 0) return null;
   return (
     <details className="board-problems" role="note" data-testid="board-problems">
-      <summary>
-        {list.length} {list.length === 1 ? 'entry' : 'entries'} of this board could not be read and {list.length === 1 ? 'is' : 'are'} not shown. The history can bring back
-        what was there before.
-      </summary>
+      <summary>{t('board.problems', { count: list.length })}</summary>
       <ul>
         {list.slice(0, 50).map((p, i) => (
-          <li key={i}>
+          // Where and why are the schema's technical words (doc paths, value kinds), left as they are.
+          <li key={i} translate="no">
             <code>{p.where}</code>: {p.reason}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { useBoard, useBoardStore } from './useBoard';
 import { useBoardSlots } from './boardSlots';
+import { boardErrorText, useT } from '../../core/i18n';
 
 /** How many changes are not stored yet, and a way to watch that number. */
 export interface SaveState {
@@ -18,6 +19,7 @@ interface BoardToolbarProps {
 }
 
 export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
+  const t = useT();
   const unsaved = useSyncExternalStore(saveState.onUnsavedChange, saveState.unsaved);
   const { toolbar } = useBoardSlots();
   const store = useBoardStore();
@@ -25,27 +27,28 @@ export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const [renaming, setRenaming] = useState(false);
+  const widest = [t('board.toolbar.saving'), t('board.toolbar.saved')].reduce((a, b) => (b.length > a.length ? b : a));
   return (
-    <div className="board-toolbar" role="toolbar" aria-label="Workshop">
+    <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar.label')}>
       <button type="button" onClick={onBack}>
-        ← Workshops
+        {t('board.toolbar.back')}
       </button>
       <h1 className="board-title" data-testid="board-title">
         {title}
       </h1>
       <button type="button" onClick={() => setRenaming(true)}>
-        Rename
+        {t('board.toolbar.rename')}
       </button>
       <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" data-testid="undo">
-        Undo
+        {t('board.toolbar.undo')}
       </button>
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
-        Redo
+        {t('board.toolbar.redo')}
       </button>
-      {/* Always as wide as its longest label (see styles.css): a label that changed width would
-          rewrap the toolbar and move the whole board under the pointer. */}
-      <span className="save-state" role="status" data-testid="save-state">
-        {unsaved > 0 ? 'Saving…' : 'All changes saved'}
+      {/* Always as wide as its longest label, in any language (data-widest, see styles.css): a
+          label that changed width would rewrap the toolbar and move the whole board under the pointer. */}
+      <span className="save-state" role="status" data-testid="save-state" data-widest={widest}>
+        {unsaved > 0 ? t('board.toolbar.saving') : t('board.toolbar.saved')}
       </span>
       {toolbar}
       {renaming && (
@@ -55,7 +58,7 @@ export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
           onSubmit={(next) => {
             const result = store.getState().rename(next);
             if (result.ok) setRenaming(false);
-            return result.ok ? null : result.error.message;
+            return result.ok ? null : boardErrorText(t, result.error);
           }}
         />
       )}

@@ -2,9 +2,10 @@
 // other features' controls), what could not be read, a column per section, the trash, and the
 // card editor. Components reach the doc only through store actions.
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
-import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
+import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { announce, notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { boardErrorText, sectionTitle, t, useT } from '../../core/i18n';
 import type { BoardStore, Outcome } from './boardStore';
 import { focusCardControl, useBoardStore } from './useBoard';
 import { SectionColumn } from './SectionColumn';
@@ -19,7 +20,7 @@ import type { EditorTarget } from './editorState';
 function report(outcome: () => Outcome, doing: string): boolean {
   try {
     const result = outcome();
-    if (!result.ok) notifyError(result.error.message);
+    if (!result.ok) notifyError(boardErrorText(t, result.error));
     return result.ok;
   } catch (e) {
     notifyError(describeError(e, doing));
@@ -34,7 +35,7 @@ function announceMove(store: BoardStore, id: string): void {
   if (!card) return;
   const list = sections[card.section];
   const position = list.findIndex((c) => c.id === id) + 1;
-  announce(`“${card.fields.title ?? ''}” moved to ${sectionSpec(card.section).title}, position ${position} of ${list.length}.`);
+  announce(t('board.moved', { title: card.fields.title ?? '', section: sectionTitle(t, card.section), position, count: list.length }));
 }
 
 interface BoardViewProps {
@@ -44,6 +45,7 @@ interface BoardViewProps {
 
 /** The board of the store in BoardStoreContext, with the slots in BoardSlotsContext. */
 export function BoardView({ saveState, onBack }: BoardViewProps) {
+  const tr = useT();
   const store = useBoardStore();
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   useUndoShortcuts(store);
@@ -57,12 +59,12 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
     () => ({
       edit: (cardId) => setEditor({ mode: 'edit', cardId }),
       moveBy: (id, delta, focus) => {
-        if (!report(() => store.getState().moveBy(id, delta), 'Moving the card')) return;
+        if (!report(() => store.getState().moveBy(id, delta), t('board.doing.moving'))) return;
         focusCardControl(id, focus ?? (delta < 0 ? 'up' : 'down'));
         announceMove(store, id);
       },
       moveSection: (id, delta, focus) => {
-        if (!report(() => store.getState().moveToAdjacentSection(id, delta), 'Moving the card')) return;
+        if (!report(() => store.getState().moveToAdjacentSection(id, delta), t('board.doing.moving'))) return;
         focusCardControl(id, focus ?? (delta < 0 ? 'left' : 'right'));
         announceMove(store, id);
       },
@@ -72,11 +74,11 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
         const list = section ? sections[section] : [];
         const at = list.findIndex((c) => c.id === id);
         const neighbour = list[at + 1] ?? list[at - 1];
-        if (!report(() => store.getState().deleteCard(id), 'Deleting the card')) return;
+        if (!report(() => store.getState().deleteCard(id), t('board.doing.deleting'))) return;
         // Focus must not vanish with the card: the next card takes it, or the section's add button.
         if (neighbour) focusCardControl(neighbour.id, 'edit');
         else if (section) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="add-card-${section}"]`)?.focus());
-        announce('Card deleted. It can be restored from Deleted cards.');
+        announce(t('board.deleted'));
       },
     }),
     [store],
@@ -84,7 +86,7 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
   const onAdd = useCallback((section: SectionId) => setEditor({ mode: 'create', section }), []);
   const onDropCard = useCallback(
     (id: string, section: SectionId, index: number) => {
-      if (report(() => store.getState().moveCard(id, section, index), 'Moving the card')) announceMove(store, id);
+      if (report(() => store.getState().moveCard(id, section, index), t('board.doing.moving'))) announceMove(store, id);
     },
     [store],
   );
@@ -98,7 +100,7 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
       <BoardToolbar saveState={saveState} onBack={onBack} />
       <BoardProblems />
       <p className="board-help" id="board-help">
-        Keyboard: on a card, Alt+↑/↓ reorders, Alt+←/→ moves to the next section, Delete deletes. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+        {tr('board.keyboardHelp')}
       </p>
       <div className="board" data-testid="board">
         {SECTIONS.map((spec) => (

@@ -5,26 +5,35 @@ import { useId, useState, type FormEvent } from 'react';
 import { SECTIONS, STATUSES, sectionSpec, type CardStatus, type FieldSpec, type SectionId } from '../../../../shared/board';
 import { Dialog } from '../../ui/Dialog';
 import { describeError } from '../../core/describeError';
-import { STATUS_LABELS } from './labels';
+import { boardErrorText, choiceLabel, fieldHint, fieldLabel, sectionTitle, statusLabel, useT } from '../../core/i18n';
 import { useBoard, useBoardStore } from './useBoard';
 import type { EditorTarget } from './editorState';
 
-function FieldInput({ spec, value, onChange }: { readonly spec: FieldSpec; readonly value: string; readonly onChange: (v: string) => void }) {
+interface FieldInputProps {
+  readonly section: SectionId;
+  readonly spec: FieldSpec;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+}
+
+function FieldInput({ section, spec, value, onChange }: FieldInputProps) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
-  const hint = spec.key === 'title' ? ['Required.', spec.hint].filter(Boolean).join(' ') : spec.hint;
+  const ownHint = fieldHint(t, section, spec.key);
+  const hint = spec.key === 'title' ? [t('board.editor.required'), ownHint].filter(Boolean).join(' ') : ownHint;
   const common = { id, value, 'aria-describedby': hint ? hintId : undefined, name: spec.key, 'data-field': spec.key };
   return (
     <div className="field">
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>{fieldLabel(t, section, spec.key)}</label>
       {spec.kind === 'text' ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : spec.kind === 'choice' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
-          <option value="">(none)</option>
+          <option value="">{t('board.choice.none')}</option>
           {spec.options?.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {choiceLabel(t, o)}
             </option>
           ))}
         </select>
@@ -46,6 +55,7 @@ interface CardEditorProps {
 }
 
 export function CardEditor({ target, onClose }: CardEditorProps) {
+  const t = useT();
   const store = useBoardStore();
   const card = useBoard((s) => (target.mode === 'edit' ? s.snapshot.cards[target.cardId] : undefined));
   const homeSection: SectionId = target.mode === 'create' ? target.section : (card?.section ?? 'parking');
@@ -64,11 +74,11 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
       const fields: Record<string, string> = { title: values.title ?? '' };
       for (const f of spec.fields) if (f.key !== 'title' && values[f.key]) fields[f.key] = values[f.key] ?? '';
       const result = actions.addCard(homeSection, fields, status);
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(boardErrorText(t, result.error));
       if (section !== homeSection) actions.moveCard(result.value, section, Number.MAX_SAFE_INTEGER);
       return onClose(result.value);
     }
-    if (!card) return setError('This card no longer exists.');
+    if (!card) return setError(t('board.editor.gone'));
     const changed: Record<string, string> = {};
     for (const f of spec.fields) {
       const value = values[f.key] ?? '';
@@ -76,38 +86,38 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
     }
     try {
       const result = actions.updateCard(card.id, { fields: changed, status, section });
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(boardErrorText(t, result.error));
     } catch (e) {
-      return setError(describeError(e, 'Saving the card'));
+      return setError(describeError(e, t('board.doing.saving')));
     }
     onClose(card.id);
   };
 
-  const title = target.mode === 'create' ? `New card: ${spec.title}` : `Edit card: ${spec.title}`;
+  const title = t(target.mode === 'create' ? 'board.editor.new' : 'board.editor.edit', { section: sectionTitle(t, homeSection) });
   if (target.mode === 'edit' && !card) return null;
   return (
     <Dialog title={title} onClose={() => onClose(null)} testId="card-editor">
       <form onSubmit={submit} noValidate className="card-form">
         {spec.fields.map((f) => (
-          <FieldInput key={f.key} spec={f} value={values[f.key] ?? ''} onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
+          <FieldInput key={f.key} section={homeSection} spec={f} value={values[f.key] ?? ''} onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
         ))}
         <div className="field-row">
           <div className="field">
-            <label htmlFor={statusId}>Status</label>
+            <label htmlFor={statusId}>{t('board.editor.status')}</label>
             <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as CardStatus)} data-field="status">
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {statusLabel(t, s)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={sectionId}>Section</label>
+            <label htmlFor={sectionId}>{t('board.editor.section')}</label>
             <select id={sectionId} value={section} onChange={(e) => setSection(e.target.value as SectionId)} data-field="section">
               {SECTIONS.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title}
+                  {sectionTitle(t, s.id)}
                 </option>
               ))}
             </select>
@@ -120,10 +130,10 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
         )}
         <div className="dialog-actions">
           <button type="button" onClick={() => onClose(null)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary">
-            {target.mode === 'create' ? 'Add card' : 'Save card'}
+            {target.mode === 'create' ? t('board.editor.add') : t('board.editor.save')}
           </button>
         </div>
       </form>

@@ -3,7 +3,7 @@
 // Alt+Left/Right moves to the neighbouring section, Delete deletes; buttons do the same.
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { Card } from '../../../../shared/board';
-import { SIDE_LABELS, STATUS_LABELS } from './labels';
+import { sideLabel, statusLabel, useT } from '../../core/i18n';
 import { CARD_DRAG_TYPE } from './dragAndDrop';
 import { useSectionAccess } from './useBoard';
 import { useBoardSlots } from './boardSlots';
@@ -26,6 +26,7 @@ interface CardViewProps {
 }
 
 function CardViewImpl({ card, commands, first, last, firstSection, lastSection }: CardViewProps) {
+  const t = useT();
   const title = card.fields.title ?? '';
   // In a section the current phase closes, moving and deleting are off (the store refuses them too).
   const readOnly = useSectionAccess(card.section) === 'read-only';
@@ -53,28 +54,28 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
       </button>
       <div className="card-meta" id={`${card.id}-meta`}>
         <span className={`badge side-${card.side}`} data-testid="card-side">
-          {SIDE_LABELS[card.side]}
+          {sideLabel(t, card.side)}
         </span>
         <span className={`badge status-badge status-${card.status}`} data-testid="card-status">
-          {STATUS_LABELS[card.status]}
+          {statusLabel(t, card.status)}
         </span>
         {card.author && <span className="card-author">{card.author}</span>}
         {CardDecoration && <CardDecoration cardId={card.id} />}
       </div>
-      <div className="card-tools" role="group" aria-label={`Move or delete “${title}”`}>
-        <button type="button" data-control="up" disabled={readOnly || first} onClick={() => commands.moveBy(card.id, -1)} aria-label="Move up" title="Move up (Alt+↑)">
+      <div className="card-tools" role="group" aria-label={t('board.card.tools', { title })}>
+        <button type="button" data-control="up" disabled={readOnly || first} onClick={() => commands.moveBy(card.id, -1)} aria-label={t('board.card.moveUp')} title={t('board.card.moveUpHint')}>
           ↑
         </button>
-        <button type="button" data-control="down" disabled={readOnly || last} onClick={() => commands.moveBy(card.id, 1)} aria-label="Move down" title="Move down (Alt+↓)">
+        <button type="button" data-control="down" disabled={readOnly || last} onClick={() => commands.moveBy(card.id, 1)} aria-label={t('board.card.moveDown')} title={t('board.card.moveDownHint')}>
           ↓
         </button>
-        <button type="button" data-control="left" disabled={readOnly || firstSection} onClick={() => commands.moveSection(card.id, -1)} aria-label="Move to previous section" title="Move to previous section (Alt+←)">
+        <button type="button" data-control="left" disabled={readOnly || firstSection} onClick={() => commands.moveSection(card.id, -1)} aria-label={t('board.card.movePrevious')} title={t('board.card.movePreviousHint')}>
           ←
         </button>
-        <button type="button" data-control="right" disabled={readOnly || lastSection} onClick={() => commands.moveSection(card.id, 1)} aria-label="Move to next section" title="Move to next section (Alt+→)">
+        <button type="button" data-control="right" disabled={readOnly || lastSection} onClick={() => commands.moveSection(card.id, 1)} aria-label={t('board.card.moveNext')} title={t('board.card.moveNextHint')}>
           →
         </button>
-        <button type="button" data-control="delete" className="danger" disabled={readOnly} onClick={() => commands.remove(card.id)} aria-label="Delete" title="Delete (Del)">
+        <button type="button" data-control="delete" className="danger" disabled={readOnly} onClick={() => commands.remove(card.id)} aria-label={t('board.card.delete')} title={t('board.card.deleteHint')}>
           ✕
         </button>
       </div>

@@ -6,6 +6,7 @@ import { CardView, type CardCommands } from './CardView';
 import { useBoard, useSectionAccess } from './useBoard';
 import { useBoardSlots } from './boardSlots';
 import { CARD_DRAG_TYPE, cardBoxes, dropIndex, isCardDrag } from './dragAndDrop';
+import { sectionPurpose, sectionTitle, useFormat, useT } from '../../core/i18n';
 
 /**
  * Cards shown in the first frame; the rest follow in a transition right after. A large board
@@ -22,6 +23,8 @@ interface SectionColumnProps {
 }
 
 function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnProps) {
+  const t = useT();
+  const format = useFormat();
   const cards = useBoard((s) => s.snapshot.sections[spec.id]);
   const { SectionDecoration } = useBoardSlots();
   const [dropping, setDropping] = useState(false);
@@ -66,16 +69,16 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
     >
       <header className="section-header">
         <h2 id={headingId}>
-          {spec.title} <span className="count">({cards.length})</span>
+          {sectionTitle(t, spec.id)} <span className="count">({format.number(cards.length)})</span>
         </h2>
-        <p className="section-purpose">{spec.purpose}</p>
+        <p className="section-purpose">{sectionPurpose(t, spec.id)}</p>
         {closed && (
           <p className="section-closed-note" data-testid={`section-closed-${spec.id}`}>
-            {access === 'read-only' ? 'Read-only in this phase' : 'Closed to participants in this phase'}
+            {access === 'read-only' ? t('board.section.readOnly') : t('board.section.closedToOthers')}
           </p>
         )}
         <button type="button" onClick={() => onAdd(spec.id)} disabled={access === 'read-only'} data-testid={`add-card-${spec.id}`}>
-          + Add card<span className="visually-hidden"> to {spec.title}</span>
+          {t.rich('board.section.add', { section: sectionTitle(t, spec.id) })}
         </button>
         {/* Below the button, in a slot of fixed height: a marker that appears as someone arrives
             must not move the button under a pointer that is about to click it. */}
@@ -96,7 +99,7 @@ function SectionColumnImpl({ spec, commands, onAdd, onDropCard }: SectionColumnP
       </ol>
       {shown.length < cards.length && (
         <p className="section-more" aria-busy="true">
-          Showing {shown.length} of {cards.length} cards…
+          {t('board.section.more', { shown: shown.length, count: cards.length })}
         </p>
       )}
     </section>

@@ -113,7 +113,7 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
   };
   const card = (id: string) => {
     const found = store.getState().snapshot.cards[id];
-    if (!found) throw new BoardError('not-found', 'That card no longer exists.');
+    if (!found) throw new BoardError('not-found', 'That card no longer exists.', { id: 'card-missing' });
     return found;
   };
   let policy: BoardPolicy | null = null;
@@ -161,9 +161,9 @@ export function createBoardStore(doc: Y.Doc, author: () => Author): BoardStore {
         const current = openCard(id);
         if (isSectionId(change.section)) open(change.section);
         for (const [key, value] of Object.entries(change.fields)) validateField(current.section, key, value);
-        if (!isStatus(change.status)) throw new BoardError('invalid-status', 'Status must be proposed, agreed or parked.');
-        if (!isSectionId(change.section)) throw new BoardError('unknown-section', `There is no section called "${String(change.section)}".`);
-        if (current.deleted) throw new BoardError('deleted', 'That card was deleted; restore it first.');
+        if (!isStatus(change.status)) throw new BoardError('invalid-status', 'Status must be proposed, agreed or parked.', { id: 'invalid-status' });
+        if (!isSectionId(change.section)) throw new BoardError('unknown-section', `There is no section called "${String(change.section)}".`, { id: 'unknown-section', section: String(change.section) });
+        if (current.deleted) throw new BoardError('deleted', 'That card was deleted; restore it first.', { id: 'card-deleted' });
         doc.transact(() => {
           for (const [key, value] of Object.entries(change.fields)) editField(doc, id, key, value, LOCAL);
           setStatus(doc, id, change.status, LOCAL);

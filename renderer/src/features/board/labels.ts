@@ -1,4 +1,5 @@
-// Human labels for the board's enums, in one place so every view says the same thing.
+// English labels for the board's enums, for the features not yet localized (room, join). Views
+// that speak the reader's language use sideLabel and statusLabel from core/i18n instead.
 import type { CardStatus, Side } from '../../../../shared/board';
 
 export const SIDE_LABELS: Record<Side, string> = { IT: 'IT', OT: 'OT', facilitator: 'Facilitator' };

@@ -2,7 +2,7 @@
 // the board as it was after any of them. The facilitator (or anyone, before the workshop has a
 // facilitator) can restore the board to just before an entry, or undo one participant's changes
 // from an entry on; everyone can look. Restoring writes new changes that reach every peer.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { HistoryPin, TimelineEntry } from '../../../../shared/history';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
@@ -10,6 +10,13 @@ import { Dialog } from '../../ui/Dialog';
 import { BoardPreview } from '../board';
 import { useHistory, useHistoryService } from './historyContext';
 import { describeKind, describeSummary, describeTime } from './describeEntry';
+import { t, useFormat, useT, type Formatter, type Translate } from '../../core/i18n';
+import type { PreviewOf } from './historyService';
+
+function previewTitle(t: Translate, format: Formatter, of: PreviewOf): string {
+  if (of.kind === 'pin') return t('history.preview.pin', { label: of.label });
+  return of.at === null ? t('history.preview.start') : t('history.preview.after', { when: format.dateTime(of.at, 'short', 'medium') });
+}
 
 interface HistoryPanelProps {
   readonly onClose: () => void;
@@ -22,6 +29,8 @@ interface HistoryPanelProps {
 
 export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanelProps) {
   const service = useHistoryService();
+  const tr = useT();
+  const format = useFormat();
   const status = useHistory((v) => v.status);
   const error = useHistory((v) => v.error);
   const entries = useHistory((v) => v.entries);
@@ -38,33 +47,33 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
   const act = (doing: string, work: () => number, done: (n: number) => string) => {
     try {
       const n = work();
-      notifyInfo(n === 0 ? 'Nothing to change: the board already is as it was.' : done(n));
+      notifyInfo(n === 0 ? t('history.nothingToChange') : done(n));
       void service.open();
     } catch (e) {
       notifyError(describeError(e, doing));
     }
   };
   return (
-    <Dialog title="History" onClose={onClose} testId="history-panel">
-      {status === 'loading' && <p aria-busy="true">Reading the history…</p>}
+    <Dialog title={tr('history.title')} onClose={onClose} testId="history-panel">
+      {status === 'loading' && <p aria-busy="true">{tr('history.loading')}</p>}
       {error && <p role="alert">{error}</p>}
-      {unreadable > 0 && <p className="problems">{unreadable} stored changes could not be read and are not listed.</p>}
+      {unreadable > 0 && <p className="problems">{tr('history.unreadable', { count: unreadable })}</p>}
       {status === 'ready' && (
         <Pins
           pins={pins}
           canPin={canRestore}
           myId={myId}
           onView={(pin) => service.selectPin(pin)}
-          onRestore={(pin) => act('Restoring the board', () => service.restoreToPin(pin), (n) => `Board restored to “${pin.label}” (${n} values written).`)}
+          onRestore={(pin) => act(t('history.doing.restoring'), () => service.restoreToPin(pin), (n) => t('history.restoredToPin', { label: pin.label, count: n }))}
           onPin={(label) => {
             service.pin(label, myId);
-            notifyInfo(`Pinned “${label}”.`);
+            notifyInfo(t('history.pinned', { label }));
           }}
         />
       )}
       {status === 'ready' && (
         <div className="history-columns">
-          <ol className="history-list" aria-label="Changes, newest first" data-testid="history-list">
+          <ol className="history-list" aria-label={tr('history.list')} data-testid="history-list">
             {entries.map((entry) => (
               <HistoryEntry
                 key={`${entry.first}-${entry.last}`}
@@ -74,26 +83,26 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
                 nameOf={nameOf}
                 myId={myId}
                 onView={() => service.select(selected === entry ? null : entry)}
-                onRestore={() => act('Restoring the board', () => service.restoreBefore(entry), (n) => `Board restored to before ${describeTime(entry)} (${n} values written).`)}
-                onUndo={(p) => act('Undoing the changes', () => service.undoParticipantSince(p, entry), (n) => `${nameOf(p)}’s changes since ${describeTime(entry)} undone (${n} values written).`)}
+                onRestore={() => act(t('history.doing.restoring'), () => service.restoreBefore(entry), (n) => t('history.restoredBefore', { when: describeTime(t, format, entry), count: n }))}
+                onUndo={(p) => act(t('history.doing.undoing'), () => service.undoParticipantSince(p, entry), (n) => t('history.undone', { name: nameOf(p), when: describeTime(t, format, entry), count: n }))}
               />
             ))}
           </ol>
           <div className="history-preview">
             {preview && previewOf ? (
               <>
-                <h3>{previewOf}</h3>
-                <BoardPreview snapshot={preview} label="The board at this point (read-only)" />
+                <h3>{previewTitle(tr, format, previewOf)}</h3>
+                <BoardPreview snapshot={preview} label={tr('history.preview.label')} />
               </>
             ) : (
-              <p className="hint">Choose “View” on a change to see the board as it was then.</p>
+              <p className="hint">{tr('history.preview.hint')}</p>
             )}
           </div>
         </div>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {tr('common.close')}
         </button>
       </div>
     </Dialog>
@@ -112,29 +121,36 @@ interface HistoryEntryProps {
 }
 
 function HistoryEntry({ entry, selected, canRestore, nameOf, myId, onView, onRestore, onUndo }: HistoryEntryProps) {
+  const t = useT();
+  const format = useFormat();
   const [undoing, setUndoing] = useState(false);
-  const who = entry.participants.map((p) => (p === myId ? 'you' : nameOf(p))).join(', ') || (entry.unknownClients > 0 ? 'someone not on the roster' : '');
-  const kind = describeKind(entry);
+  const names = entry.participants.map((p) => (p === myId ? t('history.you') : nameOf(p)));
+  const who = names.length > 0 ? format.list(names) : entry.unknownClients > 0 ? t('common.notOnRoster') : '';
+  const kind = describeKind(t, entry);
+  const headline = kind ? (who ? t('history.entry.kindWho', { kind, who }) : kind) : who || t('history.unknown');
   const others = entry.participants;
   return (
     <li className={`history-entry${selected ? ' selected' : ''}`} data-testid="history-entry" data-kind={entry.kind}>
       <p className="history-what">
-        <strong>{kind ?? (who || 'Unknown')}</strong>
-        {kind && who ? ` (${who})` : ''}: <span data-testid="history-summary">{describeSummary(entry.summary)}</span>
+        {t.rich('history.entry', {
+          headline,
+          summary: describeSummary(t, format, entry.summary),
+          what: (chunks: ReactNode[]) => <span data-testid="history-summary">{chunks}</span>,
+        })}
       </p>
-      <p className="history-when muted">{describeTime(entry)}</p>
+      <p className="history-when muted">{describeTime(t, format, entry)}</p>
       <div className="history-actions">
         <button type="button" onClick={onView} aria-pressed={selected} data-testid="history-view">
-          {selected ? 'Hide' : 'View'}
+          {selected ? t('history.hide') : t('history.view')}
         </button>
         {canRestore && entry.kind !== 'checkpoint' && (
           <button type="button" onClick={onRestore} data-testid="history-restore">
-            Restore to before this
+            {t('history.restoreBefore')}
           </button>
         )}
         {canRestore && others.length > 0 && entry.kind !== 'checkpoint' && (
           <button type="button" onClick={() => setUndoing((u) => !u)} aria-expanded={undoing} data-testid="history-undo-person">
-            Undo one person’s changes from here…
+            {t('history.undoPerson')}
           </button>
         )}
       </div>
@@ -143,7 +159,7 @@ function HistoryEntry({ entry, selected, canRestore, nameOf, myId, onView, onRes
           {others.map((p) => (
             <li key={p}>
               <button type="button" onClick={() => onUndo(p)} data-testid="history-undo-participant">
-                Undo {p === myId ? 'your' : `${nameOf(p)}’s`} changes since then
+                {p === myId ? t('history.undoMine') : t('history.undoTheirs', { name: nameOf(p) })}
               </button>
             </li>
           ))}
@@ -162,10 +178,10 @@ interface PinsProps {
   readonly onPin: (label: string) => void;
 }
 
-const pinTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-
 /** Points the facilitator pinned (the start of each phase, or by hand): kept restorable when old history is folded. */
 function Pins({ pins, canPin, onView, onRestore, onPin }: PinsProps) {
+  const t = useT();
+  const format = useFormat();
   const [label, setLabel] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -176,22 +192,22 @@ function Pins({ pins, canPin, onView, onRestore, onPin }: PinsProps) {
   };
   return (
     <section className="history-pins" aria-labelledby="history-pins-heading" data-testid="history-pins">
-      <h3 id="history-pins-heading">Pinned points</h3>
+      <h3 id="history-pins-heading">{t('history.pins.heading')}</h3>
       {pins.length === 0 ? (
-        <p className="hint">None yet. The start of each phase is pinned for the facilitator.</p>
+        <p className="hint">{t('history.pins.none')}</p>
       ) : (
         <ul>
           {pins.map((pin) => (
             <li key={pin.id} data-testid="history-pin">
               <span>
-                {pin.label} <small className="muted">{pinTime.format(pin.at)}</small>
+                {pin.label} <small className="muted">{format.dateTime(pin.at, 'short', 'medium')}</small>
               </span>{' '}
               <button type="button" onClick={() => onView(pin)}>
-                View<span className="visually-hidden"> “{pin.label}”</span>
+                {t.rich('history.pins.view', { label: pin.label })}
               </button>
               {canPin && (
                 <button type="button" onClick={() => onRestore(pin)} data-testid="history-pin-restore">
-                  Restore to here<span className="visually-hidden"> “{pin.label}”</span>
+                  {t.rich('history.pins.restore', { label: pin.label })}
                 </button>
               )}
             </li>
@@ -199,11 +215,11 @@ function Pins({ pins, canPin, onView, onRestore, onPin }: PinsProps) {
         </ul>
       )}
       {canPin && (
-        <form className="history-pin-form" onSubmit={submit} aria-label="Pin this moment">
+        <form className="history-pin-form" onSubmit={submit} aria-label={t('history.pins.form')}>
           <label>
-            Pin this moment as <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} placeholder="e.g. Before the vote" />
+            {t('history.pins.label')} <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} placeholder={t('history.pins.placeholder')} />
           </label>
-          <button type="submit">Pin</button>
+          <button type="submit">{t('history.pins.submit')}</button>
         </form>
       )}
     </section>

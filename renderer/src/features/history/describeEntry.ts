@@ -1,43 +1,43 @@
-// A timeline entry in words: who, when and what, as people read it in the history.
+// A timeline entry in words, in the reader's language: who, when and what, as people read it in
+// the history.
 import type { ChangeSummary, TimelineEntry } from '../../../../shared/history';
+import type { Formatter, MessageKey, Translate } from '../../core/i18n';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const COUNTED: readonly (readonly [keyof ChangeSummary['counts'], MessageKey])[] = [
+  ['added', 'history.summary.added'],
+  ['edited', 'history.summary.edited'],
+  ['moved', 'history.summary.moved'],
+  ['deleted', 'history.summary.deleted'],
+  ['restored', 'history.summary.restored'],
+];
 
-export function describeSummary(s: ChangeSummary): string {
+export function describeSummary(t: Translate, format: Formatter, s: ChangeSummary): string {
   const parts: string[] = [];
-  const c = s.counts;
-  if (c.added) parts.push(`added ${plural(c.added, 'card', 'cards')}`);
-  if (c.edited) parts.push(`edited ${plural(c.edited, 'card', 'cards')}`);
-  if (c.moved) parts.push(`moved ${plural(c.moved, 'card', 'cards')}`);
-  if (c.deleted) parts.push(`deleted ${plural(c.deleted, 'card', 'cards')}`);
-  if (c.restored) parts.push(`restored ${plural(c.restored, 'card', 'cards')}`);
-  if (s.title) parts.push('renamed the workshop');
-  if (s.roster) parts.push('updated the roster');
-  if (s.charter) parts.push(`charter: ${plural(s.charter, 'change', 'changes')}`);
-  if (s.facilitation) parts.push(`facilitation: ${plural(s.facilitation, 'change', 'changes')}`);
-  if (s.pins) parts.push('pinned a point');
-  return parts.length > 0 ? parts.join(', ') : 'no visible change';
+  for (const [kind, key] of COUNTED) if (s.counts[kind]) parts.push(t(key, { count: s.counts[kind] }));
+  if (s.title) parts.push(t('history.summary.renamed'));
+  if (s.roster) parts.push(t('history.summary.roster'));
+  if (s.charter) parts.push(t('history.summary.charter', { count: s.charter }));
+  if (s.facilitation) parts.push(t('history.summary.facilitation', { count: s.facilitation }));
+  if (s.pins) parts.push(t('history.summary.pins'));
+  return parts.length > 0 ? format.list(parts, 'unit') : t('history.summary.none');
 }
 
-export function describeKind(entry: TimelineEntry): string | null {
+export function describeKind(t: Translate, entry: TimelineEntry): string | null {
   switch (entry.kind) {
     case 'checkpoint':
-      return 'The board as the kept history starts';
+      return t('history.kind.checkpoint');
     case 'restore':
-      return 'Restored from the history';
+      return t('history.kind.restore');
     case 'migration':
-      return 'Brought up to this version of Bridgeboard';
+      return t('history.kind.migration');
     case 'import':
-      return 'Imported';
+      return t('history.kind.import');
     default:
       return null;
   }
 }
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-
-export function describeTime(entry: TimelineEntry): string {
-  if (entry.startAt === null || entry.startAt === 0) return 'before the history was kept';
-  const start = time.format(entry.startAt);
-  return entry.endAt !== null && entry.endAt - entry.startAt >= 60_000 ? `${start} – ${time.format(entry.endAt)}` : start;
+export function describeTime(t: Translate, format: Formatter, entry: TimelineEntry): string {
+  if (entry.startAt === null || entry.startAt === 0) return t('history.beforeKept');
+  return entry.endAt !== null && entry.endAt - entry.startAt >= 60_000 ? format.range(entry.startAt, entry.endAt) : format.dateTime(entry.startAt, 'short', 'medium');
 }

@@ -26,6 +26,10 @@ import {
 import type { Host } from '../../host/Host';
 import { LOCAL, RESTORE } from '../../core/origins';
 import { describeError } from '../../core/describeError';
+import { t } from '../../core/i18n';
+
+/** What the preview shows, as data the panel words in the reader's language. */
+export type PreviewOf = { readonly kind: 'entry'; readonly at: number | null } | { readonly kind: 'pin'; readonly label: string };
 
 export interface HistoryView {
   readonly status: 'closed' | 'loading' | 'ready' | 'failed';
@@ -37,8 +41,8 @@ export interface HistoryView {
   readonly unreadable: number;
   /** The entry whose board is shown, and that board. */
   readonly selected: TimelineEntry | null;
-  /** What the preview shows, in words ("the board after 10:32"). */
-  readonly previewOf: string | null;
+  /** What the preview shows: the board after an entry (at its last change), or at a pin. */
+  readonly previewOf: PreviewOf | null;
   readonly preview: BoardSnapshot | null;
 }
 
@@ -70,8 +74,6 @@ export interface HistoryDeps {
 }
 
 const closed: HistoryView = { status: 'closed', error: null, entries: [], pins: [], unreadable: 0, selected: null, previewOf: null, preview: null };
-
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 export function createHistoryService({ host, doc, workshopId, flush }: HistoryDeps): HistoryService {
   const store = createStore<HistoryView>(() => closed);
@@ -114,7 +116,7 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
         const entries = buildTimeline(records, readClients(doc)).reverse();
         store.setState({ status: 'ready', entries, pins: readPins(doc), unreadable: decoded.length - records.length, selected: null, previewOf: null, preview: null });
       } catch (e) {
-        if (mine === generation) store.setState({ ...closed, status: 'failed', error: describeError(e, 'Reading the history') });
+        if (mine === generation) store.setState({ ...closed, status: 'failed', error: describeError(e, t('history.doing.reading')) });
       }
     },
     close: () => {
@@ -128,15 +130,14 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
       const past = replay().docAt(entry.last);
       const preview = buildSnapshot(past);
       past.destroy();
-      const when = entry.endAt ? time.format(entry.endAt) : 'the start of the kept history';
-      store.setState({ selected: entry, previewOf: `The board after ${when}`, preview });
+      store.setState({ selected: entry, previewOf: { kind: 'entry', at: entry.endAt || null }, preview });
     },
     restoreBefore: (entry) => restoreAt(entry.first - 1),
     selectPin: (pin) => {
       const past = replay().docAt(indexAt(pin.at));
       const preview = buildSnapshot(past);
       past.destroy();
-      store.setState({ selected: null, previewOf: `The board at “${pin.label}”`, preview });
+      store.setState({ selected: null, previewOf: { kind: 'pin', label: pin.label }, preview });
     },
     restoreToPin: (pin) => restoreAt(indexAt(pin.at)),
     undoParticipantSince: (participantId, entry) => {

@@ -6,27 +6,29 @@ import { useState } from 'react';
 import { useHost } from '../../core/hostContext';
 import { notifyInfo } from '../../core/notices';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { t, useT } from '../../core/i18n';
 import { replaceIdentity, useIdentity } from './identityStore';
 import { Fingerprint } from './Fingerprint';
 
 export function IdentityPanel() {
+  const tr = useT();
   const state = useIdentity();
   if (state.status === 'failed') {
     return (
-      <section className="identity-panel" aria-label="Your signing key">
+      <section className="identity-panel" aria-label={tr('identity.panel')}>
         <p role="alert" data-testid="identity-error">
-          You cannot sign on this device: {state.error}
+          {tr('identity.cannotSign', { reason: state.error })}
         </p>
         {state.replaceable && <ReplaceKey />}
       </section>
     );
   }
-  if (state.status !== 'ready') return <section className="identity-panel" aria-busy="true">Loading your signing key…</section>;
+  if (state.status !== 'ready') return <section className="identity-panel" aria-busy="true">{tr('identity.loading')}</section>;
   const { identity } = state;
   return (
-    <section className="identity-panel" aria-label="Your signing key" data-testid="identity-panel">
+    <section className="identity-panel" aria-label={tr('identity.panel')} data-testid="identity-panel">
       <p>
-        Your key fingerprint (read it aloud to the facilitator): <Fingerprint value={identity.fingerprint} label="Your fingerprint" />
+        {tr('identity.fingerprint')} <Fingerprint value={identity.fingerprint} label={tr('identity.fingerprint.mine')} />
       </p>
       {identity.protection.warning && (
         <p role="alert" className="identity-warning" data-testid="identity-warning">
@@ -39,6 +41,7 @@ export function IdentityPanel() {
 
 function ReplaceKey() {
   const host = useHost();
+  const tr = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +52,7 @@ function ReplaceKey() {
     replaceIdentity(host).then(
       (identity) => {
         setBusy(false);
-        if (identity) notifyInfo('New signing key created. Read its fingerprint to the facilitator so they can check it in person.');
+        if (identity) notifyInfo(t('identity.created'));
       },
       (e: unknown) => {
         setBusy(false);
@@ -64,13 +67,13 @@ function ReplaceKey() {
       {error && <p role="alert">{error}</p>}
       {/* aria-disabled, not disabled: the button keeps focus while the key is being made. */}
       <button type="button" onClick={() => !busy && ask()} aria-disabled={busy} data-testid="replace-key">
-        {busy ? 'Creating a new key…' : 'Create a new signing key'}
+        {busy ? tr('identity.creating') : tr('identity.create')}
       </button>
       {confirming && (
         <ConfirmDialog
-          title="Create a new signing key?"
-          message="The old key is set aside on this device, not deleted, but you will sign with the new one from now on. Charters you already signed stay valid. The facilitator has to compare your new fingerprint with you in person before you sign again."
-          confirmLabel="Create new key"
+          title={tr('identity.confirm.title')}
+          message={tr('identity.confirm.message')}
+          confirmLabel={tr('identity.confirm.confirm')}
           onConfirm={replace}
           onCancel={() => setConfirming(false)}
         />

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { HostError, type Host, type PublicIdentity } from '../../host/Host';
 import { describeError } from '../../core/describeError';
+import { t } from '../../core/i18n';
 
 export type IdentityState =
   | { readonly status: 'idle' | 'loading' }
@@ -24,7 +25,7 @@ export function loadIdentity(host: Host): Promise<PublicIdentity | null> {
     },
     (e: unknown) => {
       loading = null; // a keyring unlocked later gets another try
-      identityStore.setState({ status: 'failed', error: describeError(e, 'Loading your signing key'), replaceable: e instanceof HostError && e.code === 'corrupt' });
+      identityStore.setState({ status: 'failed', error: describeError(e, t('identity.doing.loading')), replaceable: e instanceof HostError && e.code === 'corrupt' });
       return null;
     },
   );
@@ -45,7 +46,7 @@ export async function replaceIdentity(host: Host): Promise<PublicIdentity | null
     return identity;
   } catch (e) {
     if (e instanceof HostError && e.code === 'cancelled') return null;
-    throw new Error(describeError(e, 'Creating a new signing key'), { cause: e });
+    throw new Error(describeError(e, t('identity.doing.replacing')), { cause: e });
   }
 }
 

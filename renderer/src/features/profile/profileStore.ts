@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import * as z from 'zod';
 import { NAME_MAX, SIDES, type Author } from '../../../../shared/board';
+import { t } from '../../core/i18n';
 
 const profileSchema = z.object({ name: z.string().trim().min(1).max(NAME_MAX), side: z.enum(SIDES) });
 export type Profile = z.infer<typeof profileSchema>;
@@ -23,7 +24,7 @@ function readProfile(): Profile | null {
 
 interface ProfileState {
   readonly profile: Profile | null;
-  /** Returns an error message, or null when saved. */
+  /** Returns an error message (in the user's language), or null when saved. */
   save(input: { name: string; side: string }): string | null;
 }
 
@@ -32,7 +33,7 @@ export const profileStore = createStore<ProfileState>()((set) => ({
   save: (input) => {
     const parsed = profileSchema.safeParse(input);
     if (!parsed.success) {
-      return input.name.trim().length === 0 ? 'Your name cannot be empty.' : `Your name can be at most ${NAME_MAX} characters.`;
+      return input.name.trim().length === 0 ? t('profile.error.empty') : t('profile.error.tooLong', { max: NAME_MAX });
     }
     try {
       localStorage.setItem(KEY, JSON.stringify(parsed.data));

@@ -2,21 +2,23 @@
 import { useHost } from '../../core/hostContext';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { t, useT } from '../../core/i18n';
 import { useBoardStore } from '../board';
 import { exportWorkshop } from './workshopFiles';
 
 export function ExportWorkshopButton() {
   const host = useHost();
+  const tr = useT();
   const store = useBoardStore();
   const onExport = () => {
     exportWorkshop(host, store).then(
-      (saved) => saved && notifyInfo('Workshop file exported.'),
-      (e: unknown) => notifyError(describeError(e, 'Exporting')),
+      (saved) => saved && notifyInfo(t('workshops.exported')),
+      (e: unknown) => notifyError(describeError(e, t('workshops.doing.exporting'))),
     );
   };
   return (
     <button type="button" onClick={onExport} data-testid="export-workshop">
-      Export file
+      {tr('workshops.export')}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import type { WorkshopSummary } from '../../host/Host';
 import { useHost } from '../../core/hostContext';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { t, useFormat, useT } from '../../core/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useProfile } from '../profile';
 import { RenameDialog } from '../../ui/RenameDialog';
@@ -12,10 +13,10 @@ import { createWorkshop, renameStoredWorkshop } from './workshopActions';
 import { importWorkshop } from './workshopFiles';
 import { useWorkshopList } from './useWorkshopList';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void }) {
   const host = useHost();
+  const tr = useT();
+  const format = useFormat();
   const profile = useProfile();
   const { workshops, reload } = useWorkshopList(host);
   const [title, setTitle] = useState('');
@@ -32,7 +33,7 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
       setCreateError(null);
       onOpen(summary.id);
     } catch (e) {
-      setCreateError(describeError(e, 'Creating the workshop'));
+      setCreateError(describeError(e, t('workshops.doing.creating')));
     }
   };
   const importFile = async () => {
@@ -40,38 +41,38 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
       const summary = await importWorkshop(host);
       if (!summary) return;
       await reload();
-      notifyInfo(`Imported “${summary.title}”.`);
+      notifyInfo(t('workshops.imported', { title: summary.title }));
     } catch (e) {
-      notifyError(`Import failed: ${describeError(e, 'Importing')}`);
+      notifyError(t('workshops.importFailed', { reason: describeError(e, t('workshops.doing.importing')) }));
     }
   };
   const remove = async (summary: WorkshopSummary) => {
     setDeleting(null);
     try {
       await host.storage.remove(summary.id);
-      notifyInfo(`Deleted “${summary.title}”.`);
+      notifyInfo(t('workshops.deleted', { title: summary.title }));
     } catch (e) {
-      notifyError(describeError(e, 'Deleting the workshop'));
+      notifyError(describeError(e, t('workshops.doing.deleting')));
     }
     await reload();
   };
 
   return (
     <main className="page page-list">
-      <h1>Workshops</h1>
+      <h1>{tr('workshops.heading')}</h1>
       <p>
         <a href="#/join" data-testid="join-link">
-          Join a workshop with an invite
+          {tr('workshops.joinLink')}
         </a>
       </p>
-      <form className="create-workshop" onSubmit={(e) => void create(e)} noValidate aria-label="New workshop">
-        <label htmlFor="new-workshop-title">New workshop title</label>
+      <form className="create-workshop" onSubmit={(e) => void create(e)} noValidate aria-label={tr('workshops.create.form')}>
+        <label htmlFor="new-workshop-title">{tr('workshops.create.title')}</label>
         <input id="new-workshop-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={createError ? 'create-error' : undefined} />
         <button type="submit" className="primary">
-          Create workshop
+          {tr('workshops.create.submit')}
         </button>
         <button type="button" onClick={() => void importFile()} data-testid="import-workshop">
-          Import file…
+          {tr('workshops.import')}
         </button>
         {createError && (
           <p role="alert" id="create-error" className="form-error">
@@ -80,23 +81,23 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
         )}
       </form>
       {workshops === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{tr('common.loading')}</p>
       ) : workshops.length === 0 ? (
-        <p data-testid="no-workshops">No workshops yet. Create one above, or import a file.</p>
+        <p data-testid="no-workshops">{tr('workshops.empty')}</p>
       ) : (
-        <ul className="workshop-list" aria-label="Your workshops">
+        <ul className="workshop-list" aria-label={tr('workshops.list')}>
           {workshops.map((w) => (
             <li key={w.id} className="workshop-item" data-testid="workshop-item">
               <button type="button" className="link workshop-open" onClick={() => onOpen(w.id)}>
                 {w.title}
               </button>
-              <small>Last changed {dateFormat.format(w.updatedAt)}</small>
+              <small>{tr('workshops.lastChanged', { when: format.dateTime(w.updatedAt) })}</small>
               <span className="workshop-actions">
                 <button type="button" onClick={() => setRenaming(w)}>
-                  Rename<span className="visually-hidden"> “{w.title}”</span>
+                  {tr.rich('workshops.rename', { title: w.title })}
                 </button>
                 <button type="button" className="danger" onClick={() => setDeleting(w)}>
-                  Delete<span className="visually-hidden"> “{w.title}”</span>
+                  {tr.rich('workshops.delete', { title: w.title })}
                 </button>
               </span>
             </li>
@@ -111,7 +112,7 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
             try {
               await renameStoredWorkshop(host, renaming, next);
             } catch (e) {
-              return describeError(e, 'Renaming');
+              return describeError(e, t('workshops.doing.renaming'));
             }
             setRenaming(null);
             await reload();
@@ -121,9 +122,9 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
       )}
       {deleting && (
         <ConfirmDialog
-          title="Delete workshop?"
-          message={`“${deleting.title}” and its whole board will be deleted from this device. This cannot be undone.`}
-          confirmLabel="Delete workshop"
+          title={tr('workshops.confirmDelete.title')}
+          message={tr('workshops.confirmDelete.message', { title: deleting.title })}
+          confirmLabel={tr('workshops.confirmDelete.confirm')}
           onCancel={() => setDeleting(null)}
           onConfirm={() => void remove(deleting)}
         />

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Host, WorkshopSummary } from '../../host/Host';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { t } from '../../core/i18n';
 
 async function fetchList(host: Host): Promise<WorkshopSummary[]> {
   try {
     return await host.storage.list();
   } catch (e) {
-    notifyError(describeError(e, 'Listing workshops'));
+    notifyError(describeError(e, t('workshops.doing.listing')));
     return [];
   }
 }
