@@ -186,7 +186,7 @@ test('the profile is asked once, kept across reloads, and can be changed for new
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Welcome to Bridgeboard' })).toHaveCount(0);
-  await expect(page.getByTestId('profile-button')).toHaveText('Sam · Facilitator');
+  await expect(page.getByTestId('profile-button')).toHaveText('Sam · Neutral');
 
   await createWorkshop(page, 'Authors');
   await addCard(page, 'parking', { Item: 'By Sam' });
@@ -199,7 +199,7 @@ test('the profile is asked once, kept across reloads, and can be changed for new
   await dialog.getByRole('radio', { name: 'OT', exact: true }).check();
   await dialog.getByRole('button', { name: 'Save profile' }).click();
   await addCard(page, 'parking', { Item: 'By Kim' });
-  await expect(card(page, 'By Sam').getByTestId('card-side')).toHaveText('Facilitator');
+  await expect(card(page, 'By Sam').getByTestId('card-side')).toHaveText('Neutral');
   await expect(card(page, 'By Sam')).toContainText('Sam');
   await expect(card(page, 'By Kim').getByTestId('card-side')).toHaveText('OT');
   await expect(card(page, 'By Kim')).toContainText('Kim');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cliVerify } from './charter/cliVerify';
-import { addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
+import { freeze, addCardRetrying as addCard, exportAs, fillDraft, myFingerprint, openCharter, version } from './charter/charterPage';
 import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
 
 const room = useRoomSuite();
@@ -50,7 +50,14 @@ test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF 
   await fillDraft(fac.page, { purpose: 'How IT and OT run AI on line 4 together.', scope: 'Line 4', reviewDate: '2027-05-01' });
   for (const who of [FACILITATOR, IT_PERSON, OT_PERSON]) await fac.page.getByRole('button', { name: `Mark ${who.name} checked` }).click();
   await expect(it.page.getByTestId('roster-row').filter({ hasText: OT_PERSON.name })).toContainText('Yes');
-  await fac.page.getByTestId('freeze').click();
+  await expect(it.page.getByTestId('roster-row').filter({ hasText: FACILITATOR.name }).getByTestId('facilitates')).toHaveText('Facilitator');
+  // OT is back on the board when the version is frozen: the charter button tells them.
+  await ot.page.getByTestId('back-to-board').click();
+  await freeze(fac.page);
+  await expect(ot.page.getByTestId('open-charter').getByTestId('charter-badge')).toHaveText('1', { timeout: 20_000 });
+  await expect(ot.page.getByRole('status', { name: 'Notices' })).toContainText('Charter version 1 awaits your signature');
+  await expect(it.page.getByRole('status', { name: 'Notices' })).toContainText('Charter version 1 awaits your signature');
+  await ot.page.getByTestId('open-charter').click();
 
   // Each signs in their own browser; the version and its digest are the same everywhere.
   const digest = await version(fac.page, 1).getByTestId('version-digest').innerText();
@@ -60,6 +67,7 @@ test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF 
   await expect(version(ot.page, 1).getByTestId('quorum-status')).toHaveText('Quorum not met: missing 1 more OT signer, the facilitator');
   await version(ot.page, 1).getByTestId('sign').click();
   await version(fac.page, 1).getByTestId('sign').click();
+  await expect(it.page.getByRole('status', { name: 'Notices' })).toContainText('Charter version 1 has its quorum');
   for (const p of [fac, it, ot]) {
     await expect(version(p.page, 1).getByTestId('quorum-status')).toHaveText('Quorum met');
     await expect(version(p.page, 1).locator('[data-testid="signer"][data-status="valid"]')).toHaveCount(3);
@@ -68,6 +76,8 @@ test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF 
   await expect(version(it.page, 1).getByTestId('seal')).toHaveCount(0);
   await version(fac.page, 1).getByTestId('seal').click();
   for (const p of [fac, it, ot]) await expect(version(p.page, 1).getByTestId('verdict-summary')).toContainText('Valid: version 1');
+  await expect(ot.page.getByRole('status', { name: 'Notices' })).toContainText('Charter version 1 is sealed');
+  await expect(ot.page.getByTestId('open-charter').getByTestId('charter-badge')).toHaveCount(0);
 
   // Any of them can export; the OT participant's PDF verifies with the CLI.
   const pdf = await exportAs(ot.page, 1, 'export-pdf', joinPath(dir, 'charter.pdf'));

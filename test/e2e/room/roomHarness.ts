@@ -94,9 +94,22 @@ export function useRoomSuite(): RoomSuite {
   };
 }
 
-/** The facilitator creates a workshop and opens its room on `signalingUrl`; returns the invite's web link and code. */
-export async function hostWorkshop(page: Page, title: string, signalingUrl: string, ice?: { urls: string; username: string; credential: string; relayOnly: boolean }): Promise<{ webLink: string; code: string }> {
-  await startApp(page, { name: FACILITATOR.name, side: FACILITATOR.side });
+/**
+ * `person` creates a workshop (so they facilitate it) and opens its room on `signalingUrl`;
+ * returns the invite's web link and code. A browser that already has a profile keeps it.
+ */
+export async function hostWorkshop(
+  page: Page,
+  title: string,
+  signalingUrl: string,
+  ice?: { urls: string; username: string; credential: string; relayOnly: boolean },
+  person: Person = FACILITATOR,
+): Promise<{ webLink: string; code: string }> {
+  if (person === FACILITATOR) await startApp(page, { name: person.name, side: person.side });
+  else {
+    await page.goto('./');
+    await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
+  }
   await page.getByLabel('New workshop title').fill(title);
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect(page.getByTestId('board-title')).toHaveText(title);
@@ -134,7 +147,7 @@ export async function join(page: Page, invite: { webLink?: string; code?: string
   }
   const form = page.getByRole('form', { name: 'Join a workshop' });
   await form.getByLabel('Your name').fill(person.name);
-  await form.getByRole('radio', { name: person.side === 'facilitator' ? 'Facilitator' : person.side, exact: true }).check();
+  await form.getByRole('radio', { name: person.side === 'facilitator' ? 'Neutral' : person.side, exact: true }).check();
   await form.getByLabel('Your role').fill(person.role);
   if (ice) await fillIce(page, form, ice);
   await form.getByRole('button', { name: 'Join workshop' }).click();

@@ -139,7 +139,7 @@ describe('facilitation controller', () => {
         { cardId: 'card1', it: 0, ot: 3, facilitator: 0, total: 3, split: true },
         { cardId: 'card2', it: 1, ot: 0, facilitator: 0, total: 1, split: false },
       ]);
-      // Olga's first revision (replaced by her second) and the forgery.
+      // The forgery; Olga's first revision was replaced by her second, which is not a rejection.
       expect(p.view().results?.ballotsRejected).toBe(1);
     }
   });

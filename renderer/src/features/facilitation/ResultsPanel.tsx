@@ -31,7 +31,7 @@ function Results({ facilitation, results }: { readonly facilitation: Facilitatio
       <h2 id="results-heading">Vote results</h2>
       <p>
         {results.ballotsCounted} ballot{results.ballotsCounted === 1 ? '' : 's'} counted (IT {results.votersBySide.IT}, OT {results.votersBySide.OT})
-        {results.ballotsRejected > 0 ? `; ${results.ballotsRejected} not counted (over budget, altered, or cast after the reveal)` : ''}.
+        {results.ballotsRejected > 0 ? `; ${results.ballotsRejected} not counted (over budget, altered, not signed by their voter, or cast after the reveal)` : ''}.
       </p>
       <table className="results-table">
         <caption className="visually-hidden">Dots per card, by side</caption>

@@ -44,6 +44,7 @@ export function ProfileDialog({ onDone }: { readonly onDone: () => void }) {
               {sideLabel(t, s)}
             </label>
           ))}
+          <p className="hint">{t('profile.side.neutralHint')}</p>
         </fieldset>
         {profile && <TimeZoneField value={zone} onChange={setZone} />}
         <FormFooter error={error} onCancel={profile ? onDone : undefined} submitLabel={t('profile.save')} />
