@@ -50,6 +50,8 @@ export class WorkshopStore {
   private readonly open = new Map<string, Promise<WorkshopLog>>();
   /** Closes still compacting; a reopen waits for them, or it would append to a log being retired. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Each workshop's latest append on its way into the log; the next one waits for it (see append). */
+  private readonly arriving = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly root: string,
@@ -145,14 +147,40 @@ export class WorkshopStore {
     return { state: log.state(), skippedBytes: log.skippedBytes };
   }
 
+  /**
+   * Resolves once the update is durable. Appends to one workshop reach its log in the order they
+   * were made: each waits until the one before is queued there (not written, so group commit
+   * still batches them). On their own they would not: an append may first check that the
+   * workshop exists and open it, and those steps finish in any order. A Yjs update builds on the
+   * ones made before it; stored ahead of one and acknowledged, it would, after a crash that lost
+   * the earlier one, stay pending in Yjs on the next open: on disk, yet not on the board.
+   */
   async append(id: string, update: Uint8Array): Promise<void> {
     this.dirOf(id);
     requireStoredChange(update);
-    const dir = await this.requireExists(id);
-    const log = await this.handle(id, dir).catch(wrap('open the workshop'));
-    // Closed between lookup and append (a close raced us): the next handle reopens it.
-    if (log.isClosed) return this.append(id, update);
-    await log.append(update);
+    const queued = (this.arriving.get(id) ?? Promise.resolve()).then(() => this.queueAppend(id, update));
+    // A failed append (the workshop was removed, say) does not hold up the ones after it.
+    const arrived = queued.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.arriving.set(id, arrived);
+    void arrived.then(() => {
+      if (this.arriving.get(id) === arrived) this.arriving.delete(id);
+    });
+    const { written } = await queued;
+    await written;
+  }
+
+  /** Hands the update to the workshop's log; resolves once it is queued there, with its write (boxed, so that is not awaited). */
+  private async queueAppend(id: string, update: Uint8Array): Promise<{ readonly written: Promise<void> }> {
+    for (;;) {
+      // An open log is proof enough that the workshop exists (removal takes it out of `open`
+      // first); checking the folder for every append would cost each one a stat, in turn.
+      const log = await (this.open.get(id) ?? this.requireExists(id).then((dir) => this.handle(id, dir))).catch(wrap('open the workshop'));
+      // Closed between lookup and append (a close raced us): the next handle reopens it.
+      if (!log.isClosed) return { written: log.append(update) };
+    }
   }
 
   async history(id: string): Promise<Uint8Array[]> {
