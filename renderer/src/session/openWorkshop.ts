@@ -60,7 +60,7 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
   const me = (): Me => {
     const member = room?.store.getState().settings?.member;
     const profile = profileStore.getState().profile;
-    return { participantId: myParticipantId(), name: member?.name ?? profile?.name ?? 'Facilitator', side: member?.side ?? profile?.side ?? 'facilitator' };
+    return { participantId: myParticipantId(), name: member?.name ?? profile?.name ?? 'Anonymous', side: member?.side ?? profile?.side ?? 'facilitator' };
   };
   const recorder = startRecorder({
     host,

@@ -101,7 +101,8 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
       )}
       {version.unreadable > 0 && <p className="problems">{version.unreadable} unreadable entr{version.unreadable === 1 ? 'y was' : 'ies were'} ignored.</p>}
       <p>
-        <SealText status={version.seal} />
+        {/* The verdict above says whether the seal holds; a seal that no longer covers the signatures is said here. */}
+        {version.seal !== version.verdict.seal.status && <SealText status={version.seal} />}
         {canSeal && (
           <button type="button" disabled={busy} onClick={() => run('Sealing', () => actions.seal(version, store.getState()))} data-testid="seal">
             Seal the {version.bundle.signatures.length} signatures

@@ -38,7 +38,7 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
     return (lan && servedBefore ? null : previous) ?? (lan ? '' : (currentWebOrigin() ?? ''));
   });
   const [ice, setIce] = useState(existing ? iceDraftFrom(existing.ice) : emptyIceDraft);
-  const [role, setRole] = useState(existing?.member.role ?? 'Facilitator');
+  const [role, setRole] = useState(existing?.member.role ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -97,7 +97,7 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
         lan: lanChoice,
         webOrigin: webOrigin.trim() || served.webOrigin,
         certificate: served.certificate,
-        member: { name: profile?.name ?? 'Facilitator', side: profile?.side ?? 'facilitator', role },
+        member: { name: profile?.name ?? 'Anonymous', side: profile?.side ?? 'facilitator', role },
         online: true,
       });
       onOpened();
