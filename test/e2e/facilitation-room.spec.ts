@@ -40,6 +40,18 @@ test('everyone joins; the facilitator’s key is pinned by every peer', async ()
   // IT's clock is 97 s slow, OT's 4 min 13 s fast.
   [fac, it, ot] = await Promise.all([peer(), peer(-97_000), peer(253_000)]);
   ({ webLink } = await hostWorkshop(fac.page, 'Line 4 facilitation', server.url));
+  // Every moment the follow switch says the facilitator is away while the participants panel
+  // lists them online, from the first frame on.
+  await it.page.addInitScript((name) => {
+    const seen: string[] = [];
+    (window as unknown as { awayWhileOnline: string[] }).awayWhileOnline = seen;
+    const check = () => {
+      const away = document.querySelector('.follow-toggle')?.textContent?.includes('(not here now)');
+      const online = [...document.querySelectorAll('[data-testid="participant"]')].some((p) => p.textContent?.includes(name) && p.querySelector('[data-testid="participant-state"]')?.textContent === 'online');
+      if (away && online) seen.push(new Date().toISOString());
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  }, FACILITATOR.name);
   await join(it.page, { webLink }, IT_PERSON);
   await join(ot.page, { webLink }, OT_PERSON);
   await expectConnected(fac.page, [IT_PERSON.name, OT_PERSON.name]);
@@ -52,6 +64,8 @@ test('everyone joins; the facilitator’s key is pinned by every peer', async ()
     await expect(p.page.getByTestId('facilitator-key')).toHaveText(new RegExp(`^Facilitator: ${FACILITATOR.name}, key \\d{5}( \\d{5}){5}$`));
   }
   expect(await it.page.getByTestId('facilitator-key').textContent()).toBe(await ot.page.getByTestId('facilitator-key').textContent());
+  await expect(it.page.getByText(`Follow ${FACILITATOR.name}`)).not.toContainText('not here now');
+  expect(await it.page.evaluate(() => (window as unknown as { awayWhileOnline: string[] }).awayWhileOnline)).toEqual([]);
 });
 
 test('anonymous ideation: a card added by IT reaches OT without any name', async () => {

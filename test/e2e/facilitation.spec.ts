@@ -50,6 +50,28 @@ test('the timer starts, pauses, extends and stops', async ({ page }) => {
   await expect(page.getByTestId('timer')).toHaveCount(0);
 });
 
+test('a timer started after the board sat idle never shows more than its length', async ({ page }) => {
+  await facilitatorBoard(page, 'Timer length');
+  await page.getByTestId('phase-next').click();
+  // The board sits idle a while before the facilitator starts the 15-minute timer.
+  await page.waitForTimeout(3_000);
+  // Every remaining time the page ever shows, from the first frame on.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { seenTimer: number[] }).seenTimer = seen;
+    new MutationObserver(() => {
+      const value = document.querySelector('[data-testid="timer-value"]')?.getAttribute('data-remaining-ms');
+      if (value) seen.push(Number(value));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByTestId('timer-start').click();
+  await expect(page.getByTestId('timer-value')).toBeVisible();
+  await page.waitForTimeout(1_000);
+  const seen = await page.evaluate(() => (window as unknown as { seenTimer: number[] }).seenTimer);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(Math.max(...seen)).toBeLessThanOrEqual(15 * 60_000);
+});
+
 test('when the time is up everyone sees it; extending brings the timer back; the sound switch is kept', async ({ page }) => {
   await page.clock.install();
   await facilitatorBoard(page, 'Time is up');

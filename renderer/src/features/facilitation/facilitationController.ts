@@ -217,10 +217,14 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
   store = view;
   let lastBring = initial.state.bring?.seq ?? null;
 
+  const presenceKey = (v: Pick<FacilitationView, 'facilitator' | 'state'>): string => [v.facilitator?.participantId, ...v.state.coFacilitators.map((c) => c.participantId)].join('\n');
   const refresh = (): void => {
     const current = view.getState();
     const next = derive(current.myKey, current.following);
     view.setState(next);
+    // Whose presence to look for changed (the doc just named the facilitator): look now, not at
+    // the next presence message, or "not here now" shows beside someone who is here.
+    if (presenceKey(current) !== presenceKey(next)) onAwareness();
     // A delegation ends with the facilitator's clock, not with a change to the doc.
     if (expiryTimer !== null) clearTimeout(expiryTimer);
     expiryTimer = null;

@@ -1,12 +1,15 @@
-// The current time, re-read every `intervalMs`, for displays that count down.
+// The current time for displays that count down: re-rendered every `intervalMs` while active,
+// and read afresh on every render. A time kept in state would be as old as the last tick, and a
+// display that starts counting (a timer just started after minutes idle) would first show the
+// remaining time as of that old tick, too much by however long it sat idle.
 import { useEffect, useState } from 'react';
 
 export function useNow(intervalMs: number, active = true): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick((n) => n + 1), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs, active]);
-  return now;
+  return Date.now();
 }
