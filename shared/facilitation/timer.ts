@@ -30,11 +30,15 @@ export function applyTimerAction(timer: TimerState, action: TimerAction): TimerS
   }
 }
 
-/** Milliseconds left at `facilitatorNow` (the facilitator's clock); null when no timer runs. */
+/**
+ * Milliseconds left at `facilitatorNow` (the facilitator's clock); null when no timer runs. Never
+ * more than the timer's length: a clock read a moment before the start (a display's last tick,
+ * or a peer's estimate of the facilitator's clock) must not show 15:36 on a 15-minute timer.
+ */
 export function remainingMs(timer: TimerState, facilitatorNow: number): number | null {
   if (timer.status === 'idle') return null;
   if (timer.status === 'paused') return timer.remainingMs;
-  return Math.max(0, timer.endsAt - facilitatorNow);
+  return Math.min(timer.durationMs, Math.max(0, timer.endsAt - facilitatorNow));
 }
 
 export const timerEnded = (timer: TimerState, facilitatorNow: number): boolean => timer.status === 'running' && timer.endsAt <= facilitatorNow;

@@ -14,6 +14,8 @@ describe('shared timer', () => {
     const doc = new Y.Doc();
     await act(doc, facilitator, 1, { type: 'timer.start', durationMs: 300_000, at: T0 });
     expect(formatRemaining(remainingMs(state(doc), T0 + 60_000) ?? -1)).toBe('4:00');
+    // Read with a clock from before the start (a display's last tick 36 s ago): never more than the length.
+    expect(formatRemaining(remainingMs(state(doc), T0 - 36_000) ?? -1)).toBe('5:00');
     await act(doc, facilitator, 2, { type: 'timer.pause', at: T0 + 60_000 });
     // Paused: the time left does not move however late a peer looks.
     expect(remainingMs(state(doc), T0 + 3_600_000)).toBe(240_000);

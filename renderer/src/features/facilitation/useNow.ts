@@ -1,15 +1,14 @@
-// The current time for displays that count down: re-rendered every `intervalMs` while active,
-// and read afresh on every render. A time kept in state would be as old as the last tick, and a
-// display that starts counting (a timer just started after minutes idle) would first show the
-// remaining time as of that old tick, too much by however long it sat idle.
+// The current time, re-read every `intervalMs` while active, for displays that count down. The
+// first value after a pause in activity is as old as the last read, so a countdown never shows
+// more than the timer's length (remainingMs) rather than trusting this to be fresh.
 import { useEffect, useState } from 'react';
 
 export function useNow(intervalMs: number, active = true): number {
-  const [, setTick] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setTick((n) => n + 1), intervalMs);
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs, active]);
-  return Date.now();
+  return now;
 }
