@@ -1,40 +1,29 @@
-// Hidden dot votes. A vote round has an X25519 key pair made by the facilitator's app; the
-// public half is in the signed "voting.start", the secret half stays on the facilitator's
-// device until the signed "voting.reveal" publishes it. Each ballot is encrypted to the round
-// key (ephemeral X25519, HKDF-SHA256 keystream, HMAC-SHA256 tag), so before the reveal no peer,
-// and no copy of the doc, shows who put dots where. Only a ballot's voter and side are visible.
+// Hidden dot votes. A vote round has an X25519 key pair made by the app that starts it; the
+// public half is in the signed "voting.start", the secret half stays with whoever may reveal the
+// vote until the signed "voting.reveal" publishes it. Each ballot's dots are sealed to the round
+// key (crypto/sealedBox.ts), so before the reveal no peer, and no copy of the doc, shows who put
+// dots where. Only a ballot's voter and side are visible.
 import { z } from 'zod';
-import { x25519 } from '@noble/curves/ed25519.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concatBytes, constantTimeEqual, fromBase64url, fromUtf8, toBase64url, toHex, utf8 } from '../crypto/bytes';
+import { fromBase64url, fromUtf8, toHex, utf8 } from '../crypto/bytes';
 import { verifyEd25519 } from '../crypto/ed25519';
-import { openBox, sealBox, sealedBoxSchema, type SealedBox } from '../crypto/sealedBox';
+import { boxKeysMatch, createBoxKeys, openBox, sealBox, sealedBoxSchema, type SealedBox } from '../crypto/sealedBox';
 import { canonicalDigest } from '../charter/canonicalJson';
 import { SIDES, type Side } from '../board';
 
 export const BALLOT_MAX_BYTES = 4000;
-const DOMAIN = 'bridgeboard-ballot-v1';
+export const BALLOT_DOMAIN = 'bridgeboard-ballot-v1';
 
 export interface RoundKeys {
   readonly publicKey: string;
   readonly secretKey: string;
 }
 
-export function createRoundKeys(): RoundKeys {
-  const secret = x25519.utils.randomSecretKey();
-  return { secretKey: toBase64url(secret), publicKey: toBase64url(x25519.getPublicKey(secret)) };
-}
+/** A round's key pair: an X25519 box key pair (crypto/sealedBox.ts). */
+export const createRoundKeys = (): RoundKeys => createBoxKeys();
 
 /** True when `secretKey` is the secret half of `publicKey` (a reveal must publish the right key). */
-export function keysMatch(publicKey: string, secretKey: string): boolean {
-  try {
-    return constantTimeEqual(x25519.getPublicKey(fromBase64url(secretKey)), fromBase64url(publicKey));
-  } catch {
-    return false;
-  }
-}
+export const keysMatch = (publicKey: string, secretKey: string): boolean => boxKeysMatch(publicKey, secretKey);
 
 /** Which card gets how many dots. */
 export type Dots = Readonly<Record<string, number>>;
@@ -58,42 +47,38 @@ export type Ballot = z.infer<typeof ballotSchema>;
 
 const dotsSchema = z.record(z.string().min(1).max(100), z.number().int().min(1).max(100));
 
-function keys(shared: Uint8Array, eph: Uint8Array, roundPublic: Uint8Array, ctx: BallotContext, length: number) {
-  // The voter id is bound into the keys: a ballot copied under someone else's name will not open.
-  const info = utf8([DOMAIN, ctx.workshopId, ctx.roundId, ctx.voterId].join('\n'));
-  const okm = hkdf(sha256, shared, concatBytes(eph, roundPublic), info, 32 + length);
-  return { mac: okm.slice(0, 32), stream: okm.slice(32) };
+// The voter id is bound into the box's keys: a ballot copied under someone else's name will not
+// open. Unsigned ballots (rounds before schema 3) and signed ones seal their dots the same way.
+const boxContext = (ctx: BallotContext): string => [BALLOT_DOMAIN, ctx.workshopId, ctx.roundId, ctx.voterId].join('\n');
+
+function readDots(plain: Uint8Array | null): Dots | null {
+  if (!plain) return null;
+  try {
+    const dots = dotsSchema.safeParse(JSON.parse(fromUtf8(plain)));
+    return dots.success ? dots.data : null;
+  } catch {
+    return null;
+  }
 }
 
-const xor = (a: Uint8Array, b: Uint8Array): Uint8Array => a.map((v, i) => v ^ (b[i] ?? 0));
-
-export function encryptBallot(roundPublicKey: string, side: Side, dots: Dots, ctx: BallotContext): Ballot {
+/** The dots sealed to the round's key, for this voter only. */
+export function sealDots(roundPublicKey: string, dots: Dots, ctx: BallotContext): SealedBox {
   const plain = utf8(JSON.stringify(dots));
   if (plain.length > BALLOT_MAX_BYTES) throw new Error('A ballot has too many cards.');
-  const roundPublic = fromBase64url(roundPublicKey);
-  const ephSecret = x25519.utils.randomSecretKey();
-  const eph = x25519.getPublicKey(ephSecret);
-  const { mac, stream } = keys(x25519.getSharedSecret(ephSecret, roundPublic), eph, roundPublic, ctx, plain.length);
-  const ct = xor(plain, stream);
-  return { voterId: ctx.voterId, side, eph: toBase64url(eph), ct: toBase64url(ct), tag: toBase64url(hmac(sha256, mac, ct)) };
+  return sealBox(roundPublicKey, plain, boxContext(ctx));
+}
+
+/** An unsigned ballot, as rounds started before schema 3 take them. */
+export function encryptBallot(roundPublicKey: string, side: Side, dots: Dots, ctx: BallotContext): Ballot {
+  return { voterId: ctx.voterId, side, ...sealDots(roundPublicKey, dots, ctx) };
 }
 
 /** The ballot's dots, or null if it does not parse, was altered, or is not for this round. */
 export function decryptBallot(roundSecretKey: string, roundPublicKey: string, entry: unknown, ctx: Omit<BallotContext, 'voterId'>): Dots | null {
   const parsed = parseBallot(entry);
   if (!parsed) return null;
-  try {
-    const eph = fromBase64url(parsed.eph);
-    const ct = fromBase64url(parsed.ct);
-    const roundPublic = fromBase64url(roundPublicKey);
-    const shared = x25519.getSharedSecret(fromBase64url(roundSecretKey), eph);
-    const { mac, stream } = keys(shared, eph, roundPublic, { ...ctx, voterId: parsed.voterId }, ct.length);
-    if (!constantTimeEqual(hmac(sha256, mac, ct), fromBase64url(parsed.tag))) return null;
-    const dots = dotsSchema.safeParse(JSON.parse(fromUtf8(xor(ct, stream))));
-    return dots.success ? dots.data : null;
-  } catch {
-    return null;
-  }
+  const { eph, ct, tag } = parsed;
+  return readDots(openBox(roundSecretKey, roundPublicKey, { eph, ct, tag }, boxContext({ ...ctx, voterId: parsed.voterId })));
 }
 
 export function parseBallot(entry: unknown): Ballot | null {
@@ -117,7 +102,6 @@ export const dotsUsed = (dots: Dots): number => Object.values(dots).reduce((n, d
 // guard never lets change. A peer can therefore neither forge a ballot nor replace one: the
 // voter's newest valid revision counts, and only the voter can make a newer one.
 
-export const BALLOT_DOMAIN = 'bridgeboard-ballot-v1';
 export const MAX_BALLOT_REVISION = 10_000;
 
 export interface BallotSigningInput {
@@ -152,15 +136,6 @@ const signedBallotSchema = z
   .strict();
 export type SignedBallot = z.infer<typeof signedBallotSchema>;
 
-const boxContext = (ctx: BallotContext): string => [BALLOT_DOMAIN, ctx.workshopId, ctx.roundId, ctx.voterId].join('\n');
-
-/** The dots sealed to the round's key, for this voter only. */
-export function sealDots(roundPublicKey: string, dots: Dots, ctx: BallotContext): SealedBox {
-  const plain = utf8(JSON.stringify(dots));
-  if (plain.length > BALLOT_MAX_BYTES) throw new Error('A ballot has too many cards.');
-  return sealBox(roundPublicKey, plain, boxContext(ctx));
-}
-
 export const boxDigest = (box: SealedBox): string => canonicalDigest(box);
 
 export function ballotSigningInput(ctx: BallotContext, n: number, box: SealedBox): BallotSigningInput {
@@ -194,12 +169,5 @@ export function checkSignedBallot(entry: unknown, ctx: BallotContext, n: number,
 
 /** The dots of a signed ballot, opened with the round's secret; null if it does not open or read. */
 export function openDots(roundSecretKey: string, roundPublicKey: string, ballot: SignedBallot, ctx: BallotContext): Dots | null {
-  const plain = openBox(roundSecretKey, roundPublicKey, ballot.box, boxContext(ctx));
-  if (!plain) return null;
-  try {
-    const dots = dotsSchema.safeParse(JSON.parse(fromUtf8(plain)));
-    return dots.success ? dots.data : null;
-  } catch {
-    return null;
-  }
+  return readDots(openBox(roundSecretKey, roundPublicKey, ballot.box, boxContext(ctx)));
 }

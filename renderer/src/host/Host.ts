@@ -2,6 +2,7 @@
 // the browser). The renderer owns the Y.Doc; the host stores its updates and moves files.
 import type { z } from 'zod';
 import type { lanAddressSchema, lanSignalingStatusSchema } from '../../../shared/protocol/signalingSchemas';
+import type { BallotSigningInput } from '../../../shared/facilitation/ballots';
 
 export interface WorkshopSummary {
   readonly id: string;
@@ -106,16 +107,10 @@ export interface PublicIdentity {
   readonly protection: { readonly weak: boolean; readonly backend: string; readonly warning: string | null };
 }
 
-/** The fields of a facilitator action's signed message; the host builds the bytes itself. */
-/** The fields of a ballot's signed message (shared/facilitation/ballots.ts); the host builds the bytes. */
-export interface BallotSigningInput {
-  readonly workshopId: string;
-  readonly roundId: string;
-  readonly voterId: string;
-  readonly n: number;
-  readonly boxDigest: string;
-}
+/** The fields of a ballot's signed message; the host builds the bytes itself. */
+export type { BallotSigningInput } from '../../../shared/facilitation/ballots';
 
+/** The fields of a facilitator action's signed message; the host builds the bytes itself. */
 export interface ActionSigningInput {
   readonly workshopId: string;
   readonly seq: number;

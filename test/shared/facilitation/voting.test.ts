@@ -9,6 +9,7 @@ import {
   ballotsCast,
   createRoundKeys,
   currentRound,
+  decryptBallot,
   encryptBallot,
   facilitationMap,
   readBallotEntries,
@@ -42,6 +43,15 @@ const round = (doc: Y.Doc) => {
 };
 
 describe('hidden dot voting', () => {
+  it('opens a ballot the release before signed ballots sealed (its bytes, written by that code)', () => {
+    const round = { secretKey: 'L-ipXWx8NIhGcBWtDKbvfxA2JGMm_hgOl2xE4vjJV74', publicKey: '1tmzXDfUa8psazqKWqgjV71_lUuQSzdqYdoqnEDeQyY' };
+    const entry = '{"voterId":"p-ot","side":"OT","eph":"HwqIBjnpMaqiFpDM6A2dBFDLLR-AnzwC0TscRZzLQ2I","ct":"DxnA1lDUfSeRLsHLudAiHx_Ez_hfDRk","tag":"1zFBK6qfbsFkXMmm0TtaXS0TJjZN-1s4LHHy31vDq5g"}';
+    expect(decryptBallot(round.secretKey, round.publicKey, entry, { workshopId: 'ws-line4', roundId: 'round000000000001' })).toEqual({ 'card-a': 2, 'card-b': 1 });
+    // Under another name, round or workshop it does not open.
+    expect(decryptBallot(round.secretKey, round.publicKey, entry.replace('p-ot', 'p-it'), { workshopId: 'ws-line4', roundId: 'round000000000001' })).toBeNull();
+    expect(decryptBallot(round.secretKey, round.publicKey, entry, { workshopId: 'ws-line4', roundId: 'round000000000002' })).toBeNull();
+  });
+
   it('before the reveal the doc holds no readable vote, only who has voted', async () => {
     const doc = new Y.Doc();
     const keys = await startRound(doc);

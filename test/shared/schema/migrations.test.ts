@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { buildSnapshot, readRoster } from '../../../shared/board';
 import { readCharterLedger } from '../../../shared/charter';
 import { docRoot } from '../../../shared/doc';
-import { MIGRATIONS, migrate, schemaState, SCHEMA_VERSION, storedSchemaVersion, type Migration } from '../../../shared/schema';
+import { checkWorkshopUpdate, MIGRATIONS, migrate, schemaState, SCHEMA_VERSION, storedSchemaVersion, type Migration } from '../../../shared/schema';
+import { facilitationMap, readAuthorityClaim, readFacilitatorKey } from '../../../shared/facilitation';
 
 const fixture = () => new Uint8Array(readFileSync(new URL('../../fixtures/docs/release-v1-state.bin', import.meta.url)));
 const releaseDoc = () => {
@@ -41,6 +42,26 @@ describe('schema versions', () => {
     expect(readCharterLedger(doc).versions.map((v) => v.frozen.digest)).toEqual(before.charter);
     // Once is enough.
     expect(migrate(doc, 'migration')).toEqual([]);
+  });
+
+  it('makes the facilitator the key the last release’s claim named, fixed in the meta', () => {
+    const doc = releaseDoc();
+    const claim = readAuthorityClaim(doc);
+    expect(claim).not.toBeNull();
+    expect(readFacilitatorKey(doc)).toEqual({ publicKey: claim?.publicKey, participantId: claim?.participantId });
+    migrate(doc, 'migration');
+    expect(docRoot(doc, 'meta').get('facilitatorKey')).toBe(claim?.publicKey);
+    expect(docRoot(doc, 'meta').get('facilitatorId')).toBe(claim?.participantId);
+    // The guard then refuses any peer's change to it.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    peer.on('update', (u: Uint8Array) => updates.push(u));
+    docRoot(peer, 'meta').set('facilitatorKey', 'M'.repeat(43));
+    expect(updates.map((u) => checkWorkshopUpdate(doc, u).ok)).toEqual([false]);
+    // A later claim overwrite changes nothing either: the meta decides.
+    facilitationMap(doc).set('authority', JSON.stringify({ publicKey: 'M'.repeat(43), participantId: 'p-mal', name: 'Mallory' }));
+    expect(readFacilitatorKey(doc)?.publicKey).toBe(claim?.publicKey);
   });
 
   it('runs steps in order from the stored version, and two peers migrating at once converge', () => {
