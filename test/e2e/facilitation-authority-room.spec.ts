@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { FACILITATOR, IT_PERSON, OT_PERSON, addTitledCard, expectConnected, hostWorkshop, join, useRoomSuite, type Person } from './room/roomHarness';
 import { bar, goToPhase, phaseTitle } from './facilitation/facilitationHelpers';
 import { exportAs, fillDraft, freeze, openCharter, version } from './charter/charterPage';
+import { startApp } from './fixtures/boardPage';
 import { cliVerify } from './charter/cliVerify';
 
 test.describe.configure({ mode: 'serial' });
@@ -93,12 +94,10 @@ test('a co-facilitator reveals the vote and seals the charter after the facilita
 
 test('a handed-over workshop is run by its new facilitator, and no longer by the old one', async () => {
   test.setTimeout(180_000);
-  const [ivan, olga] = [room.peers[1], room.peers[2]];
-  if (!ivan || !olga) throw new Error('the first test’s peers are gone');
-  await ivan.page.goto('./');
+  const [ivan, olga] = await Promise.all([room.peer(), room.peer()]);
   // Ivan creates a workshop: he is its facilitator. Olga joins it.
+  await startApp(ivan.page, { name: IT_PERSON.name, side: IT_PERSON.side });
   const invite = await hostWorkshop(ivan.page, 'Line 5 handover', room.server().url, undefined, IT_PERSON);
-  await olga.page.goto('./');
   await join(olga.page, { webLink: invite.webLink }, OT_PERSON);
   await expectConnected(ivan.page, [OT_PERSON.name]);
   await expect(bar(olga.page)).toHaveCount(0);

@@ -6,7 +6,7 @@
 // Run inside a loopback-only network namespace.
 import { expect, test } from '@playwright/test';
 import { qrSvgDataUrl } from '../../shared/room';
-import { fillDraft, openCharter, version } from './charter/charterPage';
+import { fillDraft, openCharter, version, freeze } from './charter/charterPage';
 import { addCardRetrying as addCard } from './charter/charterPage';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { startApp } from './fixtures/boardPage';
@@ -97,7 +97,7 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   await openCharter(fac.page);
   await expect(fac.page.getByTestId('roster-row').filter({ hasText: IT_PERSON.name }).getByTestId('fingerprint')).toBeVisible({ timeout: 20_000 });
   await fillDraft(fac.page, { purpose: 'How IT and OT run AI on line 4.', scope: 'Line 4', reviewDate: '2027-05-01' });
-  await fac.page.getByTestId('freeze').click();
+  await freeze(fac.page);
   await expect(version(it.page, 1).getByTestId('sign')).toBeVisible({ timeout: 20_000 });
   await version(it.page, 1).getByTestId('sign').click();
   await expect(version(fac.page, 1).locator('[data-testid="signer"][data-status="valid"]').filter({ hasText: IT_PERSON.name })).toBeVisible({ timeout: 20_000 });
