@@ -4,7 +4,7 @@
 import { canonicalJson } from './canonicalJson';
 import type { CharterBundle } from './bundleSchema';
 import { verifyBundle, type BundleVerdict } from './bundle';
-import { facilitatorLine, reducedQuorumLine, sealLine } from './charterPdf';
+import { facilitatorLine, reducedQuorumLine, sealLine } from './charterLines';
 
 export const MARKDOWN_BUNDLE_FENCE = '```json bridgeboard-charter-bundle';
 
