@@ -2,8 +2,6 @@
 // The bridgeboard command line, for those without the desktop app: `serve` hosts the web app and
 // signaling over HTTPS for browsers, `signal` runs a signaling server alone for remote
 // workshops, `verify` checks an exported charter offline.
-import { setCharterFontLoader } from '../shared/charter';
-import { nodeFontLoader } from './charterFonts';
 import { runServe } from './serveCommand';
 import { runSignal } from './signalCommand';
 import { runVerify } from './verifyCommand';
@@ -21,8 +19,6 @@ Run "bridgeboard <command> --help" for a command's options.`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // `verify` re-renders PDFs, and layout 2 draws with the fonts the CLI ships.
-  setCharterFontLoader(nodeFontLoader());
   switch (command) {
     case 'serve':
       return runServe(rest);
