@@ -41,7 +41,7 @@ function rendererLayers() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', '.cache', 'test-results', 'playwright-report', 'test/fixtures/docs/makeReleaseV1Docs.ts'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', '.cache', 'test-results', 'playwright-report', 'test/fixtures/docs/makeReleaseV1Docs.ts', 'test/fixtures/charter/makeLayout1Charters.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Layout 2 of the charter PDF draws with fonts each runtime provides.
+    setupFiles: ['test/support/charterFontsSetup.ts'],
   },
 });

@@ -1,5 +1,7 @@
-// Charter figures: Ed25519 sign and verify rates, export time for a 200-item charter, and
-// verify time for a PDF with 50 signatures. Run: npx tsx bench/charterBench.ts
+// Charter figures: Ed25519 sign and verify rates, export time and size for a 200-item charter in
+// Latin and in Chinese script (PDF layout 2, embedded font subsets) and in layout 1 (format 1,
+// standard fonts) for comparison, and verify time for a PDF with 50 signatures.
+// Run: npx tsx bench/charterBench.ts
 import { sign, verify, createPublicKey } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { SECTION_IDS, type SectionId } from '../shared/board/sections';
@@ -11,11 +13,14 @@ import {
   freezeCharter,
   renderCharterMarkdown,
   renderCharterPdf,
+  setCharterFontLoader,
   signingMessageFor,
   verifyBundle,
   verifyCharterFile,
   type CharterBundle,
+  type DocumentLanguage,
 } from '../shared/charter';
+import { nodeFontLoader } from '../cli/charterFonts';
 import { fromBase64url, signingMessage, verifyEd25519 } from '../shared/crypto';
 import { card, makeIdentity, sealAs, signAs, snapshotOf, type TestIdentity } from '../test/shared/charter/charterFixtures';
 
@@ -59,9 +64,20 @@ function bigBoard(items: number) {
   });
 }
 
-function bundleWith(items: number, people: readonly TestIdentity[]): CharterBundle {
-  const draft = buildCharterDraft({ snapshot: snapshotOf(bigBoard(items)), roster: people.map((p) => p.participant), purpose: 'Bench', scope: 'Bench', reviewDate: '2027-01-01' });
-  return createBundle(freezeCharter({ charterId: 'bench', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z') }));
+/**
+ * The same board written in Chinese: each text cycles through a pool of `distinct` ideographs
+ * (a 200-item Chinese charter uses on the order of a thousand different characters).
+ */
+function chineseBoard(items: number, distinct: number) {
+  const pool = Array.from({ length: distinct }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20900)));
+  let at = 0;
+  const text = (n: number) => Array.from({ length: n }, () => pool[at++ % pool.length]).join('');
+  return bigBoard(items).map((c) => ({ ...c, fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, k === 'reference' ? v : text(Math.max(4, Math.round(v.length / 3)))])) }));
+}
+
+function bundleWith(items: number, people: readonly TestIdentity[], language: DocumentLanguage | null = 'en', cards = bigBoard(items)): CharterBundle {
+  const draft = buildCharterDraft({ snapshot: snapshotOf(cards), roster: people.map((p) => p.participant), purpose: 'Bench', scope: 'Bench', reviewDate: '2027-01-01', ...(language ? { language } : {}) });
+  return createBundle(freezeCharter({ charterId: 'bench', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z'), ...(language ? { language } : {}) }));
 }
 
 /** Everyone signs, then the first facilitator seals, as in a real room. */
@@ -81,6 +97,7 @@ function signAll(bundle: CharterBundle, people: readonly TestIdentity[]): Charte
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${process.arch}`);
+  setCharterFontLoader(nodeFontLoader());
   const alice = makeIdentity('a', 'Alice', 'IT');
   const message = signingMessage({ charterId: 'bench', version: 1, digest: 'ab'.repeat(32), signedAt: '2026-11-24T22:00:00Z' });
   const signature = new Uint8Array(sign(null, message, alice.privateKey));
@@ -101,6 +118,18 @@ async function main(): Promise<void> {
   console.log(`${'PDF size / Markdown size'.padEnd(44)} ${(pdf.length / 1024).toFixed(0)} KiB / ${(md.length / 1024).toFixed(0)} KiB`);
   const check = await time('verify PDF (bundle + re-render + compare)', 5, () => verifyCharterFile(pdf));
   if (!check.readable || !check.verdict.valid) throw new Error('bench PDF did not verify');
+  const layout1 = signAll(bundleWith(200, three, null), three);
+  const pdf1 = await time('export PDF, layout 1 (format 1, no fonts)', 5, () => renderCharterPdf(layout1));
+  console.log(`${'PDF size, layout 1'.padEnd(44)} ${(pdf1.length / 1024).toFixed(0)} KiB`);
+
+  for (const distinct of [1000, 3000]) {
+    console.log(`\n-- 200-item charter in Chinese (zh-Hans), ${distinct} distinct ideographs --`);
+    const zh = signAll(bundleWith(200, three, 'zh-Hans', chineseBoard(200, distinct)), three);
+    const pdfZh = await time('export PDF', 5, () => renderCharterPdf(zh));
+    console.log(`${'PDF size'.padEnd(44)} ${(pdfZh.length / 1024).toFixed(0)} KiB`);
+    const checkZh = await time('verify PDF (bundle + re-render + compare)', 5, () => verifyCharterFile(pdfZh));
+    if (!checkZh.readable || !checkZh.verdict.valid) throw new Error('bench PDF did not verify');
+  }
 
   console.log('\n-- 50 signatures --');
   const fifty = Array.from({ length: 50 }, (_, i) => makeIdentity(`p${i}`, `Person ${i}`, i === 0 ? 'facilitator' : i % 2 ? 'IT' : 'OT', 'Engineer'));

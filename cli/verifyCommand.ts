@@ -1,7 +1,8 @@
 // `bridgeboard verify FILE [--json]`: checks a charter PDF, JSON bundle or Markdown export
 // offline, for leadership and auditors who have no desktop app. Exit 0 valid, 1 invalid,
 // 2 unreadable (with the reason), within the limits of docs/charter-format.md, section 10.
-import { facilitatorLine, reducedQuorumLine, sealLine, verifyCharterFile, VERIFY_LIMITS, formatBytes, type BundleVerdict, type FileVerdict } from '../shared/charter';
+import { facilitatorLine, reducedQuorumLine, sealLine, verifyCharterFile, VERIFY_LIMITS, formatBytes, type BundleVerdict, type FileVerdict, type FontLoader } from '../shared/charter';
+import { nodeFontLoader } from './charterFonts';
 import { readCharterFile, type ReadResult } from './readCharterFile';
 import { terminalSafe, terminalSafeJson } from './terminalText';
 
@@ -10,12 +11,15 @@ export interface VerifyIo {
   readonly err: (text: string) => void;
   /** Reads the file, refusing one larger than a charter can be before reading it. */
   readonly readFile: (path: string) => Promise<ReadResult>;
+  /** The fonts a PDF of layout 2 is re-rendered with: the ones the CLI ships. */
+  readonly fonts: FontLoader;
 }
 
 export const defaultVerifyIo: VerifyIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readFile: (path) => readCharterFile(path),
+  fonts: nodeFontLoader(),
 };
 
 export const VERIFY_USAGE = [
@@ -73,7 +77,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo = defaultV
   }
   const file = files[0] ?? '';
   const read = await io.readFile(file);
-  const result: FileVerdict = read.ok ? await verifyCharterFile(read.bytes) : { readable: false, error: read.error };
+  const result: FileVerdict = read.ok ? await verifyCharterFile(read.bytes, VERIFY_LIMITS, io.fonts) : { readable: false, error: read.error };
   if (json) io.out(jsonReport(file, result));
   else if (!result.readable) io.err(terminalLines([`${file}: UNREADABLE - ${result.error}`]));
   else io.out(humanReport(file, result));

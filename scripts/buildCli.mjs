@@ -4,6 +4,8 @@
 // everything a server needs besides Node (a few seconds; the bundle alone is half a second).
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let build;
@@ -25,6 +27,22 @@ await build({
   absWorkingDir: root,
   logLevel: 'info',
 });
+
+// The fonts the verifier re-renders layout-2 PDFs with, and their licence, beside the bundle
+// (cli/charterFonts.ts looks there first), so dist-cli/ needs no node_modules.
+{
+  const require = createRequire(join(root, 'package.json'));
+  const fonts = join(root, 'dist-cli', 'fonts');
+  mkdirSync(fonts, { recursive: true });
+  const files = {
+    'NotoSans-Regular.ttf': '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+    'NotoSans-Bold.ttf': '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+    'NotoSansSC-Regular.ttf': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    'OFL-NotoSans.txt': '@expo-google-fonts/noto-sans/LICENSE_FONT',
+    'OFL-NotoSansSC.txt': '@expo-google-fonts/noto-sans-sc/LICENSE_FONT',
+  };
+  for (const [name, source] of Object.entries(files)) copyFileSync(require.resolve(source), join(fonts, name));
+}
 
 {
   const { build: viteBuild } = await import('vite');

@@ -2,7 +2,7 @@
 // and verifying a whole bundle offline: digest, every signature, and the quorum.
 import { fingerprintOf, fromBase64url, signingMessage, type SigningInput } from './charterCrypto';
 import type { Participant } from './charterSchema';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CharterBundle, type CharterSignature } from './bundleSchema';
+import { BUNDLE_FORMAT, bundleFormatOf, type CharterBundle, type CharterSignature } from './bundleSchema';
 import type { Side } from '../board/sections';
 import { charterDigest, type FrozenVersion } from './charterVersion';
 import { changedParts, partDigestsOf } from './partDigests';
@@ -14,7 +14,7 @@ import { checkSeal, type SealCheck } from './charterSeal';
 export function createBundle(frozen: FrozenVersion): CharterBundle {
   return {
     format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
+    formatVersion: bundleFormatOf(frozen.charter),
     charter: frozen.charter,
     digest: frozen.digest,
     partDigests: partDigestsOf(frozen.charter),

@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { frozenCharterSchema, HEX_DIGEST } from './charterSchema';
 
 export const BUNDLE_FORMAT = 'bridgeboard-charter-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * 2: the version names its document language, and the PDF is layout 2 (embedded Unicode fonts,
+ * a summary first). 1: no language; English, and the PDF is layout 1 (standard fonts, WinAnsi).
+ * The format follows from the signed charter (createBundle), so a verifier picks the renderer by
+ * what was signed, and a bundle whose number disagrees with its charter is refused.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
+export type BundleFormatVersion = 1 | 2;
+
+/** The bundle format a frozen version travels in. */
+export const bundleFormatOf = (charter: { readonly language?: string }): BundleFormatVersion => (charter.language === undefined ? 1 : 2);
 
 export const charterSignatureSchema = z
   .object({
@@ -36,7 +46,7 @@ export type CharterSeal = z.infer<typeof charterSealSchema>;
 export const charterBundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(2)]),
     charter: frozenCharterSchema,
     /** SHA-256 (hex) of the RFC 8785 form of `charter`. */
     digest: z.string().regex(HEX_DIGEST),
@@ -45,7 +55,11 @@ export const charterBundleSchema = z
     signatures: z.array(charterSignatureSchema).max(10_000),
     seal: charterSealSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((bundle) => bundle.formatVersion === bundleFormatOf(bundle.charter), {
+    path: ['formatVersion'],
+    message: 'format 2 is exactly the bundles whose charter names a document language (charter.language), format 1 the others',
+  });
 export type CharterBundle = z.infer<typeof charterBundleSchema>;
 
 export type ParseResult = { readonly ok: true; readonly bundle: CharterBundle } | { readonly ok: false; readonly error: string };

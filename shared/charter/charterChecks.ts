@@ -28,10 +28,20 @@ export interface CharterFinding {
   readonly cardId?: string;
 }
 
-/** Splits a RACI cell into names: "Ana, Bo and Cy" / "Ana; Bo" / "Ana/Bo" are three and two names. */
+/**
+ * What separates names in a RACI cell, in every language the app speaks: punctuation (, ; / & and
+ * their full-width and Chinese forms, the enumeration comma 、), "and" between spaces (and, und,
+ * sowie, et, oraz; y, e, i in lower case, since a capital letter there is an initial), and the
+ * Chinese 和, 与, 及 (which need no spaces). A name that itself holds one of these (rare: 和 in a
+ * given name) reads as two; the check is advice, not a gate.
+ */
+const anyCase = (word: string): string => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+const NAME_SEPARATORS = new RegExp(`[,;/&、，；／＆]|\\s+(?:${['and', 'und', 'sowie', 'et', 'oraz'].map(anyCase).join('|')})\\s+|\\s+[yei]\\s+|[和与及]`, 'u');
+
+/** Splits a RACI cell into names: "Ana, Bo and Cy", "Ana und Bo", "王小明和李华", "Ana y Bo" are several names. */
 export function splitNames(cell: string): string[] {
   return cell
-    .split(/[,;/&]|\band\b/i)
+    .split(NAME_SEPARATORS)
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
 }

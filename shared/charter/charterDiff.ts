@@ -26,11 +26,13 @@ export interface CharterDiff {
   readonly quorumChanged: boolean;
   /** Who facilitates (the facilitator or co-facilitators, by key) changed. */
   readonly facilitatorChanged: boolean;
+  /** The document language changed (or a version names one where the last did not). */
+  readonly languageChanged: boolean;
 }
 
-/** Whether `after` says exactly what `before` says: the same content, roster, quorum and facilitator (only its number and time differ). */
+/** Whether `after` says exactly what `before` says: the same content, roster, quorum, facilitator and language (only its number and time differ). */
 export function sameAsBefore(before: FrozenCharter, after: FrozenCharter): boolean {
-  const body = (c: FrozenCharter) => canonicalJson({ content: c.content, roster: c.roster, quorum: c.quorum, facilitator: c.facilitator ?? null });
+  const body = (c: FrozenCharter) => canonicalJson({ content: c.content, roster: c.roster, quorum: c.quorum, facilitator: c.facilitator ?? null, language: c.language ?? null });
   return body(before) === body(after);
 }
 
@@ -75,5 +77,6 @@ export function diffCharters(before: FrozenCharter, after: FrozenCharter): Chart
     rosterChanged: [...rb].filter(([id, p]) => ra.has(id) && canonicalJson(ra.get(id)) !== canonicalJson(p)).map(([id]) => id),
     quorumChanged: canonicalJson(before.quorum) !== canonicalJson(after.quorum),
     facilitatorChanged: canonicalJson(before.facilitator ?? null) !== canonicalJson(after.facilitator ?? null),
+    languageChanged: (before.language ?? null) !== (after.language ?? null),
   };
 }

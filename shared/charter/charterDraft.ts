@@ -1,7 +1,9 @@
 // Builds the charter draft from the board: only agreed, live cards, in board order, with the
-// section's field labels copied in, plus the roster, purpose, scope, review date and quorum.
+// section's title and field labels copied in (in the document language, when the draft has one),
+// plus the roster, purpose, scope, review date and quorum.
 import type { BoardSnapshot, Card } from '../board/boardSnapshot';
-import { sectionSpec, type SectionId } from '../board/sections';
+import { sectionSpec } from '../board/sections';
+import { charterWords, type CharterSectionId, type CharterWords, type DocumentLanguage } from './charterWords';
 import { checkCharter, type CharterFinding } from './charterChecks';
 import {
   DEFAULT_QUORUM,
@@ -14,7 +16,7 @@ import {
 } from './charterSchema';
 
 /** The parking lot is not part of a charter: it holds what the room did not agree. */
-export const CHARTER_SECTIONS: readonly SectionId[] = ['goals', 'tradeoffs', 'incentives', 'accountability', 'risks', 'language', 'skills'];
+export const CHARTER_SECTIONS: readonly CharterSectionId[] = ['goals', 'tradeoffs', 'incentives', 'accountability', 'risks', 'language', 'skills'];
 
 export interface CharterDraftInput {
   readonly snapshot: BoardSnapshot;
@@ -26,6 +28,8 @@ export interface CharterDraftInput {
   readonly quorum?: QuorumRule;
   /** The workshop's facilitator key, when it has one. */
   readonly facilitatorKey?: string | null;
+  /** The document language: section titles and field labels in it. Without one, the board's English. */
+  readonly language?: DocumentLanguage;
 }
 
 export interface CharterDraft {
@@ -41,14 +45,15 @@ function toItem(card: Card, keys: readonly string[]): CharterItem {
   return { cardId: card.id, title: (card.fields.title ?? '').trim(), fields };
 }
 
-function toSection(snapshot: BoardSnapshot, id: SectionId): CharterSection {
+function toSection(snapshot: BoardSnapshot, id: CharterSectionId, words: CharterWords | null): CharterSection {
   const spec = sectionSpec(id);
   const fieldSpecs = spec.fields.filter((f) => f.key !== 'title');
   const cards = snapshot.sections[id].filter((card) => card.status === 'agreed' && !card.deleted);
+  const own = words?.sections[id];
   return {
     id,
-    title: spec.title,
-    fields: fieldSpecs.map((f) => ({ key: f.key, label: f.label })),
+    title: own?.title ?? spec.title,
+    fields: fieldSpecs.map((f) => ({ key: f.key, label: own?.fields[f.key] ?? f.label })),
     items: cards.map((card) => toItem(card, fieldSpecs.map((f) => f.key))),
   };
 }
@@ -69,7 +74,8 @@ export function collectReferences(sections: readonly CharterSection[]): CharterR
 }
 
 export function buildCharterDraft(input: CharterDraftInput): CharterDraft {
-  const sections = CHARTER_SECTIONS.map((id) => toSection(input.snapshot, id));
+  const words = input.language ? charterWords(input.language) : null;
+  const sections = CHARTER_SECTIONS.map((id) => toSection(input.snapshot, id, words));
   const content: CharterContent = {
     title: input.snapshot.meta.title.trim(),
     purpose: input.purpose.trim(),

@@ -1,154 +1,34 @@
 // Renders a charter bundle to PDF, deterministically: the same bundle always gives the same
 // bytes, so a verifier can re-render the embedded bundle and prove the visible pages are the
-// signed text (docs/architecture.md, Trust). Everything that would vary is pinned: dates come from the
-// bundle's frozenAt, producer and creator are fixed, the document ID is derived from the bundle.
-import { AFRelationship, PDFDocument, PDFHexString } from 'pdf-lib';
-import { utf8 } from './charterCrypto';
-import { canonicalDigest, canonicalJson } from './canonicalJson';
-import type { CharterBundle } from './bundleSchema';
-import { belowFloor, type CharterSection, type FrozenCharter } from './charterSchema';
+// signed text (docs/architecture.md, Trust). Which layout draws it follows from the bundle's
+// format, itself fixed by the signed charter: format 1 (no document language) is layout 1, the
+// standard fonts and English, as every PDF exported before format 2 was drawn; format 2 is
+// layout 2, the document language and embedded Unicode fonts. A PDF therefore always re-renders
+// with the layout that made it.
 import { verifyBundle, type BundleVerdict } from './bundle';
-import { embedFonts, PdfWriter } from './pdfWriter';
+import type { CharterBundle } from './bundleSchema';
+import { charterFontLoader, type FontLoader } from './pdfFonts';
+import { renderLayout1 } from './pdfLayout1';
+import { renderLayout2 } from './pdfLayout2';
 
-export const BUNDLE_ATTACHMENT_NAME = 'charter-bundle.json';
-/** Bump when the layout changes: older PDFs then re-render only with the matching layout. */
-export const PDF_LAYOUT_VERSION = 1;
-const PRODUCER = `Bridgeboard charter PDF layout ${PDF_LAYOUT_VERSION} (pdf-lib)`;
+/** The layout new exports use. */
+export const PDF_LAYOUT_VERSION = 2;
 
-const SIDE_LABEL: Record<string, string> = { IT: 'IT', OT: 'OT', facilitator: 'Facilitator' };
-const STATUS_LABEL: Record<string, string> = {
-  valid: 'VALID',
-  'bad-signature': 'INVALID: signature does not verify',
-  'wrong-version': 'INVALID: signed another version',
-  'unknown-key': 'INVALID: key not on the roster',
-  duplicate: 'INVALID: duplicate',
-};
+/** The layout a bundle's PDF is drawn with. */
+export const pdfLayoutOf = (bundle: CharterBundle): 1 | 2 => bundle.formatVersion;
 
-function writeCover(w: PdfWriter, charter: FrozenCharter, digest: string): void {
-  const { content } = charter;
-  w.text(content.title || 'Charter', { font: w.fonts.bold, size: 20 });
-  w.text(`Joint IT/OT charter - version ${charter.version}, frozen ${charter.frozenAt}`, { gray: true });
-  w.text(`Charter id: ${charter.charterId}`, { gray: true, size: 9 });
-  w.text(`SHA-256 digest: ${digest}`, { font: w.fonts.mono, size: 8 });
-  if (charter.previousDigest) w.text(`Replaces the version with digest: ${charter.previousDigest}`, { font: w.fonts.mono, size: 8 });
-  // Versions frozen before schema 3 have neither line, and render as they always did.
-  const reduced = reducedQuorumLine(charter);
-  if (reduced) w.text(reduced, { font: w.fonts.bold, size: 12 });
-  const facilitator = facilitatorLine(charter);
-  if (facilitator) w.text(facilitator, { size: 9 });
-  w.rule();
-  w.heading('Purpose');
-  w.text(content.purpose || '(none)');
-  w.heading('Scope');
-  w.text(content.scope || '(none)');
-  w.heading('Review date');
-  w.text(content.reviewDate || '(none)');
-}
-
-function writeRoster(w: PdfWriter, charter: FrozenCharter): void {
-  w.heading('Participants');
-  for (const p of charter.roster) {
-    w.text(`${p.name} - ${SIDE_LABEL[p.side] ?? p.side}${p.role ? `, ${p.role}` : ''}`, { font: w.fonts.bold, size: 10 });
-    w.text(`Key fingerprint: ${p.fingerprint}${p.checkedInPerson ? '  (checked in person)' : ''}`, { font: w.fonts.mono, size: 8, indent: 12 });
-  }
-  const q = charter.quorum;
-  const rule = [`${q.minIT} IT`, `${q.minOT} OT`, q.facilitator ? 'the facilitator' : '', ...q.requiredSigners.map((id) => charter.roster.find((p) => p.id === id)?.name ?? id)];
-  w.text(`Quorum: at least ${rule.filter(Boolean).join(', ')} must sign${q.requireSeal ? ', and a facilitator seals the final set of signatures' : ''}.`, { gray: true });
-}
-
-function writeSection(w: PdfWriter, section: CharterSection): void {
-  if (section.items.length === 0) return;
-  w.heading(section.title);
-  for (const item of section.items) {
-    w.text(item.title || '(untitled)', { font: w.fonts.bold, size: 10.5 });
-    for (const f of section.fields) w.field(f.label, item.fields[f.key] ?? '');
-    w.space(4);
-  }
-}
-
-/** "REDUCED QUORUM: …" when the version's rule is below the floor; null when it is not. */
-export function reducedQuorumLine(charter: FrozenCharter): string | null {
-  const below = belowFloor(charter.quorum);
-  if (below.length === 0) return null;
-  return `REDUCED QUORUM (${below.join('; ')}): ${charter.quorum.reducedReason ?? 'no reason given'}`;
-}
-
-/** Who facilitates, by key, for versions that say so. */
-export function facilitatorLine(charter: FrozenCharter): string | null {
-  const f = charter.facilitator;
-  if (!f) return null;
-  const how = f.established === 'workshop' ? 'the key fixed when the workshop was created' : 'the workshop was handed over to this key';
-  const cos = f.coFacilitators.map((c) => `${c.name} (key ${c.fingerprint}, until ${c.expiresAt})`);
-  return `Facilitator: ${f.name}, key ${f.fingerprint} (${how}).${cos.length ? ` Co-facilitators: ${cos.join('; ')}.` : ''}`;
-}
-
-export function sealLine(verdict: BundleVerdict): string {
-  const { seal } = verdict;
-  if (seal.status === 'valid') return `Sealed by ${seal.sealedBy ?? ''} at ${seal.signedAt ?? ''}: the set of signatures is final.`;
-  if (seal.status === 'missing') return seal.required ? 'Not sealed yet: a facilitator has not sealed the final set of signatures.' : 'Not sealed (not required by this charter).';
-  return `Seal INVALID (${seal.status}).`;
-}
-
-function writeSignatures(w: PdfWriter, bundle: CharterBundle, verdict: BundleVerdict): void {
-  w.newPage();
-  w.text('Signatures', { font: w.fonts.bold, size: 16 });
-  w.text(`Version ${bundle.charter.version} of charter ${bundle.charter.charterId}`, { gray: true });
-  w.text(`SHA-256 digest: ${verdict.digest}`, { font: w.fonts.mono, size: 8 });
-  w.rule();
-  if (verdict.signers.length === 0) w.text('No signatures yet.');
-  for (const s of verdict.signers) {
-    w.text(`${s.name} - ${s.side ? SIDE_LABEL[s.side] : 'not on the roster'}${s.role ? `, ${s.role}` : ''}`, { font: w.fonts.bold, size: 10.5 });
-    w.text(`Key fingerprint: ${s.fingerprint}`, { font: w.fonts.mono, size: 8, indent: 12 });
-    w.field('Signed at', s.signedAt);
-    w.field('Status', STATUS_LABEL[s.status] ?? s.status);
-    w.space(4);
-  }
-  w.rule();
-  w.text(verdict.quorum.met ? 'Quorum: met.' : `Quorum: NOT met - missing ${verdict.quorum.missing.join(', ')}.`, { font: w.fonts.bold });
-  w.text(sealLine(verdict), { font: w.fonts.bold });
-  w.space(8);
-  w.text(
-    `This PDF carries the signed charter as the attachment ${BUNDLE_ATTACHMENT_NAME}. Check it offline with "bridgeboard verify FILE": ` +
-      'it verifies each Ed25519 signature over the digest and re-renders these pages from the attachment to prove they show the signed text.',
-    { gray: true, size: 8.5 },
-  );
+export interface RenderPdfOptions {
+  /** A verifier's limit: a layout that needs more pages throws PageLimitError instead of finishing. */
+  readonly maxPages?: number;
+  /** Where layout 2 reads its fonts; by default the loader this runtime registered. */
+  readonly fonts?: FontLoader;
 }
 
 /**
  * Same bundle in, same bytes out. `verdict` lets a verifier that already checked this very
- * bundle skip checking it twice; it must be verifyBundle(bundle). `maxPages` (a verifier's
- * limit) makes a layout that needs more pages throw PageLimitError instead of finishing.
+ * bundle skip checking it twice; it must be verifyBundle(bundle).
  */
-export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle), options: { readonly maxPages?: number } = {}): Promise<Uint8Array> {
-  const { charter } = bundle;
-  const frozenAt = new Date(charter.frozenAt);
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.setTitle(charter.content.title || 'Charter');
-  doc.setSubject(`Bridgeboard charter ${charter.charterId}, version ${charter.version}, SHA-256 ${verdict.digest}`);
-  doc.setProducer(PRODUCER);
-  doc.setCreator('Bridgeboard');
-  doc.setCreationDate(frozenAt);
-  doc.setModificationDate(frozenAt);
-  const id = PDFHexString.of(canonicalDigest(bundle).slice(0, 32));
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-
-  const w = new PdfWriter(doc, await embedFonts(doc), options.maxPages);
-  writeCover(w, charter, verdict.digest);
-  writeRoster(w, charter);
-  for (const section of charter.content.sections) writeSection(w, section);
-  if (charter.content.references.length) {
-    w.heading('Standard references covered');
-    for (const r of charter.content.references) w.text(`- ${r.reference}`, { indent: 12 });
-  }
-  writeSignatures(w, bundle, verdict);
-  w.footers(`${charter.content.title || 'Charter'} - version ${charter.version} - ${verdict.digest.slice(0, 16)}`);
-
-  await doc.attach(utf8(canonicalJson(bundle)), BUNDLE_ATTACHMENT_NAME, {
-    mimeType: 'application/json',
-    description: 'Bridgeboard charter bundle: the signed charter, roster, public keys and signatures',
-    creationDate: frozenAt,
-    modificationDate: frozenAt,
-    afRelationship: AFRelationship.Source,
-  });
-  return doc.save({ useObjectStreams: false });
+export async function renderCharterPdf(bundle: CharterBundle, verdict: BundleVerdict = verifyBundle(bundle), options: RenderPdfOptions = {}): Promise<Uint8Array> {
+  if (pdfLayoutOf(bundle) === 1) return renderLayout1(bundle, verdict, options.maxPages);
+  return renderLayout2(bundle, verdict, options.fonts ?? charterFontLoader(), options.maxPages);
 }

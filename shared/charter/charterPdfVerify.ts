@@ -5,9 +5,10 @@ import { bytesEqual, fromUtf8 } from './charterCrypto';
 import { verifyBundle, type BundleVerdict } from './bundle';
 import type { CharterBundle, ParseResult } from './bundleSchema';
 import { readBundleText } from './bundleText';
-import { BUNDLE_ATTACHMENT_NAME, renderCharterPdf } from './charterPdf';
-import { extractAttachment } from './pdfAttachment';
+import { renderCharterPdf } from './charterPdf';
+import { BUNDLE_ATTACHMENT_NAME, extractAttachment } from './pdfAttachment';
 import type { PdfFile } from './pdfFile';
+import type { FontLoader } from './pdfFonts';
 import { describePdfDifference } from './pdfPages';
 import { PageLimitError } from './pdfWriter';
 import { VERIFY_LIMITS, type VerifyLimits } from './verifyLimits';
@@ -30,14 +31,15 @@ export function extractBundleFromPdf(bytes: Uint8Array, limits: VerifyLimits = V
   return parsed.ok ? { ...parsed, file: attachment.file } : parsed;
 }
 
-export async function verifyPdf(bytes: Uint8Array, limits: VerifyLimits = VERIFY_LIMITS): Promise<FileVerdict> {
+/** `fonts`: where layout 2 reads its fonts to re-render; by default the loader this runtime registered. */
+export async function verifyPdf(bytes: Uint8Array, limits: VerifyLimits = VERIFY_LIMITS, fonts?: FontLoader): Promise<FileVerdict> {
   const extracted = extractBundleFromPdf(bytes, limits);
   if (!extracted.ok) return { readable: false, error: extracted.error };
   const { bundle, file } = extracted;
   const verdict = verifyBundle(bundle);
   let rendered: Uint8Array;
   try {
-    rendered = await renderCharterPdf(bundle, verdict, { maxPages: limits.maxPages });
+    rendered = await renderCharterPdf(bundle, verdict, { maxPages: limits.maxPages, ...(fonts ? { fonts } : {}) });
   } catch (err) {
     if (err instanceof PageLimitError) {
       return { readable: false, error: `the embedded charter renders to more than ${err.maxPages} pages; a verifier renders at most ${err.maxPages}, so it was not checked` };

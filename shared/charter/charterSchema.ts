@@ -4,6 +4,7 @@
 // the signatures never covered.
 import { z } from 'zod';
 import { SECTION_IDS, SIDES } from '../board/sections';
+import { DOCUMENT_LANGUAGES } from './charterWords';
 
 const text = (max: number) => z.string().max(max);
 export const HEX_DIGEST = /^[0-9a-f]{64}$/;
@@ -50,14 +51,28 @@ export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 /** The default rule, and the floor: at least one IT and one OT signer, the facilitator, and a seal. */
 export const DEFAULT_QUORUM: QuorumRule = { minIT: 1, minOT: 1, facilitator: true, requiredSigners: [], requireSeal: true };
 
-/** What makes a rule lower than the floor, in words; empty when it is not. */
-export function belowFloor(rule: QuorumRule): string[] {
-  const out: string[] = [];
-  if (rule.minIT < DEFAULT_QUORUM.minIT) out.push('no IT signer is required');
-  if (rule.minOT < DEFAULT_QUORUM.minOT) out.push('no OT signer is required');
-  if (!rule.facilitator) out.push('the facilitator need not sign');
-  if (!rule.requireSeal) out.push('no seal is required');
+/** Where a rule is lower than the floor. */
+export type FloorGap = 'IT' | 'OT' | 'facilitator' | 'seal';
+
+export function floorGaps(rule: QuorumRule): FloorGap[] {
+  const out: FloorGap[] = [];
+  if (rule.minIT < DEFAULT_QUORUM.minIT) out.push('IT');
+  if (rule.minOT < DEFAULT_QUORUM.minOT) out.push('OT');
+  if (!rule.facilitator) out.push('facilitator');
+  if (!rule.requireSeal) out.push('seal');
   return out;
+}
+
+const GAP_WORDS: Readonly<Record<FloorGap, string>> = {
+  IT: 'no IT signer is required',
+  OT: 'no OT signer is required',
+  facilitator: 'the facilitator need not sign',
+  seal: 'no seal is required',
+};
+
+/** What makes a rule lower than the floor, in English words (the CLI, the app, layout 1); empty when it is not. */
+export function belowFloor(rule: QuorumRule): string[] {
+  return floorGaps(rule).map((gap) => GAP_WORDS[gap]);
 }
 
 /** Keys of who holds the facilitator's powers, as a version freezes them. */
@@ -143,6 +158,12 @@ export const frozenCharterSchema = z
      * in versions frozen before schema 3, where a roster member with side 'facilitator' did.
      */
     facilitator: facilitatorSchema.optional(),
+    /**
+     * The document language the facilitator chose (charterWords.ts): the PDF's and Markdown's
+     * words. Absent in versions frozen before it existed, which render in English with the
+     * layout they were exported with (bundle format 1).
+     */
+    language: z.enum(DOCUMENT_LANGUAGES).optional(),
   })
   .strict();
 export type FrozenCharter = z.infer<typeof frozenCharterSchema>;

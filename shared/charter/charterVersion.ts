@@ -12,6 +12,7 @@ import {
   type Participant,
   type QuorumRule,
 } from './charterSchema';
+import type { DocumentLanguage } from './charterWords';
 
 export interface FreezeInput {
   readonly charterId: string;
@@ -24,6 +25,8 @@ export interface FreezeInput {
   readonly previous?: FrozenVersion;
   /** Who facilitates, by key (schema 3 and later). */
   readonly facilitator?: CharterFacilitator;
+  /** The document language the facilitator chose; every freeze by the app names one. */
+  readonly language?: DocumentLanguage;
 }
 
 /** Why a quorum rule cannot be frozen as it is, or null: a rule below the floor needs its reason. */
@@ -56,6 +59,7 @@ export function freezeCharter(input: FreezeInput): FrozenVersion {
     content: input.content,
     roster: [...input.roster],
     ...(input.facilitator ? { facilitator: input.facilitator } : {}),
+    ...(input.language ? { language: input.language } : {}),
   };
   const problem = quorumProblem(input.quorum);
   if (problem) throw new Error(problem);

@@ -21,6 +21,7 @@ export function partDigestsOf(charter: FrozenCharter): Record<string, string> {
     'roster.order': canonicalDigest(roster.map((p) => p.id)),
   };
   if (charter.facilitator) parts.facilitator = canonicalDigest(charter.facilitator);
+  if (charter.language !== undefined) parts.language = canonicalDigest(charter.language);
   for (const section of content.sections) parts[`content.section.${section.id}`] = canonicalDigest(section);
   for (const p of roster) parts[`roster.participant.${p.id}`] = canonicalDigest(p);
   return parts;
@@ -30,6 +31,7 @@ const LABELS: Record<string, string> = {
   header: 'the charter id, version, freeze time or previous-version link',
   quorum: 'the quorum rule',
   facilitator: 'who facilitates (the facilitator and co-facilitators, by key)',
+  language: 'the document language',
   'content.meta': 'the title, purpose, scope or review date',
   'content.references': 'the list of standard references',
   'content.sectionOrder': 'the list or order of sections',

@@ -2,10 +2,12 @@
 // spec named charter-bundle.json, its /EF /F stream, inflated to at most the bundle limit. Read
 // with our own bounded PDF reader (pdfFile.ts), never a general PDF library, because the file
 // is someone else's and may be built to exhaust whoever opens it.
-import { BUNDLE_ATTACHMENT_NAME } from './charterPdf';
 import { PdfDict, PdfError, PdfString } from './pdfSyntax';
 import { PdfFile } from './pdfFile';
 import { formatBytes, VERIFY_LIMITS, type VerifyLimits } from './verifyLimits';
+
+/** The name under which every export, since layout 1, attaches its bundle. */
+export const BUNDLE_ATTACHMENT_NAME = 'charter-bundle.json';
 
 /** Name trees are shallow; a deep or huge one is not from an export. */
 const MAX_TREE_DEPTH = 16;

@@ -6,6 +6,7 @@ import { readBundleText, utf8Length } from './bundleText';
 import { charterFileKind } from './charterFileKind';
 import { bundleTextFromMarkdown, MARKDOWN_BUNDLE_FENCE, renderCharterMarkdown } from './charterMarkdown';
 import { verifyPdf, type FileVerdict } from './charterPdfVerify';
+import type { FontLoader } from './pdfFonts';
 import { fileTooLargeReason, VERIFY_LIMITS, type VerifyLimits } from './verifyLimits';
 
 export function verifyJsonText(text: string, limits: VerifyLimits = VERIFY_LIMITS): FileVerdict {
@@ -49,12 +50,13 @@ export function verifyMarkdownText(markdown: string, limits: VerifyLimits = VERI
   return { readable: true, kind: 'markdown', bundle: parsed.bundle, verdict: { ...verdict, valid: false, problems: [problem, ...verdict.problems] } };
 }
 
-export async function verifyCharterFile(bytes: Uint8Array, limits: VerifyLimits = VERIFY_LIMITS): Promise<FileVerdict> {
+/** `fonts`: where a PDF's layout 2 reads its fonts; by default the loader this runtime registered. */
+export async function verifyCharterFile(bytes: Uint8Array, limits: VerifyLimits = VERIFY_LIMITS, fonts?: FontLoader): Promise<FileVerdict> {
   if (bytes.length > limits.maxFileBytes) return { readable: false, error: fileTooLargeReason(bytes.length, limits) };
   const kind = charterFileKind(bytes);
   switch (kind.kind) {
     case 'pdf':
-      return verifyPdf(bytes, limits);
+      return verifyPdf(bytes, limits, fonts);
     case 'json':
       return verifyJsonText(kind.text, limits);
     case 'markdown':

@@ -132,13 +132,26 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await page.getByTestId('back-to-board').click();
   await addCard(page, 'risks', { Risk: 'Vendor remote access into level 2', 'IT owner': 'Ana', 'OT owner': 'Bo', Status: 'agreed' });
   await openCharter(page);
+  // Version 2 in German: the facilitator picks the document language, and the freeze says so.
+  await page.getByTestId('charter-language').selectOption('de');
   await page.getByTestId('freeze').click();
   await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
+  await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Document language changed');
+  await expect(page.getByTestId('freeze-language')).toHaveText('Document language: Deutsch');
   await page.getByTestId('confirm-freeze').click();
   const v2 = version(page, 2);
   await expect(v2.getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
   await expect(v2.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
   await expect(version(page, 1).getByTestId('version-digest')).toHaveText(digest);
+  // Its PDF speaks German, prints the fonts' text exactly, and re-renders byte for byte in the CLI
+  // (INVALID only because nobody signed version 2 yet).
+  const pdf2 = await exportAs(page, 2, 'export-pdf', join(dir, 'charter-v2.pdf'));
+  const summary2 = pdfPageText(pdf2, 1).replace(/\s+/g, ' ');
+  for (const text of ['Gemeinsame IT/OT-Charta – Version 2', 'Wichtigste Risiken', 'Vendor remote access into level 2', 'VERRINGERTES QUORUM', 'Moderation: Fay Facil', 'Überprüfung am: 2027-05-01']) expect(summary2).toContain(text);
+  const v2Verdict = cliVerify(pdf2);
+  expect(v2Verdict.code, v2Verdict.output).toBe(1);
+  expect(v2Verdict.output).not.toContain('not the rendering');
+  expect(v2Verdict.output).toContain('Quorum: NOT met - missing the facilitator');
   await expect(version(page, 1).getByTestId('verdict-summary')).toContainText('Valid: version 1');
 
   // Leadership's way in: the app bar's verifier, with no workshop needed.

@@ -17,6 +17,7 @@ import {
   type CharterBundle,
   type CharterFacilitator,
   type CharterSignature,
+  type DocumentLanguage,
   type Participant,
   type QuorumRule,
 } from '../../../shared/charter';
@@ -100,9 +101,14 @@ export function facilitatorOf(room: Room, coFacilitators: CharterFacilitator['co
   return { publicKey: f.publicKey, fingerprint: f.fingerprint, name: f.name, participantId: f.id, established: 'workshop', coFacilitators: [...coFacilitators] };
 }
 
-/** `facilitator`: null freezes the way versions before schema 3 did (the facilitator by roster side). */
-export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Card[] = sampleCards(), facilitator: CharterFacilitator | null = facilitatorOf(room)): CharterBundle {
+/**
+ * `facilitator`: null freezes the way versions before schema 3 did (the facilitator by roster side).
+ * `language`: the document language, as every freeze by the app names one; null freezes the way
+ * versions did before (bundle format 1, PDF layout 1).
+ */
+export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Card[] = sampleCards(), facilitator: CharterFacilitator | null = facilitatorOf(room), language: DocumentLanguage | null = 'en'): CharterBundle {
   const draft = buildCharterDraft({
+    ...(language ? { language } : {}),
     snapshot: snapshotOf(cards),
     roster: room.all.map((i) => i.participant),
     purpose: 'How IT and OT run AI on line 4.',
@@ -110,7 +116,7 @@ export function frozenBundle(room: Room, quorum?: QuorumRule, cards: readonly Ca
     reviewDate: '2027-05-01',
     ...(quorum ? { quorum } : {}),
   });
-  return createBundle(freezeCharter({ charterId: 'ws-line4', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: FROZEN_AT, ...(facilitator ? { facilitator } : {}) }));
+  return createBundle(freezeCharter({ charterId: 'ws-line4', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: FROZEN_AT, ...(facilitator ? { facilitator } : {}), ...(language ? { language } : {}) }));
 }
 
 /** What a host does: sign the message for this bundle with the identity's private key. */
@@ -139,8 +145,8 @@ export function sealAs(bundle: CharterBundle, who: TestIdentity, signedAt = '202
 }
 
 /** Signs as each of `signers`, then (unless `seal` is false) the facilitator seals. */
-export function signedBundle(room: Room, signers: readonly TestIdentity[] = room.all, quorum?: QuorumRule, seal = true): CharterBundle {
-  let bundle = frozenBundle(room, quorum);
+export function signedBundle(room: Room, signers: readonly TestIdentity[] = room.all, quorum?: QuorumRule, seal = true, language: DocumentLanguage | null = 'en'): CharterBundle {
+  let bundle = frozenBundle(room, quorum, sampleCards(), facilitatorOf(room), language);
   for (const who of signers) {
     const result = addSignature(bundle, signAs(bundle, who));
     if (!result.ok) throw new Error(result.reason);

@@ -47,8 +47,8 @@ describe('verify limits', () => {
       }),
     );
     const room = makeRoom();
-    const draft = buildCharterDraft({ snapshot: snapshotOf(cards), roster: room.all.map((p) => p.participant), purpose: 'Line 4', scope: 'Line 4', reviewDate: '2027-05-01' });
-    const big = createBundle(freezeCharter({ charterId: 'big', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z') }));
+    const draft = buildCharterDraft({ snapshot: snapshotOf(cards), roster: room.all.map((p) => p.participant), purpose: 'Line 4', scope: 'Line 4', reviewDate: '2027-05-01', language: 'en' });
+    const big = createBundle(freezeCharter({ charterId: 'big', content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date('2026-11-24T22:00:00Z'), language: 'en' }));
     const exports = [await renderCharterPdf(big), utf8(canonicalJson(big)), utf8(renderCharterMarkdown(big))];
     // With headroom: it still verifies under limits cut to a third (file), two thirds (bundle)
     // and half (pages).
@@ -79,8 +79,8 @@ describe('verify limits', () => {
 
   it('stop re-rendering a PDF at the page limit', async () => {
     const pdf = await renderCharterPdf(bundle);
-    expect(await reason(pdf, lowered({ maxPages: 3 }))).toBe('readable, valid');
-    expect(await reason(pdf, lowered({ maxPages: 2 }))).toBe('the embedded charter renders to more than 2 pages; a verifier renders at most 2, so it was not checked');
+    expect(await reason(pdf, lowered({ maxPages: 4 }))).toBe('readable, valid');
+    expect(await reason(pdf, lowered({ maxPages: 3 }))).toBe('the embedded charter renders to more than 3 pages; a verifier renders at most 3, so it was not checked');
   });
 
   it('refuse more signatures than a verifier checks', async () => {

@@ -3,6 +3,8 @@
 // sign, seal and export, and a verifier for charter files. Shown in place of the board; the board stays mounted behind it.
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/charter';
+import { useLocale } from '../../core/i18n';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useBoard } from '../board';
@@ -30,9 +32,13 @@ function CharterBody() {
   const versions = [...state.ledger.versions].reverse();
   const byDigest = new Map(state.ledger.versions.map((v) => [v.frozen.digest, v]));
   const [prepared, setPrepared] = useState<PreparedFreeze | null>(null);
+  // The charter's own language, which the facilitator picks for the next version (it is frozen with
+  // it); until they do, the language they work in.
+  const locale = useLocale();
+  const [language, setLanguage] = useState<DocumentLanguage>(() => (DOCUMENT_LANGUAGES as readonly string[]).includes(locale) ? (locale as DocumentLanguage) : 'en');
   const onFreeze = () => {
     try {
-      setPrepared(actions.prepareFreeze(state, snapshot));
+      setPrepared(actions.prepareFreeze(state, snapshot, language));
     } catch (e) {
       notifyError(describeError(e, 'Freezing the charter'));
     }
@@ -55,7 +61,7 @@ function CharterBody() {
       ))}
       <div className="charter-columns">
         <div>
-          <DraftPanel state={state} findings={draft.findings} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} onFreeze={onFreeze} />
+          <DraftPanel state={state} findings={draft.findings} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} language={language} onLanguage={setLanguage} onFreeze={onFreeze} />
           <RosterPanel state={state} me={me} isFacilitator={isFacilitator} />
         </div>
         <div>

@@ -2,7 +2,7 @@
 // quorum rule to freeze with (the facilitator's signed choice), what would make the charter
 // weak, and the facilitator's freeze.
 import { useState } from 'react';
-import { belowFloor, quorumProblem, type CharterFinding, type DraftField, type QuorumRule } from '../../../../shared/charter';
+import { belowFloor, charterWords, DOCUMENT_LANGUAGES, quorumProblem, type CharterFinding, type DocumentLanguage, type DraftField, type QuorumRule } from '../../../../shared/charter';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useCharterService } from './charterContext';
@@ -97,10 +97,13 @@ interface DraftPanelProps {
   readonly agreedCount: number;
   readonly nextVersion: number;
   readonly isFacilitator: boolean;
+  /** The document language the next version is frozen in. */
+  readonly language: DocumentLanguage;
+  readonly onLanguage: (language: DocumentLanguage) => void;
   readonly onFreeze: () => void;
 }
 
-export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacilitator, onFreeze }: DraftPanelProps) {
+export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacilitator, language, onLanguage, onFreeze }: DraftPanelProps) {
   const { settings } = state;
   return (
     <section className="charter-panel" aria-labelledby="draft-heading" data-testid="charter-draft">
@@ -123,9 +126,21 @@ export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacili
       )}
       {state.roster.withoutKey.length > 0 && <p className="hint">No signing key yet, so not on a frozen charter: {state.roster.withoutKey.join(', ')}.</p>}
       {isFacilitator ? (
-        <button type="button" className="primary" onClick={onFreeze} data-testid="freeze">
-          Freeze version {nextVersion}
-        </button>
+        <>
+          <div className="field">
+            <label htmlFor="charter-language">Document language (headings and labels of the PDF and Markdown, frozen with the version)</label>
+            <select id="charter-language" value={language} onChange={(e) => onLanguage(e.target.value as DocumentLanguage)} data-testid="charter-language">
+              {DOCUMENT_LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {charterWords(l).name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="primary" onClick={onFreeze} data-testid="freeze">
+            Freeze version {nextVersion}
+          </button>
+        </>
       ) : (
         <p className="hint">The facilitator (or a co-facilitator with the right) sets the quorum and freezes the draft into a version for everyone to sign.</p>
       )}

@@ -1,5 +1,6 @@
 // Confirming a freeze: the version number, what changed since the last version (or what the
 // first one holds), and the quorum it freezes with, before everyone is asked to sign it.
+import { charterWords } from '../../../../shared/charter';
 import type { PreparedFreeze } from './charterActions';
 import { Dialog } from '../../ui/Dialog';
 import { VersionDiff } from './VersionDiff';
@@ -17,6 +18,7 @@ export function FreezeDialog({ prepared, onConfirm, onCancel }: { readonly prepa
           The first version: {items} agreed item{items === 1 ? '' : 's'}, {charter.roster.length} people on the roster.
         </p>
       )}
+      {charter.language && <p data-testid="freeze-language">Document language: {charterWords(charter.language).name}</p>}
       {charter.quorum.reducedReason && (
         <p className="reduced-quorum" role="note">
           Reduced quorum, frozen with this reason: “{charter.quorum.reducedReason}”

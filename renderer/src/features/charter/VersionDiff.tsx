@@ -12,6 +12,7 @@ export function VersionDiff({ diff, from }: { readonly diff: CharterDiff; readon
     ...diff.rosterChanged.map((id) => `Roster: changed ${id}`),
     ...(diff.quorumChanged ? ['Quorum rule changed'] : []),
     ...(diff.facilitatorChanged ? ['Facilitator or co-facilitators changed'] : []),
+    ...(diff.languageChanged ? ['Document language changed'] : []),
   ];
   return (
     <details className="version-diff" open data-testid="version-diff">

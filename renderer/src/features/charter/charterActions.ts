@@ -22,6 +22,7 @@ import {
   storeSignature,
   storeVersion,
   type CharterDiff,
+  type DocumentLanguage,
   type DraftField,
   type FrozenVersion,
   type QuorumRule,
@@ -36,8 +37,9 @@ import { latestStanding, standingOf, type CharterViewState } from './charterStor
 /** ISO 8601 UTC in whole seconds, the form the signed message carries. */
 export const nowIso = (): string => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-export function draftOf(state: CharterViewState, snapshot: BoardSnapshot) {
+export function draftOf(state: CharterViewState, snapshot: BoardSnapshot, language?: DocumentLanguage) {
   return buildCharterDraft({
+    ...(language ? { language } : {}),
     snapshot,
     roster: state.roster.participants,
     purpose: state.settings.purpose,
@@ -71,8 +73,8 @@ export interface CharterActions {
   setQuorum(rule: QuorumRule): Promise<void>;
   setMyRole(role: string): void;
   markChecked(participantId: string, publicKey: string, checked: boolean): Promise<void>;
-  /** The next version, not yet stored; refuses one that says exactly what the last one says. */
-  prepareFreeze(state: CharterViewState, snapshot: BoardSnapshot): PreparedFreeze;
+  /** The next version in `language`, not yet stored; refuses one that says exactly what the last one says. */
+  prepareFreeze(state: CharterViewState, snapshot: BoardSnapshot, language: DocumentLanguage): PreparedFreeze;
   /** Stores a prepared version and records, signed, that the facilitator froze it. */
   freeze(prepared: PreparedFreeze): Promise<void>;
   sign(version: VersionLedger, state: CharterViewState): Promise<void>;
@@ -96,17 +98,17 @@ export function createCharterActions({ host, doc, charterId, me, authority }: Ch
       if (mine) upsertParticipant(doc, { id: mine.id, name: mine.name, side: mine.side, role }, Date.now(), LOCAL);
     },
     markChecked: (participantId, publicKey, checked) => powers().markChecked(participantId, publicKey, checked),
-    prepareFreeze: (state, snapshot) => {
+    prepareFreeze: (state, snapshot, language) => {
       powers();
       const facilitator = state.authority.facilitator;
       if (!facilitator) throw new UserError('This workshop has no facilitator key yet, so no version can say who facilitates it.');
-      const draft = draftOf(state, snapshot);
+      const draft = draftOf(state, snapshot, language);
       const problem = quorumProblem(draft.quorum);
       if (problem) throw new UserError(problem);
       const previous = latestStanding(state)?.frozen ?? null;
-      const frozen = freezeCharter({ charterId, content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date(), facilitator, ...(previous ? { previous } : {}) });
+      const frozen = freezeCharter({ charterId, content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date(), facilitator, language, ...(previous ? { previous } : {}) });
       if (previous && sameAsBefore(previous.charter, frozen.charter)) {
-        throw new UserError(`Nothing changed since version ${previous.charter.version}: its content, roster, quorum and facilitators are the same, so there is nothing new to sign.`);
+        throw new UserError(`Nothing changed since version ${previous.charter.version}: its content, roster, quorum, facilitators and language are the same, so there is nothing new to sign.`);
       }
       return { frozen, previous, diff: previous ? diffCharters(previous.charter, frozen.charter) : null };
     },

@@ -2,6 +2,7 @@
 import { canonicalJson, renderCharterMarkdown, renderCharterPdf, type CharterBundle } from '../../../../shared/charter';
 import { utf8 } from '../../../../shared/crypto';
 import type { Host } from '../../host/Host';
+import { appFontLoader } from './charterFonts';
 
 export type ExportFormat = 'pdf' | 'md' | 'json';
 
@@ -12,7 +13,7 @@ function baseName(bundle: CharterBundle): string {
 
 export async function exportBundle(host: Host, bundle: CharterBundle, format: ExportFormat): Promise<boolean> {
   const name = `${baseName(bundle)}.${format}`;
-  if (format === 'pdf') return host.files.save(name, await renderCharterPdf(bundle));
+  if (format === 'pdf') return host.files.save(name, await renderCharterPdf(bundle, undefined, { fonts: appFontLoader }));
   if (format === 'md') return host.files.save(name, utf8(renderCharterMarkdown(bundle)));
   return host.files.save(name, utf8(`${canonicalJson(bundle)}\n`));
 }

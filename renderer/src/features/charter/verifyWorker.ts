@@ -3,7 +3,8 @@
 // this worker some seconds at most, and the window keeps drawing and answering clicks meanwhile.
 // Loaded by verifyInWorker.ts as a module worker from the app's own origin (CSP: script-src and
 // worker-src 'self').
-import { verifyCharterFile } from '../../../../shared/charter';
+import { VERIFY_LIMITS, verifyCharterFile } from '../../../../shared/charter';
+import { appFontLoader } from './charterFonts';
 import type { VerifyResponse } from './verifyInWorker';
 
 // The renderer is typed with the DOM library, which has no type for a worker's global scope;
@@ -21,7 +22,7 @@ scope.onmessage = (event) => {
     scope.postMessage({ ok: false, error: 'the verifier was sent something other than a file' });
     return;
   }
-  verifyCharterFile(bytes).then(
+  verifyCharterFile(bytes, VERIFY_LIMITS, appFontLoader).then(
     (verdict) => scope.postMessage({ ok: true, verdict }),
     (err: unknown) => scope.postMessage({ ok: false, error: `the verifier failed: ${err instanceof Error ? err.message : String(err)}` }),
   );
