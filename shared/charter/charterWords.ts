@@ -132,7 +132,7 @@ const en: CharterWords = {
     skills: { title: 'Skills', fields: { teacher: 'Taught by', learner: 'Learned by', plan: 'Plan' } },
   },
   choices: {},
-  sides: { IT: 'IT', OT: 'OT', facilitator: 'Facilitator' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: 'Neutral' },
   labelled: (label, value) => `${label}: ${value}`,
   list: commaList,
   untitledCharter: 'Charter',
@@ -167,7 +167,7 @@ const en: CharterWords = {
   checkedInPerson: 'checked in person',
   quorumRule: (r) => {
     const who = [`${r.minIT} IT`, `${r.minOT} OT`, ...(r.facilitator ? ['the facilitator'] : []), ...r.signers];
-    return `Quorum: at least ${who.join(', ')} must sign${r.seal ? ', and a facilitator seals the final set of signatures' : ''}.`;
+    return `Quorum: at least ${who.join(', ')} must sign${r.seal ? ', and the facilitator seals the final set of signatures' : ''}.`;
   },
   summary: {
     entry: (title, details) => (details.length ? `${title} – ${details.join('; ')}` : title),
@@ -245,7 +245,7 @@ const de: CharterWords = {
     operational: 'Betrieb',
     other: 'Sonstiges',
   },
-  sides: { IT: 'IT', OT: 'OT', facilitator: 'Moderation' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: 'Neutral' },
   labelled: (label, value) => `${label}: ${value}`,
   list: commaList,
   untitledCharter: 'Charta',
@@ -360,7 +360,7 @@ const fr: CharterWords = {
     operational: 'exploitation',
     other: 'autre',
   },
-  sides: { IT: 'IT', OT: 'OT', facilitator: 'Facilitateur' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: 'Neutre' },
   // French sets a (non-breaking) space before the colon.
   labelled: (label, value) => `${label}\u00a0: ${value}`,
   list: commaList,
@@ -476,7 +476,7 @@ const es: CharterWords = {
     operational: 'operación',
     other: 'otra',
   },
-  sides: { IT: 'IT', OT: 'OT', facilitator: 'Facilitación' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: 'Neutral' },
   labelled: (label, value) => `${label}: ${value}`,
   list: commaList,
   untitledCharter: 'Acta',
@@ -591,7 +591,7 @@ const pl: CharterWords = {
     operational: 'eksploatacja',
     other: 'inne',
   },
-  sides: { IT: 'IT', OT: 'OT', facilitator: 'Facylitator' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: 'Neutralny' },
   labelled: (label, value) => `${label}: ${value}`,
   list: commaList,
   untitledCharter: 'Karta współpracy',
@@ -706,7 +706,7 @@ const zhHans: CharterWords = {
     operational: '运行',
     other: '其他',
   },
-  sides: { IT: 'IT', OT: 'OT', facilitator: '引导师' },
+  sides: { IT: 'IT', OT: 'OT', facilitator: '中立' },
   labelled: (label, value) => `${label}：${value}`,
   list: (items) => items.join('、'),
   untitledCharter: '章程',

@@ -125,7 +125,7 @@ describe('charter PDF', () => {
       expect(summary).toContain(line);
     }
     const last = flat(pageText(pdf, pages));
-    for (const line of ['Signatures', 'Cy Facilitator – Facilitator, Facilitator', `Key fingerprint: ${room.it.participant.fingerprint}`, 'Signed at: 2026-11-24T22:05:00Z', 'Status: VALID', 'Quorum: met.', bundle.digest]) {
+    for (const line of ['Signatures', 'Cy Facilitator – Neutral, Facilitator', `Key fingerprint: ${room.it.participant.fingerprint}`, 'Signed at: 2026-11-24T22:05:00Z', 'Status: VALID', 'Quorum: met.', bundle.digest]) {
       expect(last).toContain(line);
     }
     const body = flat(Array.from({ length: pages - 2 }, (_, i) => pageText(pdf, i + 2)).join(' '));
