@@ -8,6 +8,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Charters render with the fonts the project installs, as the CLI does.
+import '../test/support/charterFontsSetup';
 import { SECTION_IDS, type SectionId } from '../shared/board/sections';
 import { buildCharterDraft, canonicalJson, createBundle, freezeCharter, formatBytes, renderCharterMarkdown, renderCharterPdf, VERIFY_LIMITS } from '../shared/charter';
 import { card, makeRoom, signedBundle, snapshotOf } from '../test/shared/charter/charterFixtures';

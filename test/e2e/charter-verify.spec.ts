@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+// The test process renders charters with the fonts the project installs, as the CLI does.
+import '../support/charterFontsSetup';
 import { renderCharterPdf, VERIFY_LIMITS } from '../../shared/charter';
 import { makeRoom, signedBundle } from '../shared/charter/charterFixtures';
 import { costlyBundle, pdfWithAttachment, zlibOfZeros } from '../support/hostileCharterFiles';
