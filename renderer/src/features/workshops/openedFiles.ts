@@ -59,9 +59,11 @@ export function useOpenedFiles(onImported: (summary: WorkshopSummary) => void): 
     if (!queue) return;
     let live = true;
     const report: OpenedFileReport = {
+      // Opened even if this effect was cleaned up meanwhile (React's development double mount):
+      // the file left main's queue, and the shell that asked is still the one on screen.
       imported: (summary) => {
         notifyInfo(t('workshops.imported', { title: summary.title }));
-        if (live) opened.current(summary);
+        opened.current(summary);
       },
       failed: (name, error) => {
         const reason = describeError(error, t('workshops.doing.importing'));
