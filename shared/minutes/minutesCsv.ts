@@ -54,7 +54,7 @@ export function renderMinutesCsv(input: MinutesInput, words: MinutesWords): stri
         card.number,
         card.title,
         words.statusLabel(card.status),
-        words.sideLabel(card.side),
+        card.side === null ? '' : words.sideLabel(card.side),
         card.author ?? words.anonymous,
         ...rounds.flatMap((n) => {
           const v = byRound.get(n);

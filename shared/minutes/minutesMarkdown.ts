@@ -29,8 +29,9 @@ function mdBlock(text: string, indent: string): string {
 
 function cardLines(card: MinutesCard, section: Minutes['sections'][number]['id'], words: MinutesWords): string[] {
   const lines = [`### ${card.number}. ${mdInline(card.title)}`, ''];
-  const who = card.author === null ? `*${mdInline(words.anonymous)}*` : mdInline(card.author);
-  lines.push(`- ${mdInline(words.status)}: ${mdInline(words.statusLabel(card.status))} · ${mdInline(words.side)}: ${mdInline(words.sideLabel(card.side))} · ${mdInline(words.author)}: ${who}`);
+  const status = `${mdInline(words.status)}: ${mdInline(words.statusLabel(card.status))}`;
+  if (card.author === null || card.side === null) lines.push(`- ${status} · ${mdInline(words.author)}: *${mdInline(words.anonymous)}*`);
+  else lines.push(`- ${status} · ${mdInline(words.side)}: ${mdInline(words.sideLabel(card.side))} · ${mdInline(words.author)}: ${mdInline(card.author)}`);
   for (const field of card.fields) {
     lines.push(`- ${mdInline(words.fieldLabel(section, field.key))}: ${mdBlock(words.fieldValue(section, field.key, field.value), '  ')}`);
   }

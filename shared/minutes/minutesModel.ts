@@ -1,6 +1,7 @@
 // The workshop's minutes (issue 15): the whole board as it stands, every section in board order
-// (the parking lot included), each card with its status, side, author (none for a card written
-// during anonymous ideation: the doc holds no author then), every field filled in (owners,
+// (the parking lot included), each card with its status, side and author (neither for a card
+// written during anonymous ideation: the doc holds no author then, and in a document that leaves
+// the room a side can be enough to tell who wrote it when few people share it), every field filled in (owners,
 // metrics, RACI…) and the dots each revealed vote gave it, IT and OT apart. Built from plain
 // values (the board's snapshot, the roster, the revealed rounds' results), so the three outputs
 // (Markdown, CSV, PDF) say the same thing and a test can build them without a room.
@@ -41,8 +42,9 @@ export interface MinutesCard {
   readonly id: string;
   readonly title: string;
   readonly status: CardStatus;
-  readonly side: Side;
-  /** null: written during anonymous ideation, or by nobody named. */
+  /** null for an anonymous card (see author). */
+  readonly side: Side | null;
+  /** null: written during anonymous ideation (or by nobody named); its side is left out too. */
   readonly author: string | null;
   /** Every field after the title that holds text, in the section's field order. */
   readonly fields: readonly { readonly key: string; readonly value: string }[];
@@ -93,7 +95,7 @@ function minuteCard(card: Card, number: number, rounds: readonly MinutesRound[])
     id: card.id,
     title: (card.fields.title ?? '').trim(),
     status: card.status,
-    side: card.side,
+    side: card.author?.trim() ? card.side : null,
     author: card.author?.trim() ? card.author.trim() : null,
     fields,
     votes,

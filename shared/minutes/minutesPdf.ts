@@ -214,7 +214,7 @@ function textOf(minutes: Minutes, words: MinutesWords): { regular: string; bold:
     bold.push(words.sectionTitle(s.id));
     for (const c of s.cards) {
       bold.push(c.title);
-      regular.push(words.status, words.side, words.author, words.statusLabel(c.status), words.sideLabel(c.side), c.author ?? '');
+      regular.push(words.status, words.side, words.author, words.statusLabel(c.status), c.side ? words.sideLabel(c.side) : '', c.author ?? '');
       for (const f of c.fields) regular.push(words.fieldLabel(s.id, f.key), words.fieldValue(s.id, f.key, f.value));
       for (const v of c.votes) regular.push(words.vote(v));
       if (c.legacyDots) regular.push(words.legacyDots(c.legacyDots));
@@ -248,8 +248,8 @@ function writeMinutes(w: Writer, minutes: Minutes, words: MinutesWords): void {
     for (const card of section.cards) {
       w.space(5);
       w.text(`${card.number}. ${card.title}`, { size: 11, bold: true, keepWithNext: 14 });
-      const who = card.author ?? words.anonymous;
-      w.text(`${words.statusLabel(card.status)} · ${words.sideLabel(card.side)} · ${who}`, { gray: true, size: 9, indent: 12 });
+      const who = card.author === null || card.side === null ? [words.anonymous] : [words.sideLabel(card.side), card.author];
+      w.text([words.statusLabel(card.status), ...who].join(' · '), { gray: true, size: 9, indent: 12 });
       for (const f of card.fields) w.text(`${words.fieldLabel(section.id, f.key)}: ${words.fieldValue(section.id, f.key, f.value)}`, { indent: 12 });
       for (const v of card.votes) w.text(words.vote(v), { indent: 12 });
       if (card.legacyDots > 0) w.text(words.legacyDots(card.legacyDots), { indent: 12 });

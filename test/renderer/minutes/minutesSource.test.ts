@@ -12,7 +12,7 @@ import { actionMessage, ballotMessage } from '../../../shared/facilitation';
 import { buildMinutes, renderMinutesMarkdown } from '../../../shared/minutes';
 import { createBoardStore } from '../../../renderer/src/features/board';
 import { createFacilitationActions, createFacilitationController, startFacilitationDuties, type Me } from '../../../renderer/src/features/facilitation';
-import type { Host } from '../../../renderer/src/host/Host';
+import type { Host, HostIdentity } from '../../../renderer/src/host/Host';
 import type { OpenWorkshop } from '../../../renderer/src/session/openWorkshop';
 import { minutesSource } from '../../../renderer/src/session/minutesSource';
 import { memoryVault } from '../../support/memoryVault';
@@ -25,17 +25,16 @@ const keyOf = (seed: number) => toBase64url(ed25519.getPublicKey(secretOf(seed))
 function hostWithKey(seed: number): Host {
   const secret = secretOf(seed);
   const no = () => Promise.reject(new Error('not in this test'));
-  return {
-    kind: 'browser',
-    identity: {
-      get: async () => ({ publicKey: keyOf(seed), fingerprint: fingerprintOf(ed25519.getPublicKey(secret)), createdAt: '', protection: { weak: false, backend: 'test', warning: null } }),
-      signCharter: no,
-      signSeal: no,
-      signFacilitatorAction: async (input) => toBase64url(ed25519.sign(actionMessage(input), secret)),
-      signBallot: async (input) => toBase64url(ed25519.sign(ballotMessage(input), secret)),
-      replace: no,
-    },
-  } as unknown as Host;
+  const identity: HostIdentity = {
+    get: async () => ({ publicKey: keyOf(seed), fingerprint: fingerprintOf(ed25519.getPublicKey(secret)), createdAt: '', protection: { weak: false, backend: 'test', warning: null } }),
+    signCharter: no,
+    signSeal: no,
+    signFacilitatorAction: async (input) => toBase64url(ed25519.sign(actionMessage(input), secret)),
+    signBallot: async (input) => toBase64url(ed25519.sign(ballotMessage(input), secret)),
+    replace: no,
+  };
+  // Only the identity: this test stores nothing and opens no files.
+  return { kind: 'browser', identity } as unknown as Host;
 }
 
 function peer(seed: number, me: Me, doc: Y.Doc) {

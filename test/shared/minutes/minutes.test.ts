@@ -1,5 +1,5 @@
 // The workshop's minutes (issue 15): every section (the parking lot too), each card's status,
-// side, author (none when anonymous), owners and other fields, and its dots per revealed vote,
+// side and author (neither when anonymous), owners and other fields, and its dots per revealed vote,
 // as Markdown, CSV and a PDF whose text poppler reads back; the same input, the same bytes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,9 +54,10 @@ describe('the minutes model', () => {
     const { input, ids } = minutesBoard();
     const minutes = buildMinutes(input);
     expect(minutes.sections.map((s) => s.id)).toEqual(['goals', 'tradeoffs', 'incentives', 'accountability', 'risks', 'language', 'skills', 'parking']);
-    expect(minutes.sections[0]?.cards.map((c) => [c.number, c.title, c.author])).toEqual([
-      [1, 'Fewer unplanned stops', 'Ada Lovelace'],
-      [2, 'Shared alarm philosophy', null],
+    // An anonymous card keeps its author and its side out of the minutes.
+    expect(minutes.sections[0]?.cards.map((c) => [c.number, c.title, c.author, c.side])).toEqual([
+      [1, 'Fewer unplanned stops', 'Ada Lovelace', 'OT'],
+      [2, 'Shared alarm philosophy', null, null],
     ]);
     expect(minutes.sections[7]?.cards.map((c) => c.title)).toEqual(['Who pays for the GPU servers?']);
     expect(minutes.counts).toEqual({ agreed: 1, proposed: 7, parked: 1 });
@@ -77,7 +78,7 @@ describe('the minutes as Markdown', () => {
     expect(md).toContain('### 1. Fewer unplanned stops\n\n- Status: Agreed · Side: OT · Author: Ada Lovelace\n- category: uptime\n- metric: Unplanned downtime per month');
     expect(md).toContain('- itOwner: Alan Turing\n- otOwner: Ada Lovelace');
     expect(md).toContain('- Round 1: 6 dots (IT 1, OT 5); split: far more from OT');
-    expect(md).toContain('### 2. Shared alarm philosophy\n\n- Status: Proposed · Side: IT · Author: *anonymous*');
+    expect(md).toContain('### 2. Shared alarm philosophy\n\n- Status: Proposed · Author: *anonymous*\n');
     expect(md).toContain('- accountable: Plant manager');
     expect(md).toContain('## Participants\n\n- Ada Lovelace (OT, Shift lead)\n- Alan Turing (IT)');
     expect(md).toContain('## Votes\n\n- Round 1 (5 dots each): 3 ballots counted (IT 1, OT 1)');
@@ -109,7 +110,7 @@ describe('the minutes as CSV', () => {
     const uptime = rows.find((r) => r[2] === 'Fewer unplanned stops');
     expect([at(uptime, 'Section'), at(uptime, 'No.'), at(uptime, 'Status'), at(uptime, 'Round 1: dots'), at(uptime, 'Round 1: OT'), at(uptime, 'itOwner'), at(uptime, 'otOwner')]).toEqual(['Common goals', '1', 'Agreed', '6', '5', 'Alan Turing', 'Ada Lovelace']);
     const anonymous = rows.find((r) => r[2] === 'Shared alarm philosophy');
-    expect(at(anonymous, 'Author')).toBe('anonymous');
+    expect([at(anonymous, 'Author'), at(anonymous, 'Side')]).toEqual(['anonymous', '']);
     const tradeoff = rows.find((r) => r[2] === 'Patch cadence vs. maintenance windows');
     expect(at(tradeoff, 'otView')).toBe('Only in the yearly shutdown\nand after a risk review');
     expect(rows.filter((r) => r[0] === 'Parking lot').map((r) => r[2])).toEqual(['Who pays for the GPU servers?']);
@@ -134,7 +135,7 @@ describe('the minutes as PDF', () => {
     const pdf = await renderMinutesPdf(input, englishWords, faces);
     expect(Buffer.from(await renderMinutesPdf(input, englishWords, faces)).equals(Buffer.from(pdf))).toBe(true);
     const text = pdfText(pdf, 'en.pdf').replace(/\s+/g, ' ');
-    for (const s of ['Minutes: Line 4 AI rollout', 'Facilitator: Grace Hopper', '1. Common goals', '8. Parking lot', 'Fewer unplanned stops', 'Shared alarm philosophy', 'Proposed · IT · anonymous', 'Agreed · OT · Ada Lovelace', 'itOwner: Alan Turing', 'accountable: Plant manager', 'Round 1: 6 dots (IT 1, OT 5); split: far more from OT', 'Who pays for the GPU servers?', 'Ada Lovelace (OT, Shift lead)', 'page 1 of']) {
+    for (const s of ['Minutes: Line 4 AI rollout', 'Facilitator: Grace Hopper', '1. Common goals', '8. Parking lot', 'Fewer unplanned stops', 'Shared alarm philosophy', 'Proposed · anonymous', 'Agreed · OT · Ada Lovelace', 'itOwner: Alan Turing', 'accountable: Plant manager', 'Round 1: 6 dots (IT 1, OT 5); split: far more from OT', 'Who pays for the GPU servers?', 'Ada Lovelace (OT, Shift lead)', 'page 1 of']) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('Deleted idea');
