@@ -108,4 +108,30 @@ test('a page prints as a document: the sections one after another, no app contro
   const text = pdfText(file);
   for (const s of ['Line 4 AI rollout', 'Common goals', 'Fewer unplanned stops', 'Risks and safeguards', 'Model pulls data through the DMZ', 'Parking lot', 'Who pays for the GPU servers?']) expect(text).toContain(s);
   for (const control of ['Export file', 'Minutes', 'Add card', 'Workshops']) expect(text).not.toContain(control);
+
+  // With the history open, the dialog prints alone, without its buttons.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('open-history').click();
+  const history = page.getByTestId('history-panel');
+  await expect(history.getByTestId('history-entry').first()).toBeVisible();
+  await expect(history.getByTestId('print')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(history).toBeVisible();
+  await expect(history.getByTestId('print')).toBeHidden();
+  await expect(page.getByTestId('board-title')).toBeHidden();
+  await expect(page.getByTestId('section-goals')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await history.getByRole('button', { name: 'Close' }).click();
+
+  // The charter page has its Print button too, and prints without it.
+  await page.getByTestId('open-charter').click();
+  await expect(page.getByRole('heading', { name: 'Charter: Line 4 AI rollout' })).toBeVisible();
+  const charterPrint = page.locator('.charter-print').getByTestId('print');
+  await expect(charterPrint).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Charter: Line 4 AI rollout' })).toBeVisible();
+  await expect(charterPrint).toBeHidden();
+  const charter = testInfo.outputPath('charter-print.pdf');
+  await writeFile(charter, await page.pdf({ format: 'A4' }));
+  expect(pdfText(charter)).toContain('Charter: Line 4 AI rollout');
 });
