@@ -36,11 +36,19 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]
 const NO_LINE_START = /^[、。，．：；！？）」』】〉》”’％,.:;!?)\]]$/u;
 
 class Fonts {
+  /** The face of each character met so far, by weight: Chinese text would otherwise scan a hundred slices' ranges per character. */
+  private readonly chosen = [new Map<string, Embedded | null>(), new Map<string, Embedded | null>()] as const;
+
   constructor(private readonly faces: readonly Embedded[]) {}
 
   private faceFor(ch: string, bold: boolean): Embedded | null {
+    const cache = this.chosen[bold ? 1 : 0];
+    const known = cache.get(ch);
+    if (known !== undefined) return known;
     const cp = ch.codePointAt(0) ?? 0;
-    return this.faces.find((f) => f.bold === bold && inRanges(f.ranges, cp)) ?? this.faces.find((f) => !f.bold && inRanges(f.ranges, cp)) ?? null;
+    const face = this.faces.find((f) => f.bold === bold && inRanges(f.ranges, cp)) ?? this.faces.find((f) => !f.bold && inRanges(f.ranges, cp)) ?? null;
+    cache.set(ch, face);
+    return face;
   }
 
   /** The text cut into runs of one face each; a character no face has becomes MISSING_GLYPH. */
@@ -111,29 +119,37 @@ function breakUnits(text: string): { text: string; space: boolean }[] {
   return units;
 }
 
-/** Greedy wrapping; a unit wider than a line is cut between characters. */
+/**
+ * Greedy wrapping; a unit wider than a line is cut between characters. Widths add up (each
+ * character's advance, as the PDF draws them: no kerning), so a line's width is kept as it grows
+ * rather than measured again for every word.
+ */
 function wrap(text: string, maxWidth: number, widthOf: (s: string) => number): string[] {
   const lines: string[] = [];
+  const space = widthOf(' ');
   for (const paragraph of text.split(/\r\n?|\n/)) {
     let line = '';
+    let width = 0;
     for (const unit of breakUnits(paragraph)) {
-      const candidate = line && unit.space ? `${line} ${unit.text}` : line + unit.text;
-      if (widthOf(candidate) <= maxWidth) {
-        line = candidate;
+      const unitWidth = widthOf(unit.text);
+      const joined = line && unit.space ? width + space + unitWidth : width + unitWidth;
+      if (joined <= maxWidth) {
+        line = line && unit.space ? `${line} ${unit.text}` : line + unit.text;
+        width = joined;
         continue;
       }
       if (line) lines.push(line);
-      line = '';
-      let rest = unit.text;
-      while (widthOf(rest) > maxWidth) {
-        const chars = [...rest];
+      line = unit.text;
+      width = unitWidth;
+      while (width > maxWidth) {
+        const chars = [...line];
         let n = 1;
-        let width = widthOf(chars[0] ?? '');
-        while (n < chars.length && width + widthOf(chars[n] ?? '') <= maxWidth) width += widthOf(chars[n++] ?? '');
+        let taken = widthOf(chars[0] ?? '');
+        while (n < chars.length && taken + widthOf(chars[n] ?? '') <= maxWidth) taken += widthOf(chars[n++] ?? '');
         lines.push(chars.slice(0, n).join(''));
-        rest = chars.slice(n).join('');
+        line = chars.slice(n).join('');
+        width -= taken;
       }
-      line = rest;
     }
     lines.push(line);
   }
