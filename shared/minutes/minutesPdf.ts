@@ -1,14 +1,14 @@
 // The minutes as a printable PDF (A4), deterministic: the same minutes, words and fonts always
 // give the same bytes. Dates come from the minutes (takenAt), producer and creator are fixed, the
 // document ID is a digest of the content, and embedded fonts get stable names (pdf-lib would
-// add a random suffix). Text is drawn in the faces of minutesFonts.ts, the first face covering
-// each character drawing it, and wraps at spaces, or between any two Chinese characters.
+// add a random suffix). Text is drawn in the faces of minutesFonts.ts, the first face that has
+// each character drawing it, with no ligatures (so "fi" reads back as two letters), and wraps at
+// spaces, or between any two Chinese characters.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFHexString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { sha256Hex } from '../crypto/sha256';
-import { facesFor, inRanges, MISSING_GLYPH, parseUnicodeRange, type CodePointRanges, type FontFace } from './minutesFonts';
+import { coverage, MISSING_GLYPH, type FontFace } from './minutesFonts';
 import { buildMinutes, type Minutes, type MinutesInput } from './minutesModel';
-import { isWoff, woffToSfnt } from './woff';
 import type { MinutesWords } from './minutesWords';
 
 export const MINUTES_PDF_PRODUCER = 'Bridgeboard minutes PDF (pdf-lib)';
@@ -19,7 +19,7 @@ const BLACK = rgb(0, 0, 0);
 
 interface Embedded {
   readonly font: PDFFont;
-  readonly ranges: CodePointRanges;
+  readonly covers: (cp: number) => boolean;
   readonly bold: boolean;
   /** Advance width of a character at size 1, cached. */
   readonly widths: Map<string, number>;
@@ -36,7 +36,7 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]
 const NO_LINE_START = /^[、。，．：；！？）」』】〉》”’％,.:;!?)\]]$/u;
 
 class Fonts {
-  /** The face of each character met so far, by weight: Chinese text would otherwise scan a hundred slices' ranges per character. */
+  /** The face of each character met so far, by weight. */
   private readonly chosen = [new Map<string, Embedded | null>(), new Map<string, Embedded | null>()] as const;
 
   constructor(private readonly faces: readonly Embedded[]) {}
@@ -46,7 +46,7 @@ class Fonts {
     const known = cache.get(ch);
     if (known !== undefined) return known;
     const cp = ch.codePointAt(0) ?? 0;
-    const face = this.faces.find((f) => f.bold === bold && inRanges(f.ranges, cp)) ?? this.faces.find((f) => !f.bold && inRanges(f.ranges, cp)) ?? null;
+    const face = this.faces.find((f) => f.bold === bold && f.covers(cp)) ?? this.faces.find((f) => !f.bold && f.covers(cp)) ?? null;
     cache.set(ch, face);
     return face;
   }
@@ -54,7 +54,7 @@ class Fonts {
   /** The text cut into runs of one face each; a character no face has becomes MISSING_GLYPH. */
   runs(text: string, bold: boolean): Run[] {
     const runs: { face: Embedded; text: string }[] = [];
-    for (const raw of text) {
+    for (const raw of text.normalize('NFC')) {
       let ch = raw;
       let face = this.faceFor(ch, bold);
       if (!face) {
@@ -216,7 +216,7 @@ class Writer {
   }
 }
 
-/** All the text the minutes PDF will draw, by weight: what picks the faces it needs (facesFor). */
+/** All the text the minutes PDF will draw, by weight: what picks the faces it needs (loadMinutesFaces). */
 export function minutesPdfText(input: MinutesInput, words: MinutesWords): { regular: string; bold: string } {
   return textOf(buildMinutes(input), words);
 }
@@ -274,9 +274,8 @@ function writeMinutes(w: Writer, minutes: Minutes, words: MinutesWords): void {
 }
 
 /**
- * The minutes as PDF bytes. `faces` may hold more faces than needed (only those the text uses
- * are embedded); it must hold the ones that cover the text (minutesFonts.ts, facesFor) or
- * characters show as MISSING_GLYPH.
+ * The minutes as PDF bytes. `faces` are the fonts to draw with (loadMinutesFaces reads the ones
+ * a text needs); a character none of them has is drawn as MISSING_GLYPH.
  */
 export async function renderMinutesPdf(input: MinutesInput, words: MinutesWords, faces: readonly FontFace[]): Promise<Uint8Array> {
   const minutes = buildMinutes(input);
@@ -290,16 +289,19 @@ export async function renderMinutesPdf(input: MinutesInput, words: MinutesWords,
   doc.setCreationDate(at);
   doc.setModificationDate(at);
   doc.setLanguage(words.language);
-  const used = facesFor(faces, textOf(minutes, words));
+  // No shaping: pdf-lib lays text out with fontkit, and a ligature glyph ("fi") would read back
+  // as one character or none; kerning and mark positioning are not drawn either way (widths are
+  // advances only), and running the full Noto Sans's positioning tables made a 200-card PDF take
+  // four times as long. Text is composed (NFC) first, so accents are precomposed letters.
+  const features = { liga: false, clig: false, dlig: false, calt: false, rlig: false, kern: false, mark: false, mkmk: false, ccmp: false, locl: false };
   const embedded: Embedded[] = [];
-  for (const face of used) {
-    const bytes = isWoff(face.bytes) ? woffToSfnt(face.bytes) : face.bytes;
-    embedded.push({ font: await doc.embedFont(bytes, { subset: true, customName: face.name }), ranges: parseUnicodeRange(face.ranges), bold: face.bold, widths: new Map() });
+  for (const face of faces) {
+    embedded.push({ font: await doc.embedFont(face.bytes, { subset: true, customName: face.name, features }), covers: coverage(face.bytes), bold: face.bold, widths: new Map() });
   }
   const w = new Writer(doc, new Fonts(embedded));
   writeMinutes(w, minutes, words);
   w.footers((page, pages) => `${title} · ${words.page(page, pages)}`);
-  const id = PDFHexString.of(sha256Hex(JSON.stringify({ minutes, title, language: words.language, fonts: used.map((f) => f.name) })).slice(0, 32));
+  const id = PDFHexString.of(sha256Hex(JSON.stringify({ minutes, title, language: words.language, fonts: faces.map((f) => f.name) })).slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save({ useObjectStreams: false });
 }

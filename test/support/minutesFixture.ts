@@ -1,6 +1,6 @@
 // A workshop board to take minutes of, built with the board's own operations, plain English
-// words for shared/minutes, and the Noto faces read from the packages the app ships (as the
-// renderer fetches them from its build).
+// words for shared/minutes, and the Noto fonts read from the packages the app's build copies
+// them from (as the renderer fetches them from its assets).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { addCard, buildSnapshot, deleteCard, upsertParticipant, type SectionId } from '../../shared/board';
 import { initWorkshop } from '../../shared/schema';
 import type { RoundResults } from '../../shared/facilitation';
-import { facesFor, notoFaces, type FontFace, type MinutesInput, type MinutesWords } from '../../shared/minutes';
+import { loadMinutesFaces, type FontFace, type MinutesFontFile, type MinutesFontLoader, type MinutesInput, type MinutesWords } from '../../shared/minutes';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -80,17 +80,22 @@ export const englishWords: MinutesWords = {
   csv: { section: 'Section', number: 'No.', title: 'Title', roundTotal: (n) => `Round ${n}: dots`, roundSide: (n, s) => `Round ${n}: ${s}`, legacyDots: 'Dots in the earlier vote' },
 };
 
-const json = (pkg: string) => JSON.parse(readFileSync(join(root, 'node_modules', '@fontsource', pkg, 'unicode.json'), 'utf8')) as Record<string, string>;
+/** The font files, from the packages the app's build copies them from. */
+export const FONT_FILES: Readonly<Record<MinutesFontFile, string>> = {
+  'NotoSans-Regular': '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  'NotoSans-Bold': '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  'NotoSansSC-Regular': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+};
 
-/** The unicode.json of each Noto package. */
-export const notoRanges = () => ({ sans: json('noto-sans'), sc: json('noto-sans-sc') });
+/** Reads the fonts from node_modules, and counts what it read. */
+export function diskFontLoader(read: MinutesFontFile[] = []): MinutesFontLoader {
+  return async (file) => {
+    read.push(file);
+    return new Uint8Array(readFileSync(join(root, 'node_modules', FONT_FILES[file])));
+  };
+}
 
-/** The faces `text` needs, read from node_modules/@fontsource (the files the app's build ships). */
-export function notoFacesFromDisk(text: { regular: string; bold: string }): FontFace[] {
-  return facesFor(notoFaces(json('noto-sans'), json('noto-sans-sc')), text).map((face) => ({
-    name: face.name,
-    ranges: face.ranges,
-    bold: face.bold,
-    bytes: new Uint8Array(readFileSync(join(root, 'node_modules', '@fontsource', face.family, 'files', face.file))),
-  }));
+/** The faces `text` needs, read from node_modules. */
+export function facesFromDisk(text: { regular: string; bold: string }): Promise<FontFace[]> {
+  return loadMinutesFaces(text, diskFontLoader());
 }

@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { minutesPdfText, renderMinutesMarkdown, renderMinutesPdf } from '../../../shared/minutes';
 import { currentFormat, setLocale, setTimeZone, t } from '../../../renderer/src/core/i18n';
 import { minutesFileName, minutesWords } from '../../../renderer/src/features/minutes';
-import { minutesBoard, notoFacesFromDisk } from '../../support/minutesFixture';
+import { facesFromDisk, minutesBoard } from '../../support/minutesFixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'bb-minutes-words-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('the minutes in the reader language', () => {
     setTimeZone('Asia/Shanghai');
     const words = minutesWords(t, currentFormat());
     const { input } = minutesBoard({ parking: '谁来支付服务器的费用？' });
-    const pdf = await renderMinutesPdf(input, words, notoFacesFromDisk(minutesPdfText(input, words)));
+    const pdf = await renderMinutesPdf(input, words, await facesFromDisk(minutesPdfText(input, words)));
     const file = join(dir, 'zh.pdf');
     writeFileSync(file, pdf);
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;

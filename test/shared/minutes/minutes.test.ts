@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildMinutes, csvCell, facesFor, mdInline, minutesPdfText, notoFaces, parseUnicodeRange, renderMinutesCsv, renderMinutesMarkdown, renderMinutesPdf, type MinutesWords } from '../../../shared/minutes';
-import { englishWords, minutesBoard, notoFacesFromDisk, notoRanges } from '../../support/minutesFixture';
+import { buildMinutes, csvCell, loadMinutesFaces, mdInline, minutesPdfText, renderMinutesCsv, renderMinutesMarkdown, renderMinutesPdf, type MinutesFontFile, type MinutesWords } from '../../../shared/minutes';
+import { diskFontLoader, englishWords, facesFromDisk, minutesBoard } from '../../support/minutesFixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'bb-minutes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -129,9 +129,7 @@ describe('the minutes as CSV', () => {
 describe('the minutes as PDF', () => {
   it('prints every section and card, and the same minutes give the same bytes', async () => {
     const { input } = minutesBoard();
-    const faces = notoFacesFromDisk(minutesPdfText(input, englishWords));
-    // Latin text needs no Chinese slice.
-    expect(faces.every((f) => f.name.startsWith('NotoSans-'))).toBe(true);
+    const faces = await facesFromDisk(minutesPdfText(input, englishWords));
     const pdf = await renderMinutesPdf(input, englishWords, faces);
     expect(Buffer.from(await renderMinutesPdf(input, englishWords, faces)).equals(Buffer.from(pdf))).toBe(true);
     const text = pdfText(pdf, 'en.pdf').replace(/\s+/g, ' ');
@@ -145,15 +143,17 @@ describe('the minutes as PDF', () => {
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     const fonts = spawnSync('pdffonts', [join(dir, 'en.pdf')], { encoding: 'utf8' }).stdout;
     // Embedded, subset, with a Unicode map (so text can be searched and copied).
-    expect(fonts).toMatch(/NotoSans-latin-400\s+CID TrueType\s+Identity-H\s+yes\s+no\s+yes/);
+    expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes\s+no\s+yes/);
+    expect(fonts).toMatch(/NotoSans-Bold\s+CID TrueType/);
+    expect(fonts).not.toMatch(/NotoSansSC/);
   });
 
   it('draws Polish, German and Chinese as typed, breaking Chinese lines between characters', async () => {
     const chinese: MinutesWords = { ...englishWords, language: 'zh-Hans', title: (t) => `会议纪要：${t}`, sectionTitle: (s) => (s === 'parking' ? '议题停车场' : englishWords.sectionTitle(s)) };
     const long = '谁来支付图形处理器服务器的费用以及后续的维护和能源成本'.repeat(4);
     const { input } = minutesBoard({ goals: 'Zuverlässigkeit: weniger Störungen', tradeoffs: 'Łódź: łatki kontra przestoje', parking: long });
-    const faces = notoFacesFromDisk(minutesPdfText(input, chinese));
-    expect(faces.some((f) => f.name.startsWith('NotoSansSC-'))).toBe(true);
+    const faces = await facesFromDisk(minutesPdfText(input, chinese));
+    expect(faces.map((f) => f.name)).toContain('NotoSansSC-Regular');
     const pdf = await renderMinutesPdf(input, chinese, faces);
     const text = pdfText(pdf, 'zh.pdf');
     expect(text).toContain('会议纪要：Line 4 AI rollout');
@@ -169,36 +169,26 @@ describe('the minutes as PDF', () => {
 
   it('marks a character no face has, rather than dropping it', async () => {
     const { input } = minutesBoard({ language: 'Term 𓂀 hieroglyph' });
-    const faces = notoFacesFromDisk(minutesPdfText(input, englishWords));
+    const faces = await facesFromDisk(minutesPdfText(input, englishWords));
     const text = pdfText(await renderMinutesPdf(input, englishWords, faces), 'missing.pdf');
     expect(text).toContain('Term \ufffd hieroglyph');
   });
 
-  it('picks only the faces a text needs', () => {
-    const all = notoFaces({ latin: 'U+0000-00FF,U+FFFD', 'latin-ext': 'U+0100-024F' }, { '[2]': 'U+4E00-4FFF', '[10]': 'U+5000-5FFF' });
-    expect(all.map((f) => f.file)).toEqual(['noto-sans-latin-400-normal.woff', 'noto-sans-latin-700-normal.woff', 'noto-sans-latin-ext-400-normal.woff', 'noto-sans-latin-ext-700-normal.woff', 'noto-sans-sc-2-400-normal.woff', 'noto-sans-sc-10-400-normal.woff']);
-    expect(facesFor(all, { regular: 'abc', bold: 'Ł' }).map((f) => f.name)).toEqual(['NotoSans-latin-400', 'NotoSans-latin-ext-700']);
-    expect(facesFor(all, { regular: '', bold: '中' }).map((f) => f.name)).toEqual(['NotoSans-latin-400', 'NotoSansSC-2-400']);
+  it('reads the Chinese font only when a character needs it', async () => {
+    const read: MinutesFontFile[] = [];
+    await loadMinutesFaces({ regular: 'Zuverlässigkeit, Łódź, Ελλάδα, Россия, Việt Nam', bold: 'Title' }, diskFontLoader(read));
+    expect(read.sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    read.length = 0;
+    await loadMinutesFaces({ regular: 'plain', bold: '议题' }, diskFontLoader(read));
+    expect(read.sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Regular']);
   });
 
-  it('embeds and draws every face the app ships (a letter from each slice)', async () => {
-    const { sans, sc } = notoRanges();
-    const letters = notoFaces(sans, sc)
-      .filter((face) => !face.bold)
-      .map((face) => {
-        for (const [lo, hi] of parseUnicodeRange(face.ranges)) {
-          // Left-to-right letters: the slices also carry a few Arabic forms, which poppler reorders.
-          for (let cp = lo; cp <= hi; cp++) if (/^(?![\p{Script=Arabic}\p{Script=Hebrew}])[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp))) return String.fromCodePoint(cp);
-        }
-        return '';
-      })
-      .join(' ');
-    const { input } = minutesBoard({}, letters);
-    const faces = notoFacesFromDisk(minutesPdfText(input, englishWords));
-    expect(faces.filter((f) => f.name.startsWith('NotoSansSC-')).length).toBeGreaterThan(80);
-    const text = pdfText(await renderMinutesPdf(input, englishWords, faces), 'every-face.pdf');
-    // Compared as NFKC: poppler reads a compatibility form (superscript n) as its plain letter.
-    const read = text.normalize('NFKC');
-    expect([...letters.replace(/\s+/g, '')].filter((ch) => !read.includes(ch.normalize('NFKC')))).toEqual([]);
+  it('draws European scripts as typed, and "fi" and "fl" as two letters each (no ligatures)', async () => {
+    const text = 'Zuverlässigkeit Łódź Ελλάδα Россия Việt Nam — office workflow: fix the final fluff';
+    const { input } = minutesBoard({ goals: 'Efficient workflow' }, text);
+    const pdf = pdfText(await renderMinutesPdf(input, englishWords, await facesFromDisk(minutesPdfText(input, englishWords))), 'scripts.pdf');
+    expect(pdf).toContain(text);
+    expect(pdf).toContain('1. Efficient workflow');
+    expect(pdf).not.toMatch(/[\ufb00-\ufb06]/u);
   });
 });

@@ -1,7 +1,7 @@
 // Taking the minutes: the whole board in the reader's language as Markdown, CSV or PDF, saved
 // through the host (the desktop app's save dialog, or a download in a browser), like the
 // workshop file and the charter's exports.
-import { minutesPdfText, renderMinutesCsv, renderMinutesMarkdown, renderMinutesPdf, type MinutesInput } from '../../../../shared/minutes';
+import { loadMinutesFaces, minutesPdfText, renderMinutesCsv, renderMinutesMarkdown, renderMinutesPdf, type MinutesInput } from '../../../../shared/minutes';
 import type { Host } from '../../host/Host';
 import { currentFormat, t } from '../../core/i18n';
 import { minutesWords } from './minutesWords';
@@ -25,8 +25,8 @@ export async function renderMinutes(input: MinutesInput, format: MinutesFormat):
   const words = minutesWords(t, currentFormat());
   if (format === 'md') return new TextEncoder().encode(renderMinutesMarkdown(input, words));
   if (format === 'csv') return new TextEncoder().encode(renderMinutesCsv(input, words));
-  const { loadMinutesFaces } = await import('./minutesFontFiles');
-  return renderMinutesPdf(input, words, await loadMinutesFaces(minutesPdfText(input, words)));
+  const { appFontLoader } = await import('./minutesFontFiles');
+  return renderMinutesPdf(input, words, await loadMinutesFaces(minutesPdfText(input, words), appFontLoader));
 }
 
 /** Saves the minutes; false if the person cancelled the save dialog. */
