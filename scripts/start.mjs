@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolingNodeProblem } from './toolingNode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -45,7 +46,9 @@ function run(command, args) {
 
 const binary = electronBinary() ?? (tryDownload() ? electronBinary() : null);
 if (binary === null) {
-  console.error('Bridgeboard: no Electron binary is installed here and it could not be downloaded; run `npm run web` to use Bridgeboard in a browser instead.');
+  // Electron's download (@electron/get) needs a newer Node than the rest: say so when that is why.
+  const node = toolingNodeProblem();
+  console.error(`Bridgeboard: no Electron binary is installed here and it could not be downloaded${node ? ` (${node})` : ''}; run \`npm run web\` to use Bridgeboard in a browser instead.`);
   process.exit(1);
 }
 

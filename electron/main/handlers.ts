@@ -4,6 +4,7 @@ import { openExternalUrl } from './externalLinks';
 import type { FileService } from './fileDialogs';
 import { noIdentityService, type IdentityService } from './identity/identityService';
 import type { Handlers } from './ipc';
+import type { OpenedFiles } from './openedFiles';
 import type { LanSignalingService } from './signaling/lanSignalingService';
 import { createSignalingHandlers, type SignalingTls } from './signaling/signalingHandlers';
 import type { WorkshopStore } from './storage/workshopStore';
@@ -21,13 +22,20 @@ export interface HandlerServices {
   readonly signaling?: LanSignalingService;
   /** The room port's certificate choice and the certificates joined rooms are trusted by. */
   readonly signalingTls?: SignalingTls;
+  /** Workshop files the OS opened with the app; without it none ever waits. */
+  readonly openedFiles?: OpenedFiles;
+  /** How long 'files:waitOpened' holds a request before answering false. */
+  readonly openedFilesWaitMs?: number;
 }
+
+/** Long enough that waiting costs nothing, short enough that a page gone away holds nothing for long. */
+export const OPENED_FILES_WAIT_MS = 25_000;
 
 const noVault = (): never => {
   throw new CodedError('unavailable', 'This device keeps no workshop settings here.');
 };
 
-export function createHandlers({ store, vault, files, openExternal, identity = noIdentityService, signaling, signalingTls }: HandlerServices): Handlers {
+export function createHandlers({ store, vault, files, openExternal, identity = noIdentityService, signaling, signalingTls, openedFiles, openedFilesWaitMs = OPENED_FILES_WAIT_MS }: HandlerServices): Handlers {
   return {
     ...createSignalingHandlers(signaling, signalingTls),
     'storage:list': () => store.list(),
@@ -63,6 +71,11 @@ export function createHandlers({ store, vault, files, openExternal, identity = n
     },
     'files:save': ({ suggestedName, bytes }) => files.save(suggestedName, bytes),
     'files:open': ({ kind }) => files.open(kind),
+    'files:takeOpened': async () => (openedFiles ? openedFiles.take() : null),
+    'files:waitOpened': async () => {
+      if (!openedFiles) throw new CodedError('unavailable', 'This app opens no files from the system.');
+      return openedFiles.wait(openedFilesWaitMs);
+    },
     'shell:openExternal': async ({ url }) => {
       if (!(await openExternalUrl(url, openExternal))) throw new CodedError('forbidden', 'Only http and https links can be opened.');
       return null;

@@ -19,7 +19,9 @@ import { safeStorageProtection } from './tls/keyProtection';
 import { createCertificateChoice } from './webHost/certificateChoice';
 import { APP_ENTRY_URL } from './appOrigin';
 import { INVITE_PROTOCOL, joinRouteFrom, joinRouteInArgv } from './inviteLinks';
+import { OpenedFiles } from './openedFiles';
 import { claimSingleInstance } from './singleInstance';
+import { MAX_FILE_BYTES } from '../../shared/protocol';
 import { WorkshopStore } from './storage/workshopStore';
 import { VaultStore } from './vault/vaultStore';
 import { WindowManager } from './window';
@@ -41,10 +43,22 @@ const openInvite = (route: string | null): void => {
   else void window.loadURL(`${APP_ENTRY_URL}${route}`);
 };
 
-if (claimSingleInstance(app, (argv) => {
+// Workshop files the OS opens with the app (openedFiles.ts): from the first launch's arguments
+// here, a second launch's below, and macOS's open-file; the renderer takes and imports them.
+const openedFiles = new OpenedFiles({ maxBytes: MAX_FILE_BYTES, onQueued: () => windows.reveal() });
+
+if (claimSingleInstance(app, (argv, workingDirectory) => {
   windows.reveal();
   openInvite(joinRouteInArgv(argv));
+  openedFiles.addFromArgv(argv, workingDirectory ?? process.cwd());
 })) {
+  openedFiles.addFromArgv(process.argv.slice(1), process.cwd());
+  // macOS: fires before 'ready' for the file that launched the app, so it is listened for here,
+  // at once; preventDefault tells macOS the app handles the file.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openedFiles.add(path, process.cwd());
+  });
   // bridgeboard://join?invite=… opens this app's join page (installers register the scheme too).
   // Reviewed for the scanner: a link is reduced to an invite code by joinRouteFrom (letters,
   // digits, dashes) and only ever loads our own join route; nothing else is read from it.
@@ -92,7 +106,7 @@ if (claimSingleInstance(app, (argv) => {
       return picked.canceled ? null : picked.filePaths;
     });
     // The shell:openExternal handler calls this only with URLs that passed parseExternalUrl.
-    registerIpc(ipcMain, createHandlers({ store, vault, files, identity, signaling, signalingTls: { choice: certificateChoice, pins }, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    registerIpc(ipcMain, createHandlers({ store, vault, files, identity, signaling, signalingTls: { choice: certificateChoice, pins }, openedFiles, openExternal: (url) => shell.openExternal(url) }), { // eng-disable OPEN_EXTERNAL_JS_CHECK
       isOwnWebContents: windows.isOwnWebContents,
       log,
     });

@@ -4,16 +4,21 @@
 export interface SingleInstanceAppLike {
   requestSingleInstanceLock(): boolean;
   quit(): void;
-  on(event: 'second-instance', listener: (event: unknown, argv: readonly string[]) => void): this;
+  on(event: 'second-instance', listener: (event: unknown, argv: readonly string[], workingDirectory?: unknown) => void): this;
 }
 
-/** False if another instance holds the lock; this one is then quitting. */
-/** `onSecondInstance` gets the second launch's arguments: an invite link may be among them. */
-export function claimSingleInstance(app: SingleInstanceAppLike, onSecondInstance: (argv: readonly string[]) => void): boolean {
+/**
+ * False if another instance holds the lock; this one is then quitting. `onSecondInstance` gets
+ * the second launch's arguments and the folder it was started in: an invite link or a
+ * workshop file (a relative path, from a terminal) may be among them.
+ */
+export function claimSingleInstance(app: SingleInstanceAppLike, onSecondInstance: (argv: readonly string[], workingDirectory: string | null) => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', (_event, argv) => onSecondInstance(Array.isArray(argv) ? argv : []));
+  app.on('second-instance', (_event, argv, workingDirectory) =>
+    onSecondInstance(Array.isArray(argv) ? argv : [], typeof workingDirectory === 'string' ? workingDirectory : null),
+  );
   return true;
 }

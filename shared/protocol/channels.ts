@@ -14,6 +14,8 @@ export const channelNames = [
   'vault:write',
   'files:save',
   'files:open',
+  'files:takeOpened',
+  'files:waitOpened',
   'shell:openExternal',
   'identity:get',
   'identity:signCharter',

@@ -58,6 +58,12 @@ export const contract = {
     request: z.object({ kind: z.enum(['workshop', 'charter']).optional() }).strict(),
     response: z.object({ name: z.string(), bytes: bytesSchema }).nullable(),
   },
+  // Workshop files the OS opened with the app (double-click, "Open with"), queued in main: the
+  // renderer takes the next one (read in main, within the file limit; null when none waits)
+  // and imports it. It never names a path: main took the path from the OS, not from the page.
+  'files:takeOpened': { request: z.object({}).strict(), response: z.object({ name: z.string().max(255), bytes: bytesSchema }).nullable() },
+  // Resolves true once a file waits, or false after a while (the renderer then asks again).
+  'files:waitOpened': { request: z.object({}).strict(), response: z.boolean() },
   'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), response: done },
   // The private key stays in main: the renderer gets the public identity and signatures over
   // messages main builds itself from these fields (docs/charter-format.md, section 3).

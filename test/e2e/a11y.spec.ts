@@ -20,6 +20,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoSeriousViolations(page, 'card editor');
     await editor(page).getByRole('button', { name: 'Cancel' }).click();
 
+    await page.getByRole('button', { name: 'Minutes' }).click();
+    await expect(page.getByRole('dialog', { name: 'Take the minutes' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'minutes dialog');
+    await page.getByRole('dialog', { name: 'Take the minutes' }).getByRole('button', { name: 'Close' }).click();
+
     await page.getByRole('button', { name: '← Workshops' }).click();
     await expect(page.getByTestId('workshop-item')).toHaveCount(1);
     await expectNoSeriousViolations(page, 'workshop list');

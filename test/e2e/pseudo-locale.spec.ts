@@ -95,6 +95,17 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await sweep(page, 'board with a notice');
   await expect(page.getByTestId('save-state')).not.toHaveText(/[A-Za-z]/);
 
+  // The minutes: the dialog, and the notice a saved file gives.
+  await page.getByTestId('minutes-button').click();
+  await expect(dialog(page, 'minutes-dialog')).toBeVisible();
+  await sweep(page, 'minutes dialog');
+  const minutes = page.waitForEvent('download');
+  await page.getByTestId('minutes-md').click();
+  await minutes;
+  await expect(dialog(page, 'minutes-dialog')).toBeHidden();
+  // Its notice names the file, extension and all (".md" is no catalog text): dismissed here.
+  await page.getByTestId('notice-info').filter({ hasText: '.md' }).getByRole('button').click();
+
   await page.getByTestId('open-history').click();
   const history = dialog(page, 'history-panel');
   await expect(history.getByTestId('history-entry').first()).toBeVisible();

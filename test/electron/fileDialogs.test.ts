@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CodedError } from '../../electron/main/codedError';
-import { createFileService } from '../../electron/main/fileDialogs';
+import { createFileService, saveDialogFor } from '../../electron/main/fileDialogs';
 import type { DialogLike } from '../../electron/main/fileDialogs';
 
 let dir: string;
@@ -66,5 +66,13 @@ describe('file service', () => {
     expect(await codeOf(createFileService(dialogChoosing(join(dir, 'no', 'such', 'x.bridgeboard'))).save('x', new Uint8Array([1])))).toMatch(
       /^storage-failed: Could not save x\.bridgeboard/,
     );
+  });
+
+  it('offers the kind of file the suggested name is, so the dialog does not add another extension', () => {
+    expect(saveDialogFor('line-4.bridgeboard').filters[0]).toEqual({ name: 'Bridgeboard workshop', extensions: ['bridgeboard'] });
+    expect(saveDialogFor('line-4-minutes.pdf')).toEqual({ title: 'Export PDF', filters: [{ name: 'PDF document', extensions: ['pdf'] }, { name: 'All files', extensions: ['*'] }] });
+    expect(saveDialogFor('line-4-minutes.CSV').filters[0]).toEqual({ name: 'CSV (spreadsheet)', extensions: ['csv'] });
+    expect(saveDialogFor('line-4-minutes.md').filters[0]?.extensions).toEqual(['md']);
+    expect(saveDialogFor('no extension').filters).toEqual([{ name: 'All files', extensions: ['*'] }]);
   });
 });

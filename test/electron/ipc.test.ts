@@ -28,6 +28,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault:write': unused,
     'files:save': unused,
     'files:open': async () => null,
+    'files:takeOpened': unused,
+    'files:waitOpened': unused,
     'shell:openExternal': unused,
     'identity:get': unused,
     'identity:signCharter': unused,

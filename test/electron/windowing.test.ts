@@ -52,7 +52,7 @@ describe('WindowManager', () => {
 
 describe('single instance', () => {
   function fakeApp(locked: boolean) {
-    const state = { quit: 0, second: null as ((event: unknown, argv: readonly string[]) => void) | null };
+    const state = { quit: 0, second: null as ((event: unknown, argv: readonly string[], workingDirectory?: unknown) => void) | null };
     const app: SingleInstanceAppLike = {
       requestSingleInstanceLock: () => locked,
       quit: () => void (state.quit += 1),
@@ -67,12 +67,17 @@ describe('single instance', () => {
   it('the first instance keeps running and reveals itself on a second launch', () => {
     const { app, state } = fakeApp(true);
     let revealed = 0;
-    const handed: (readonly string[])[] = [];
-    expect(claimSingleInstance(app, (argv) => ((revealed += 1), handed.push(argv)))).toBe(true);
-    // The second launch's arguments come along: an invite link may be among them.
-    state.second?.({}, ['bridgeboard', 'bridgeboard://join?invite=CODE']);
-    expect(revealed).toBe(1);
-    expect(handed).toEqual([['bridgeboard', 'bridgeboard://join?invite=CODE']]);
+    const handed: [readonly string[], string | null][] = [];
+    expect(claimSingleInstance(app, (argv, cwd) => ((revealed += 1), handed.push([argv, cwd])))).toBe(true);
+    // The second launch's arguments come along: an invite link or a workshop file may be among
+    // them, the file maybe relative to the folder the second launch started in.
+    state.second?.({}, ['bridgeboard', 'bridgeboard://join?invite=CODE'], '/home/ada');
+    state.second?.({}, ['bridgeboard', 'Line 4.bridgeboard'], 42);
+    expect(revealed).toBe(2);
+    expect(handed).toEqual([
+      [['bridgeboard', 'bridgeboard://join?invite=CODE'], '/home/ada'],
+      [['bridgeboard', 'Line 4.bridgeboard'], null],
+    ]);
     expect(state.quit).toBe(0);
   });
 

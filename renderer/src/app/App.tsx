@@ -5,7 +5,7 @@ import { useTheme } from './useTheme';
 import { useRoute } from './useRoute';
 import { StatusRegion } from '../ui/StatusRegion';
 import { ProfileDialog, useProfile } from '../features/profile';
-import { WorkshopList } from '../features/workshops';
+import { WorkshopList, useOpenedFiles } from '../features/workshops';
 import { JoinPage } from '../features/join';
 import { SessionPage } from '../session/SessionPage';
 import { useT } from '../core/i18n';
@@ -15,6 +15,8 @@ export function App() {
   const theme = useTheme();
   const profile = useProfile();
   const { workshopId, open, join } = useRoute();
+  // A .bridgeboard file double-clicked in the OS (desktop app): imported, then opened.
+  useOpenedFiles((summary) => open(summary.id));
   return (
     <>
       <a className="skip-link" href="#content">

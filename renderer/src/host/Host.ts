@@ -96,6 +96,17 @@ export interface WorkshopFiles {
   open(kind?: FileKind): Promise<{ name: string; bytes: Uint8Array } | null>;
 }
 
+/**
+ * Workshop files the OS opened with the desktop app (double-click, "Open with"); main keeps
+ * them in a queue and reads each within the file limit. The page never sees a path.
+ */
+export interface OpenedFiles {
+  /** The next file's name and bytes, taken off the queue; null when none waits. */
+  take(): Promise<{ name: string; bytes: Uint8Array } | null>;
+  /** True as soon as a file waits; false after a while with none (then ask again). */
+  wait(): Promise<boolean>;
+}
+
 /** This device's public identity; the private key never leaves the host's key store. */
 export interface PublicIdentity {
   /** base64url of the raw 32-byte Ed25519 public key, as the roster carries it. */
@@ -173,6 +184,8 @@ export interface Host {
   readonly storage: WorkshopStorage;
   readonly vault: DeviceVault;
   readonly files: WorkshopFiles;
+  /** Present only in the desktop app, where the OS can open workshop files with it. */
+  readonly openedFiles?: OpenedFiles;
   /** Present only where the app can run the LAN signaling server (the desktop app). */
   readonly lanSignaling?: LanSignaling;
   readonly identity: HostIdentity;

@@ -76,6 +76,10 @@ export function createElectronHost(bridge: BridgeApi): Host {
       save: (suggestedName, bytes) => call('files:save', { suggestedName, bytes }),
       open: (kind) => call('files:open', kind ? { kind } : {}),
     },
+    openedFiles: {
+      take: () => call('files:takeOpened', {}),
+      wait: () => call('files:waitOpened', {}),
+    },
     identity: {
       get: () => call('identity:get', {}),
       signCharter: (input) => call('identity:signCharter', { input: { ...input } }),

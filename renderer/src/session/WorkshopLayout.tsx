@@ -15,6 +15,9 @@ import { HistoryButton, HistoryContext, HistoryPanel } from '../features/history
 import { myParticipantId } from '../features/identity';
 import { CardPresence, ParticipantsPanel, RoomContext, RoomToolbar, SectionPresence, useBoardLocation } from '../features/room';
 import { ExportWorkshopButton } from '../features/workshops';
+import { MinutesButton } from '../features/minutes';
+import { PrintButton } from '../ui/PrintButton';
+import { minutesSource } from './minutesSource';
 import type { OpenWorkshop } from './openWorkshop';
 
 const CharterPage = lazy(loadCharterPage);
@@ -53,13 +56,15 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
             <CharterButton onOpen={() => setCharterOpen(true)} />
           </NotYetTranslated>
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
+          <MinutesButton source={() => minutesSource(workshop)} />
+          <PrintButton />
           <ExportWorkshopButton />
         </>
       ),
       SectionDecoration: PendingSectionPresence,
       CardDecoration: PendingCardPresence,
     }),
-    [],
+    [workshop],
   );
   const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? t('common.notOnRoster');
   const openHistory = { label: t('session.openHistory'), run: () => setHistoryOpen(true) };
@@ -90,6 +95,10 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     </div>
                     {charterOpen && (
                       <ErrorBoundary region="the charter" label={t('ui.region.charter')}>
+                        {/* Print for the charter page, beside it rather than inside the charter feature. */}
+                        <div className="charter-print">
+                          <PrintButton />
+                        </div>
                         <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
                           <NotYetTranslated feature="charter" block>
                             <CharterPage onBack={() => setCharterOpen(false)} />

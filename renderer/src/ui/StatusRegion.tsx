@@ -1,5 +1,8 @@
 // Where errors and confirmations are announced: errors in an alert region (read out at once),
-// other notices in a polite status region. Each can be dismissed.
+// other notices in a polite status region. Each can be dismissed; information notices also go
+// away by themselves (core/notices.ts), but never while the pointer is over the notices or the
+// keyboard focus is in them, so nobody loses a sentence they are reading or about to dismiss.
+import { useRef, type FocusEvent } from 'react';
 import { uiStore, useUi, type Notice } from '../core/notices';
 import { useT } from '../core/i18n';
 
@@ -21,8 +24,25 @@ export function StatusRegion() {
   const announcement = useUi((s) => s.announcement);
   const errors = notices.filter((n) => n.kind === 'error');
   const infos = notices.filter((n) => n.kind === 'info');
+  // Held while either the pointer is over the notices or the focus is in them.
+  const holding = useRef({ pointer: false, focus: false });
+  const hold = (part: 'pointer' | 'focus', on: boolean) => {
+    holding.current[part] = on;
+    uiStore.getState().holdNotices(holding.current.pointer || holding.current.focus);
+  };
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    // Focus moving between two notices' buttons stays within: keep holding.
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) hold('focus', false);
+  };
   return (
-    <div className="status-region">
+    <div
+      className="status-region"
+      data-testid="status-region"
+      onMouseEnter={() => hold('pointer', true)}
+      onMouseLeave={() => hold('pointer', false)}
+      onFocus={() => hold('focus', true)}
+      onBlur={onBlur}
+    >
       <ul role="alert" aria-label={t('ui.errors')}>
         {errors.map((n) => (
           <NoticeItem key={n.id} notice={n} />

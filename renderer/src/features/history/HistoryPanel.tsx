@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { HistoryPin, TimelineEntry } from '../../../../shared/history';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { PrintButton } from '../../ui/PrintButton';
 import { Dialog } from '../../ui/Dialog';
 import { BoardPreview } from '../board';
 import { useHistory, useHistoryService } from './historyContext';
@@ -101,6 +102,7 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
         </div>
       )}
       <div className="dialog-actions">
+        <PrintButton />
         <button type="button" onClick={onClose}>
           {tr('common.close')}
         </button>

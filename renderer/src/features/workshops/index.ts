@@ -1,4 +1,5 @@
 // The workshops feature: the list of stored workshops (create, import, rename, delete), and
-// export of the open one as a .bridgeboard file.
+// export of the open one as a .bridgeboard file, and files the OS opened with the desktop app.
 export { WorkshopList } from './WorkshopList';
 export { ExportWorkshopButton } from './ExportWorkshopButton';
+export { importOpenedFiles, useOpenedFiles, type OpenedFileReport } from './openedFiles';

@@ -33,7 +33,11 @@ export async function exportWorkshop(host: Host, store: BoardStore): Promise<boo
 /** Returns the new workshop, or null if the user cancelled the picker. */
 export async function importWorkshop(host: Host): Promise<WorkshopSummary | null> {
   const picked = await host.files.open();
-  if (!picked) return null;
+  return picked ? importWorkshopFile(host, picked) : null;
+}
+
+/** A workshop file's bytes (picked, or opened from the OS) as a new workshop; throws if they are not one. */
+export async function importWorkshopFile(host: Host, picked: { readonly name: string; readonly bytes: Uint8Array }): Promise<WorkshopSummary> {
   const file = decodeWorkshopFile(picked.bytes);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, file.state);
