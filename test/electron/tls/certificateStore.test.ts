@@ -52,13 +52,16 @@ describe('issueSelfSignedCertificate', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     const socket: TLSSocket = connect({ host: '127.0.0.1', port, ca: cert, servername: 'localhost' });
+    // The peer's certificate is read when the handshake completes: once the server has ended the
+    // connection, the socket may already have let go of it.
+    let peer: ReturnType<TLSSocket['getPeerX509Certificate']>;
+    socket.on('secureConnect', () => (peer = socket.getPeerX509Certificate()));
     const text = await new Promise<string>((resolve, reject) => {
       let data = '';
       socket.on('data', (d) => (data += d.toString()));
       socket.on('end', () => resolve(data));
       socket.on('error', reject);
     });
-    const peer = socket.getPeerX509Certificate();
     expect(text).toBe('hello');
     expect(peer?.fingerprint256.replace(/:/g, '')).toBe(info.sha256);
     expect(info.sha256).toMatch(/^[0-9A-F]{64}$/);
