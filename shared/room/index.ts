@@ -6,3 +6,7 @@ export * from './roomSecret';
 export * from './signalingUrl';
 export * from './iceConfig';
 export * from './certificateFingerprint';
+export * from './shortInviteCode';
+export * from './shortInviteBox';
+export * from './inviteDropProtocol';
+export * from './shortInvite';
