@@ -10,3 +10,4 @@ export * from './shortInviteCode';
 export * from './shortInviteBox';
 export * from './inviteDropProtocol';
 export * from './shortInvite';
+export * from './shortInviteServers';
