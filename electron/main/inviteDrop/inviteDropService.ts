@@ -88,3 +88,10 @@ export function createInviteDrop(options: InviteDropOptions = {}, now: () => num
     close: () => store.close(),
   };
 }
+
+/** Counts for the server's stats line: numbers only, never an id, a box or an address. */
+export function flattenInviteCounters(counters: InviteDropCounters): Record<string, number> {
+  const flat: Record<string, number> = { 'invites.stored': counters.stored, 'invites.found': counters.found };
+  for (const [reason, n] of Object.entries(counters.refused)) flat[`invites.refused.${reason}`] = n;
+  return flat;
+}

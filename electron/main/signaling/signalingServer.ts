@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createInviteDrop, type InviteDropOptions } from '../inviteDrop/inviteDropService';
+import { createInviteDrop, flattenInviteCounters, type InviteDropOptions } from '../inviteDrop/inviteDropService';
 import { AddressLedger } from './addressLedger';
 import { resolveClientAddressing, type ClientAddressing } from './clientAddress';
 import { createConnectionGate } from './connectionGate';
@@ -181,7 +181,8 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
   sweep.unref();
 
   const statsIntervalMs = options.statsIntervalMs ?? 60_000;
-  const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', flattenStats(stats())), statsIntervalMs) : undefined;
+  const logFields = () => ({ ...flattenStats(stats()), ...(invites ? flattenInviteCounters(invites.counters) : {}) });
+  const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', logFields()), statsIntervalMs) : undefined;
   statsTimer?.unref();
 
   const listen = async (port: number, host: string): Promise<AddressInfo> => {
@@ -221,7 +222,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
       wss.close();
       await serverClosed;
       await invites?.close();
-      log.info('signaling.closed', flattenStats(stats()));
+      log.info('signaling.closed', logFields());
     })();
     return closing;
   };

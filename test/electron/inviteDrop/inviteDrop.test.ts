@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createMemoryInviteStore } from '../../../electron/main/inviteDrop/memoryInviteStore';
 import { resolveInviteDropLimits, type InviteStore } from '../../../electron/main/inviteDrop/inviteStore';
+import { jsonLineLogger } from '../../../electron/main/signaling/signalingLog';
 import { startSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../../electron/main/signaling/signalingServer';
 import {
   askInviteDrop, createInvite, deriveShortInviteKeys, draftShortInvite, leaveShortInvite, lookUpShortInvite, parseShortInviteCode,
@@ -186,5 +187,19 @@ describe('the store limits, each with its reason', () => {
     expect(await raw({ type: 'invite-put', id: ids(1)[0], box: 'ab', ttl: 5, extra: 1 })).toMatchObject({ reason: 'malformed' });
     const none = await start({ invites: false });
     expect(await askInviteDrop(none.url, { type: 'invite-get', id: ids(1)[0] ?? '' }, { openSocket: sockets() })).toMatchObject({ reason: 'unavailable' });
+  });
+
+  it('logs counts of stored, found and refused boxes, never an id, a box or an address', async () => {
+    const lines: string[] = [];
+    const server = await start({ log: jsonLineLogger((l) => lines.push(l)) });
+    const draft = await draftShortInvite(invite);
+    await leaveShortInvite(draft, 60, [server.url], { openSocket: sockets() });
+    await lookUpShortInvite(draft.code, [server.url], Date.now(), { openSocket: sockets() });
+    await lookUpShortInvite((await draftShortInvite(invite)).code, [server.url], Date.now(), { openSocket: sockets() });
+    await servers.pop()?.close();
+    const closed = JSON.parse(lines.find((l) => l.includes('"signaling.closed"')) ?? '{}') as Record<string, unknown>;
+    expect(closed).toMatchObject({ 'invites.stored': 1, 'invites.found': 1, 'invites.refused.not-found': 1 });
+    const all = lines.join('\n');
+    for (const secret of [draft.id, draft.box.slice(0, 40), draft.code, '127.0.0.1']) expect(all).not.toContain(secret);
   });
 });
