@@ -4,7 +4,8 @@
 // room's STUN/TURN settings uses them; otherwise the joiner may enter them.
 import { useMemo, useState, type FormEvent } from 'react';
 import { SIDES, type Side } from '../../../../shared/board';
-import { parseIceSettings, parseInvite } from '../../../../shared/room';
+import { looksLikeShortInviteCode, parseIceSettings, parseInvite, type Invite } from '../../../../shared/room';
+import { useT } from '../../core/i18n';
 import { useHost } from '../../core/hostContext';
 import { describeError } from '../../core/describeError';
 import { SIDE_LABELS } from '../board';
@@ -13,6 +14,7 @@ import { IceSettingsFields, emptyIceDraft, iceInputFrom, memberSchema } from '..
 import { joinWorkshop } from './joinWorkshop';
 import { FormFooter } from '../../ui/FormFooter';
 import { CertificateCheck } from './CertificateCheck';
+import { lookUpTypedShortInvite, rememberedServer } from './shortInviteLookup';
 
 interface JoinPageProps {
   /** The invite as the route carried it ('' when none). */
@@ -29,8 +31,13 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
   const [side, setSide] = useState<Side>(profile?.side ?? 'IT');
   const [role, setRole] = useState('');
   const [ice, setIce] = useState(emptyIceDraft);
+  const tr = useT();
+  // A short code (35 characters) is looked up on submit: on this page's server in a browser, on
+  // the server the person types in the desktop app.
+  const isShort = looksLikeShortInviteCode(invite);
+  const [server, setServer] = useState(rememberedServer);
   const [inviteError, setInviteError] = useState<string | null>(() => {
-    if (!input) return null;
+    if (!input || looksLikeShortInviteCode(input)) return null;
     const parsed = parseInvite(input, Date.now());
     return parsed.ok ? null : parsed.message;
   });
@@ -46,18 +53,34 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const parsed = parseInvite(invite, Date.now());
-    setInviteError(parsed.ok ? null : parsed.message);
-    if (!parsed.ok) return;
+    const parsed = isShort ? null : parseInvite(invite, Date.now());
+    setInviteError(parsed === null || parsed.ok ? null : parsed.message);
+    if (parsed && !parsed.ok) return;
     const member = memberSchema.safeParse({ name, side, role });
     if (!member.success) return setError(name.trim() ? 'Name and role can be at most 80 characters.' : 'Your name cannot be empty.');
-    const iceParsed = parsed.invite.ice ? { ok: true as const, value: parsed.invite.ice } : parseIceSettings(iceInputFrom(ice));
-    if (!iceParsed.ok) return setError(iceParsed.error);
+    let full: Invite;
+    if (parsed) {
+      full = parsed.invite;
+    } else {
+      setBusy(true);
+      const found = await lookUpTypedShortInvite(invite, host.kind, server);
+      if (!found.ok) {
+        setInviteError(found.message);
+        setBusy(false);
+        return;
+      }
+      full = found.invite;
+    }
+    const iceParsed = full.ice ? { ok: true as const, value: full.ice } : parseIceSettings(iceInputFrom(ice));
+    if (!iceParsed.ok) {
+      setBusy(false);
+      return setError(iceParsed.error);
+    }
     setBusy(true);
     try {
       // A first-time user's profile is who they said they are here.
       if (!profile) profileStore.getState().save({ name: member.data.name, side: member.data.side });
-      const id = await joinWorkshop(host, parsed.invite, member.data, iceParsed.value);
+      const id = await joinWorkshop(host, full, member.data, iceParsed.value);
       onJoined(id);
     } catch (e) {
       setError(describeError(e, 'Joining the workshop'));
@@ -84,6 +107,15 @@ export function JoinPage({ input, onJoined, onCancel }: JoinPageProps) {
           <p role="alert" id="invite-error" className="form-error" data-testid="invite-error">
             {inviteError}
           </p>
+        )}
+        {isShort && host.kind === 'electron' && (
+          <label className="field">
+            <span>{tr('shortInvite.join.server')}</span>
+            <input value={server} onChange={(e) => setServer(e.target.value)} autoComplete="off" spellCheck={false} maxLength={200} aria-describedby="short-invite-server-hint" />
+            <small id="short-invite-server-hint" className="hint">
+              {tr('shortInvite.join.serverHint')}
+            </small>
+          </label>
         )}
         {certificate && <CertificateCheck fingerprint={certificate} inBrowser={host.kind === 'browser'} />}
         <label className="field">

@@ -6,6 +6,8 @@ import { useMemo, useState } from 'react';
 import { createInvite, fingerprintReadAloud, formatFingerprint, formatInviteCode, formatInviteLink, formatInviteWebLink, InviteError, qrSvgDataUrl, type Invite } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
 import type { RoomSettings } from './roomSettings';
+import { ShortInviteCode } from './ShortInviteCode';
+import { shortInviteServer, useShortInvite } from './useShortInvite';
 
 const VALIDITY = [
   { label: 'No limit', ms: 0 },
@@ -64,6 +66,7 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       return { error: e instanceof InviteError ? e.message : 'This room’s settings do not make a valid invite.' };
     }
   }, [workshopId, settings, expiresAt]);
+  const short = useShortInvite('invite' in made ? made.invite : null);
   const forms = useMemo(() => {
     if (!('invite' in made)) return null;
     const { invite } = made;
@@ -74,7 +77,7 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       web = null;
     }
     const app = formatInviteLink(invite);
-    return { code: formatInviteCode(invite), app, web, qr: qrSvgDataUrl(web ?? app), carriesIce: invite.ice !== undefined, iceLeftOut: made.iceLeftOut };
+    return { code: formatInviteCode(invite), server: shortInviteServer(invite), app, web, qr: qrSvgDataUrl(web ?? app), carriesIce: invite.ice !== undefined, iceLeftOut: made.iceLeftOut };
   }, [made, settings.webOrigin]);
   return (
     <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
@@ -124,6 +127,7 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       </label>
       {forms && (
         <>
+          <ShortInviteCode state={short} webOrigin={forms.web ? settings.webOrigin : null} server={forms.server} />
           {forms.web && <CopyRow label="Web link" value={forms.web} testId="invite-web-link" />}
           <CopyRow label="App link" value={forms.app} testId="invite-app-link" />
           <CopyRow label="Code" value={forms.code} testId="invite-code" />
