@@ -2,6 +2,7 @@
 // them without asking again; someone holding an invite joins from the very first screen, or by
 // opening the web link on a first visit, saying who they are once, with the invite.
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { expectConnected, participant, useRoomSuite } from './room/roomHarness';
 
 // Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
@@ -19,6 +20,7 @@ test('the role given at first run is the facilitator’s role in the room; openi
   const welcome = page.getByRole('dialog', { name: 'Welcome to Bridgeboard' });
   await welcome.getByLabel('Your name').fill('Fiona Facilitator');
   await welcome.getByRole('radio', { name: 'Neutral', exact: true }).check();
+  await expectNoSeriousViolations(page, 'welcome dialog', '[data-testid="profile-dialog"]');
   await welcome.getByLabel('Your role').fill('Plant manager');
   await welcome.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
@@ -31,6 +33,7 @@ test('the role given at first run is the facilitator’s role in the room; openi
   await expect(dialog.getByTestId('member-summary')).toContainText('You take part as Fiona Facilitator · Neutral · Plant manager');
   await expect(dialog.getByLabel('Your role')).toHaveCount(0);
   await expect(dialog.getByLabel('Your name')).toHaveCount(0);
+  await expectNoSeriousViolations(page, 'open-room dialog', '[data-testid="open-room-dialog"]');
   await dialog.getByLabel('Signaling server address').fill(suite.server().url);
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const inviteDialog = page.getByTestId('invite-dialog');
@@ -53,6 +56,7 @@ test('a fresh browser opening the web link goes straight to joining, and says wh
   // No profile dialog in front of it: the join page asks the same, once.
   await expect(page.getByRole('dialog', { name: 'Welcome to Bridgeboard' })).toHaveCount(0);
   await expect(page.getByTestId('join-first-visit')).toBeVisible();
+  await expectNoSeriousViolations(page, 'join page on a first visit');
   await form.getByLabel('Your name').fill('Ivan IT');
   await form.getByRole('radio', { name: 'IT', exact: true }).check();
   await form.getByLabel('Your role').fill('Network architect');
@@ -71,6 +75,7 @@ test('a fresh browser opening the web link goes straight to joining, and says wh
   await page.goto('./#/join');
   await expect(form.getByTestId('member-summary')).toContainText('You take part as Ivan IT · IT · Network architect');
   await expect(form.getByLabel('Your name')).toHaveCount(0);
+  await expectNoSeriousViolations(page, 'join page with a profile');
   await form.getByTestId('member-change').click();
   await expect(form.getByLabel('Your name')).toHaveValue('Ivan IT');
   await expect(form.getByLabel('Your role')).toHaveValue('Network architect');
