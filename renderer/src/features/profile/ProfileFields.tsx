@@ -71,14 +71,15 @@ interface MemberChoiceProps {
 /** Who you are in a room: the fields when nothing is known yet, else one line and "Change". */
 export function MemberChoice({ value, onChange, known }: MemberChoiceProps) {
   const t = useT();
+  const id = useId();
   const [editing, setEditing] = useState(!known);
   if (editing) return <ProfileFields value={value} onChange={onChange} />;
   return (
-    <div className="member-summary field" data-testid="member-summary">
-      <span>
+    <div className="member-summary" data-testid="member-summary">
+      <span id={id}>
         {t('profile.member.summary', { name: value.name, side: sideLabel(t, value.side), role: value.role.trim(), hasRole: String(value.role.trim() !== '') })}
       </span>
-      <button type="button" className="link" onClick={() => setEditing(true)} data-testid="member-change">
+      <button type="button" className="link" onClick={() => setEditing(true)} aria-describedby={id} data-testid="member-change">
         {t('profile.member.change')}
       </button>
     </div>
