@@ -23,6 +23,8 @@ export interface ConnectionContext {
   readonly now: () => number;
   /** A throttled warning, counts only: never the address, a topic or a payload. */
   readonly warn: (event: string) => void;
+  /** A fresh pseudonym for a connection, what a shared bus names it by. */
+  readonly newConnectionId: () => string;
 }
 
 const dropWindowMs = 10_000;
@@ -69,6 +71,7 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
   const state: ConnectionState = { lastSeen: ctx.now() };
   const bucket = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, ctx.now);
   const outBudget = ctx.budgets.forConnection();
+  const connectionId = ctx.newConnectionId();
   // Drops are counted per window, so a long-lived client's occasional bursts never add up to a close.
   let rateDrops = 0;
   let dropWindowStart = ctx.now();
@@ -132,7 +135,7 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
           break;
         }
         counters.published++;
-        ctx.fanOut.publish(msg.topic, msg.message);
+        ctx.fanOut.publish(msg.topic, msg.message, { connection: connectionId, address: ctx.ledger.entry(address).pseudonym });
         break;
       }
       case 'ping':
