@@ -17,6 +17,8 @@ export interface PeerState {
   readonly peers: number;
   /** Signaling connections that are up. */
   readonly signaling: number;
+  /** Times a signaling connection was lost (y-webrtc then reconnects by itself). */
+  readonly signalingLost: number;
   /** Signaling messages sealed with another room secret, which y-webrtc could not open. */
   readonly undecryptable: number;
 }
@@ -33,7 +35,7 @@ const script = fileURLToPath(new URL('./scriptedPeerProcess.ts', import.meta.url
 
 export async function startPeer(config: PeerConfig): Promise<ScriptedPeer> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let latest: PeerState = { text: '', peers: 0, signaling: 0, undecryptable: 0 };
+  let latest: PeerState = { text: '', peers: 0, signaling: 0, signalingLost: 0, undecryptable: 0 };
   let pending = '';
   child.stdout.on('data', (d: Buffer) => {
     pending += d.toString();

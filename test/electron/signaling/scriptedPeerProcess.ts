@@ -19,6 +19,9 @@ const doc = new Y.Doc();
 const text = doc.getText('t');
 const provider = new WebrtcProvider(config.room, doc, { signaling: config.signaling, password: config.password, peerOpts: { wrtc: fakeWrtc } });
 
+let signalingLost = 0;
+for (const conn of provider.signalingConns) conn.on('disconnect', () => void signalingLost++);
+
 createInterface({ input: process.stdin }).on('line', (line) => {
   const command = JSON.parse(line) as { type?: string };
   if (typeof command.type === 'string') text.insert(text.length, command.type);
@@ -30,5 +33,5 @@ process.stdin.on('end', () => {
 setInterval(() => {
   const peers = [...(provider.room?.webrtcConns.values() ?? [])].filter((c) => c.connected).length;
   const signaling = provider.signalingConns.filter((c) => c.connected).length;
-  process.stdout.write(`${JSON.stringify({ text: text.toString(), peers, signaling, undecryptable })}\n`);
+  process.stdout.write(`${JSON.stringify({ text: text.toString(), peers, signaling, signalingLost, undecryptable })}\n`);
 }, 50);
