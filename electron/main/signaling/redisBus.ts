@@ -20,7 +20,8 @@ export interface RedisBusOptions {
   readonly maxTopicLength: number;
   readonly log: SignalingLogger;
   readonly now?: () => number;
-  /** How long start-up waits for Redis before serving without it (and reconnecting). */
+  /** How long start-up waits for a slow Redis before serving without it (and reconnecting);
+   * an error (refused, unreachable) ends the wait at once. */
   readonly startupWaitMs?: number;
   /** Longest wait between reconnection attempts. */
   readonly maxRetryDelayMs?: number;
@@ -185,16 +186,18 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Signalin
   const startupWaitMs = options.startupWaitMs ?? 5_000;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, startupWaitMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
     const check = () => {
-      if (isUp() || authFailed) {
-        clearTimeout(timer);
-        resolve();
-      }
+      if (isUp()) done();
     };
     pub.on('ready', check);
     sub.on('ready', check);
-    pub.on('error', check);
-    sub.on('error', check);
+    // Refused or unreachable: no reason to keep clients waiting; reconnecting goes on.
+    pub.once('error', done);
+    sub.once('error', done);
     pub.connect().catch(() => undefined);
     sub.connect().catch(() => undefined);
   });
