@@ -61,5 +61,5 @@ describe.skipIf(redisMissing !== undefined)(`failover between signaling instance
       for (const b of balancers) await b.close();
       for (const s of instances) await s.kill();
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -60,6 +60,7 @@ export async function startPeer(config: PeerConfig): Promise<ScriptedPeer> {
     },
     kill: () => void child.kill('SIGKILL'),
   };
-  await peer.waitFor(() => true, 15_000);
+  // Started (tsx takes a while on a busy machine) and connected to its signaling server(s).
+  await peer.waitFor((s) => s.signaling === config.signaling.length, 45_000);
   return peer;
 }

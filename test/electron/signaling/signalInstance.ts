@@ -22,7 +22,7 @@ export async function spawnSignalInstance(args: readonly string[]): Promise<Sign
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`signal did not start: ${output.slice(-500)}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`signal did not start: ${output.slice(-500)}`)), 60_000);
     const check = () => {
       const match = /listening on (ws:\/\/\S+)/.exec(output);
       if (!match?.[1]) return;
