@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import { startSignalingServer, type SignalingServer } from '../../../electron/main/signaling/signalingServer';
-import { busLimitsFor } from '../../../electron/main/signaling/signalingBus';
+import { busLimitsFor, type BusLimits } from '../../../electron/main/signaling/signalingBus';
 import { channelFor, createRedisBus } from '../../../electron/main/signaling/redisBus';
 import type { SignalingLimits } from '../../../electron/main/signaling/signalingLimits';
 import type { SignalingLogger } from '../../../electron/main/signaling/signalingLog';
@@ -20,10 +20,10 @@ let redis: RedisProcess;
 let admin: Redis;
 const cleanup: (() => Promise<void> | void)[] = [];
 
-async function instance(limits: Partial<SignalingLimits> = {}, events: string[] = []): Promise<SignalingServer> {
+async function instance(limits: Partial<SignalingLimits> = {}, events: string[] = [], busLimits: Partial<BusLimits> = {}): Promise<SignalingServer> {
   const resolved = resolveSignalingLimits(limits);
   const log: SignalingLogger = { info: (e) => events.push(e), warn: (e) => events.push(e) };
-  const bus = await createRedisBus({ url: redis.url, prefix, limits: busLimitsFor(resolved.maxMessageBytes, resolved.maxTopicLength), maxTopicLength: resolved.maxTopicLength, log, maxRetryDelayMs: 200 });
+  const bus = await createRedisBus({ url: redis.url, prefix, limits: busLimitsFor(resolved.maxMessageBytes, resolved.maxTopicLength, busLimits), maxTopicLength: resolved.maxTopicLength, log, maxRetryDelayMs: 200 });
   const server = await startSignalingServer({ host: '127.0.0.1', port: 0, statsIntervalMs: 0, limits, bus, log });
   cleanup.push(() => server.close());
   return server;
@@ -153,7 +153,8 @@ describe.skipIf(redisMissing !== undefined)(`signaling instances sharing rooms t
 
   it('an instance whose Redis goes away keeps serving its own clients, says so, and shares again once Redis is back', async () => {
     const events: string[] = [];
-    const s1 = await instance({}, events);
+    // s1 holds at most 5 publishes while Redis is away.
+    const s1 = await instance({}, events, { maxQueuedMessages: 5 });
     const s2 = await instance();
     const [a1, a2, b] = await Promise.all([client(s1), client(s1), client(s2)]);
     for (const x of [a1, a2, b]) x.send({ type: 'subscribe', topics: ['outage'] });
@@ -164,9 +165,11 @@ describe.skipIf(redisMissing !== undefined)(`signaling instances sharing rooms t
     admin.disconnect();
     await redis.stop();
     await eventually(() => s1.stats().bus.up === 0 && s2.stats().bus.up === 0, 5_000);
-    a1.send({ type: 'publish', topic: 'outage', data: 'during' });
-    await a2.next((m) => m.data === 'during');
+    for (let i = 0; i < 12; i++) a1.send({ type: 'publish', topic: 'outage', data: 'during' });
+    await eventually(() => publishesOf(a2, 'during') === 12);
     expect(events).toContain('signaling.bus.down');
+    expect(events).toContain('signaling.bus.queueFull');
+    expect(s1.stats().bus).toMatchObject({ up: 0, queued: 5, droppedQueue: 7 });
 
     await redis.restart();
     admin = new Redis(redis.url);

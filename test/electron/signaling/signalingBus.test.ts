@@ -70,6 +70,21 @@ describe('servers on the in-process bus', () => {
     expect([got(a, 'one'), got(b, 'one'), got(a, 'two'), got(b, 'two')]).toEqual([1, 1, 1, 0]);
   });
 
+  it('keeps a publish larger than the bus limit on its own instance, and counts it', async () => {
+    const hub = createLocalBusHub();
+    const [s1, s2] = await Promise.all([serve({ bus: hub.bus({ limits: { maxBusMessageBytes: 1_000 } }) }), serve({ bus: hub.bus() })]);
+    const [a, b] = await Promise.all([client(s1), client(s2)]);
+    a.send({ type: 'subscribe', topics: ['room'] });
+    b.send({ type: 'subscribe', topics: ['room'] });
+    await eventually(() => s1.stats().subscriptions === 1 && s2.stats().subscriptions === 1);
+    const big = 'z'.repeat(2_000);
+    a.send({ type: 'publish', topic: 'room', data: big });
+    a.send({ type: 'publish', topic: 'room', data: 'small' });
+    await b.next((m) => m.data === 'small');
+    expect([got(a, big), got(b, big)]).toEqual([1, 0]);
+    expect(s1.stats().bus.droppedOversized).toBe(1);
+  });
+
   it('a lone server shares nothing: its default bus is its own', async () => {
     const [s1, s2] = await Promise.all([serve({}), serve({})]);
     const [a, b] = await Promise.all([client(s1), client(s2)]);
