@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 
 export interface RedisServer {
   readonly url: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -39,6 +40,7 @@ export async function startRedisServer(): Promise<RedisServer | { readonly missi
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     async stop() {
       child.kill('SIGKILL');
       await exited;

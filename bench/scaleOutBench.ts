@@ -58,9 +58,10 @@ interface Figures {
   readonly latencyMedian: string;
   readonly latencyP95: string;
   readonly cpu: string;
+  readonly otherCpu: string;
 }
 
-async function measure(instances: readonly ServerProcess[]): Promise<Figures> {
+async function measure(instances: readonly ServerProcess[], redisPid: number | undefined): Promise<Figures> {
   const clients: Client[][] = [];
   for (let r = 0; r < rooms; r++) {
     // Client i of room r on instance (r + i) mod N: the publisher (i = 0) of each room on a
@@ -101,12 +102,15 @@ async function measure(instances: readonly ServerProcess[]): Promise<Figures> {
   let delivered = 0;
   for (const c of all) c.onPublish = (_r, s) => void (s >= 0 && delivered++);
   const samplers = instances.map((s) => sampleProcess(s.pid));
+  const others = [sampleProcess(process.pid), ...(redisPid ? [sampleProcess(redisPid)] : [])];
   const start = performance.now();
   for (let seq = 0; seq < burstPerRoom; seq++) for (let r = 0; r < rooms; r++) publish(r, seq);
   const expected = rooms * burstPerRoom * roomSize;
   const done = await waitUntil(() => delivered === expected);
   const seconds = (performance.now() - start) / 1000;
-  const cpu = samplers.map((s) => s.stop().cpuPercent).map((p) => (p === undefined ? '?' : `${Math.round(p)} %`)).join(', ');
+  const percent = (p: number | undefined) => (p === undefined ? '?' : `${Math.round(p)} %`);
+  const cpu = samplers.map((s) => percent(s.stop().cpuPercent)).join(', ');
+  const [clientsCpu, redisCpu] = others.map((s) => percent(s.stop().cpuPercent));
   await Promise.all(all.map((c) => new Promise<void>((resolve) => {
     c.ws.once('close', () => resolve());
     c.ws.close();
@@ -116,21 +120,23 @@ async function measure(instances: readonly ServerProcess[]): Promise<Figures> {
     latencyMedian: `${median(perReceiver).toFixed(2)} ms`,
     latencyP95: `${percentile(perReceiver, 95).toFixed(2)} ms`,
     cpu,
+    otherCpu: `${clientsCpu}${redisCpu ? `, Redis ${redisCpu}` : ''}`,
   };
 }
 
-async function run(count: number, redisUrl: string | undefined): Promise<void> {
+async function run(count: number, redisUrl: string | undefined, redisPid?: number): Promise<void> {
   const extra = redisUrl ? ['--redis', redisUrl, '--redis-prefix', `bench${count}:`] : [];
   const instances: ServerProcess[] = [];
   try {
     for (let i = 0; i < count; i++) instances.push(await spawnSignalServer([...raisedLimits, ...extra]));
-    const f = await measure(instances);
+    const f = await measure(instances, redisPid);
     console.log(`\n  ${count} instance${count > 1 ? 's' : ''}${redisUrl ? ' sharing one Redis' : ', no Redis'}`);
     report([
       ['burst: deliveries/s (fan-out)', f.deliveriesPerSecond],
       ['publish → each receiver, median', f.latencyMedian],
       ['publish → each receiver, p95', f.latencyP95],
       ['instance CPU during the burst', f.cpu],
+      ['benchmark clients (, Redis) CPU', f.otherCpu],
     ]);
   } catch (e) {
     console.log(`\n  ${count} instance(s): could not finish: ${e instanceof Error ? e.message : String(e)}`);
@@ -151,7 +157,7 @@ if ('missing' in redis) {
 } else {
   try {
     await run(1, undefined);
-    for (const count of process.env.SCALE_OUT_INSTANCES ? [Number(process.env.SCALE_OUT_INSTANCES)] : [1, 2, 4]) await run(count, redis.url);
+    for (const count of process.env.SCALE_OUT_INSTANCES ? [Number(process.env.SCALE_OUT_INSTANCES)] : [1, 2, 4]) await run(count, redis.url, redis.pid);
   } finally {
     await redis.stop();
   }
