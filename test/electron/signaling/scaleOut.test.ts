@@ -20,10 +20,10 @@ let redis: RedisProcess;
 let admin: Redis;
 const cleanup: (() => Promise<void> | void)[] = [];
 
-async function instance(limits: Partial<SignalingLimits> = {}, events: string[] = [], busLimits: Partial<BusLimits> = {}): Promise<SignalingServer> {
+async function instance(limits: Partial<SignalingLimits> = {}, events: string[] = [], busLimits: Partial<BusLimits> = {}, channelPrefix = prefix): Promise<SignalingServer> {
   const resolved = resolveSignalingLimits(limits);
   const log: SignalingLogger = { info: (e) => events.push(e), warn: (e) => events.push(e) };
-  const bus = await createRedisBus({ url: redis.url, prefix, limits: busLimitsFor(resolved.maxMessageBytes, resolved.maxTopicLength, busLimits), maxTopicLength: resolved.maxTopicLength, log, maxRetryDelayMs: 200 });
+  const bus = await createRedisBus({ url: redis.url, prefix: channelPrefix, limits: busLimitsFor(resolved.maxMessageBytes, resolved.maxTopicLength, busLimits), maxTopicLength: resolved.maxTopicLength, log, maxRetryDelayMs: 200 });
   const server = await startSignalingServer({ host: '127.0.0.1', port: 0, statsIntervalMs: 0, limits, bus, log });
   cleanup.push(() => server.close());
   return server;
@@ -86,6 +86,18 @@ describe.skipIf(redisMissing !== undefined)(`signaling instances sharing rooms t
     await c.close();
     for (let i = 0; i < 50 && (await listeners('room-1')) > 2; i++) await sleep(20);
     expect(await listeners('room-1')).toBe(2);
+  });
+
+  it('deployments with different prefixes on one Redis never hear each other', async () => {
+    const [s1, s2, other] = await Promise.all([instance(), instance(), instance({}, [], {}, 'other-deployment:')]);
+    const [a, b, c] = await Promise.all([client(s1), client(s2), client(other)]);
+    for (const x of [a, b, c]) x.send({ type: 'subscribe', topics: ['same-topic'] });
+    for (let i = 0; i < 50 && (await listeners('same-topic')) < 2; i++) await sleep(20);
+    a.send({ type: 'publish', topic: 'same-topic', data: 'plant A only' });
+    await b.next((m) => m.data === 'plant A only');
+    await sleep(300);
+    expect(publishesOf(c, 'plant A only')).toBe(0);
+    expect(other.stats().bus.received).toBe(0);
   });
 
   it('stock y-webrtc peers signalling through three different instances find each other and converge', async () => {

@@ -62,4 +62,36 @@ describe.skipIf(redisMissing !== undefined)(`failover between signaling instance
       for (const s of instances) await s.kill();
     }
   }, 180_000);
+
+  it('a client given two instances\' URLs keeps signalling through the other when one dies, and loses no edit', async () => {
+    const instances: SignalInstance[] = [];
+    const peers: ScriptedPeer[] = [];
+    try {
+      const args = ['--redis', redis.url, '--redis-prefix', 'two-urls:'];
+      const [s1, s2, s3] = await Promise.all([spawnSignalInstance(args), spawnSignalInstance(args), spawnSignalInstance(args)]);
+      instances.push(s1, s2, s3);
+      const room = { room: 'two-urls-room', password: 'room secret' };
+      // y-webrtc signals through every URL it is given at once.
+      const alice = await startPeer({ ...room, signaling: [s1.url, s2.url] });
+      const bob = await startPeer({ ...room, signaling: [s3.url] });
+      peers.push(alice, bob);
+      alice.type('alice before;');
+      bob.type('bob;');
+      await alice.waitFor((s) => s.text.includes('bob;'));
+
+      await s1.kill();
+      await alice.waitFor((s) => s.signalingLost >= 1 && s.signaling === 1, 15_000);
+      alice.type('alice after;');
+      await bob.waitFor((s) => s.text.includes('alice after;'));
+      // A newcomer on s3 after Bob has left finds Alice through s2 and Redis.
+      bob.kill();
+      const carol = await startPeer({ ...room, signaling: [s3.url] });
+      peers.push(carol);
+      const seen = await carol.waitFor((s) => ['alice before;', 'bob;', 'alice after;'].every((t) => s.text.includes(t)), 25_000);
+      expect(seen.text).toBe(alice.state().text);
+    } finally {
+      for (const p of peers) p.kill();
+      for (const s of instances) await s.kill();
+    }
+  }, 180_000);
 });
