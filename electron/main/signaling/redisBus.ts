@@ -89,8 +89,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Signalin
   const send = (item: Held) => {
     pub.publish(item.channel, item.data).then(
       () => void stats.sent++,
-      // Lost on the way (Redis went away mid-command): held again, if still fresh.
-      () => hold(item),
+      () => {
+        // Lost on the way (Redis went away mid-command): held again, if still fresh. Refused by
+        // a Redis that is up (an ACL without PUBLISH): dropped, and said.
+        if (pub.status !== 'ready') return hold(item);
+        stats.droppedQueue++;
+        log.warn('signaling.bus.publishRefused');
+      },
     );
   };
 
