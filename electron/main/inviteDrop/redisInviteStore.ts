@@ -9,7 +9,8 @@
 //   P invites:meta           hash id -> "<box length> <owner hash>", to undo the counts
 //   P invites:bytes          characters of live boxes
 //   P invites:owner:<hash>   sorted set id -> expiry per client address (the cap per address)
-//   P invites:salt           random, shared by the instances, for the owner hash
+//   P invites:salt           random, shared by the instances, for the owner hash (should
+//                            Redis lose it, the next put seeds it again from its instance)
 // Client addresses never reach Redis: the owner is HMAC-SHA256(salt, address). Expired entries
 // are swept inside the put script (a bounded batch every time, all of them when the store looks
 // full), using Redis's clock, so instances whose clocks differ agree. The bookkeeping keys
@@ -61,10 +62,13 @@ local function sweep(expiryKey, metaKey, bytesKey, ownerPrefix, entryPrefix, lim
 end
 `;
 
-// KEYS: entry, expiry, meta, bytes, owner zset. ARGV: id, box, ttlMs, owner hash, maxEntries,
-// maxTotalLength, maxEntriesPerAddress, owner key prefix, entry key prefix, keepMs, batch.
-// Returns {1, ms left} or {0, reason}.
+// KEYS: entry, expiry, meta, bytes, owner zset, salt. ARGV: id, box, ttlMs, owner hash,
+// maxEntries, maxTotalLength, maxEntriesPerAddress, owner key prefix, entry key prefix, keepMs,
+// batch, the salt the owner was hashed with. Returns {1, ms left} or {0, reason}; reason 'salt'
+// when the salt in Redis is another one (Redis lost its data and another instance seeded it).
 const putScript = `${luaCommon}
+local salt = redis.call('GET', KEYS[6])
+if not salt then redis.call('SET', KEYS[6], ARGV[12]) elseif salt ~= ARGV[12] then return {0, 'salt'} end
 local id, box, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local ownerPrefix, entryPrefix, keep = ARGV[8], ARGV[9], tonumber(ARGV[10])
 local function sweepSome(limit) sweep(KEYS[2], KEYS[3], KEYS[4], ownerPrefix, entryPrefix, limit) end
@@ -120,7 +124,7 @@ export async function createRedisInviteStore(options: RedisInviteStoreOptions): 
     ...redisClientOptions('bridgeboard-invites', options.maxRetryDelayMs ?? 5_000),
     commandTimeout: options.commandTimeoutMs ?? 2_000,
   });
-  client.defineCommand('bridgeboardInvitePut', { numberOfKeys: 5, lua: putScript });
+  client.defineCommand('bridgeboardInvitePut', { numberOfKeys: 6, lua: putScript });
   client.defineCommand('bridgeboardInviteSize', { numberOfKeys: 3, lua: sizeScript });
   const commands = client as unknown as InviteCommands;
   const entryPrefix = `${prefix}invite:`;
@@ -163,7 +167,7 @@ export async function createRedisInviteStore(options: RedisInviteStoreOptions): 
     });
     return salt;
   };
-  const ownerHash = async (owner: string) => createHmac('sha256', await saltValue()).update(owner).digest('base64url').slice(0, 32);
+  const ownerHash = (value: string, owner: string) => createHmac('sha256', value).update(owner).digest('base64url').slice(0, 32);
 
   const startupWaitMs = options.startupWaitMs ?? 5_000;
   await new Promise<void>((resolve) => {
@@ -180,13 +184,19 @@ export async function createRedisInviteStore(options: RedisInviteStoreOptions): 
   return {
     async put({ id, box, expiresAt, owner }, now): Promise<InvitePutOutcome> {
       const ttlMs = Math.max(1, Math.round(expiresAt - now));
-      const hash = await ownerHash(owner);
-      const [ok, value] = await commands.bridgeboardInvitePut(
-        `${entryPrefix}${id}`, expiryKey, metaKey, bytesKey, `${ownerPrefix}${hash}`,
-        id, box, ttlMs, hash, limits.maxEntries, limits.maxTotalLength, limits.maxEntriesPerAddress, ownerPrefix, entryPrefix, keepMs, sweepBatch,
-      );
-      if (ok === 1) return { ok: true, expiresAt: now + Number(value) };
-      if (value === 'exists' || value === 'address-full' || value === 'store-full') return { ok: false, reason: value };
+      // Twice at most: once more with the salt read afresh if Redis holds another one.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const value = await saltValue();
+        const hash = ownerHash(value, owner);
+        const [ok, answer] = await commands.bridgeboardInvitePut(
+          `${entryPrefix}${id}`, expiryKey, metaKey, bytesKey, `${ownerPrefix}${hash}`, saltKey,
+          id, box, ttlMs, hash, limits.maxEntries, limits.maxTotalLength, limits.maxEntriesPerAddress, ownerPrefix, entryPrefix, keepMs, sweepBatch, value,
+        );
+        if (ok === 1) return { ok: true, expiresAt: now + Number(answer) };
+        if (answer === 'exists' || answer === 'address-full' || answer === 'store-full') return { ok: false, reason: answer };
+        if (answer !== 'salt') break;
+        salt = undefined;
+      }
       throw new Error('unexpected reply from the invite put script');
     },
     async get(id) {
