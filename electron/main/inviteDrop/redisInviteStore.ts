@@ -14,7 +14,7 @@
 // Client addresses never reach Redis: the owner is HMAC-SHA256(salt, address). Expired entries
 // are swept inside the put script (a bounded batch every time, all of them when the store looks
 // full), using Redis's clock, so instances whose clocks differ agree. The bookkeeping keys
-// expire a longest TTL after the last put. A single Redis (or a primary with replicas); not
+// expire a longest TTL after the last put or renewal. A single Redis (or a primary with replicas); not
 // Redis Cluster: the script touches keys in several slots.
 //
 // While Redis is away, put and get fail at once (no offline queue), and a Redis that stops
@@ -72,6 +72,12 @@ if not salt then redis.call('SET', KEYS[6], ARGV[12]) elseif salt ~= ARGV[12] th
 local id, box, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local ownerPrefix, entryPrefix, keep = ARGV[8], ARGV[9], tonumber(ARGV[10])
 local function sweepSome(limit) sweep(KEYS[2], KEYS[3], KEYS[4], ownerPrefix, entryPrefix, limit) end
+-- Bookkeeping outlives every entry it counts: lengthened, never shortened (an instance with a
+-- shorter longest TTL must not cut another's short).
+local function keepFor(key)
+  local left = redis.call('PTTL', key)
+  if left ~= -2 and left < keep then redis.call('PEXPIRE', key, keep) end
+end
 sweepSome(tonumber(ARGV[11]))
 local existing = redis.call('GET', KEYS[1])
 if existing then
@@ -81,7 +87,12 @@ if existing then
     redis.call('PEXPIRE', KEYS[1], ttl)
     redis.call('ZADD', KEYS[2], 'XX', now + ttl, id)
     local meta = redis.call('HGET', KEYS[3], id)
-    if meta then redis.call('ZADD', ownerPrefix .. string.sub(meta, string.find(meta, ' ', 1, true) + 1), 'XX', now + ttl, id) end
+    if meta then
+      local ownerKey = ownerPrefix .. string.sub(meta, string.find(meta, ' ', 1, true) + 1)
+      redis.call('ZADD', ownerKey, 'XX', now + ttl, id)
+      keepFor(ownerKey)
+    end
+    for i = 2, 4 do keepFor(KEYS[i]) end
     left = ttl
   end
   return {1, left}
@@ -102,7 +113,7 @@ redis.call('ZADD', KEYS[2], now + ttl, id)
 redis.call('HSET', KEYS[3], id, #box .. ' ' .. ARGV[4])
 redis.call('INCRBY', KEYS[4], #box)
 redis.call('ZADD', KEYS[5], now + ttl, id)
-for i = 2, 5 do redis.call('PEXPIRE', KEYS[i], keep) end
+for i = 2, 5 do keepFor(KEYS[i]) end
 return {1, ttl}
 `;
 

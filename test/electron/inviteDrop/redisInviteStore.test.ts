@@ -259,4 +259,23 @@ describe.skipIf(redisMissing !== undefined)(`the invite drop in Redis${redisMiss
     expect(other).toEqual({ type: 'invite-refused', id: z, reason: 'address-full' });
     expect(await put(b.url, z, 'box', 60, '127.0.0.2')).toMatchObject({ type: 'invite-stored' });
   }, 30_000);
+
+  it('keeps the counts as long as the longest-lived entry, whichever instance puts last', async () => {
+    const prefix = `inv${++prefixCount}:`;
+    const long = await createRedisInviteStore({ url: redis.url, prefix, limits: resolveInviteDropLimits({ maxTtlSeconds: 3600 }), log: silentLogger });
+    const short = await createRedisInviteStore({ url: redis.url, prefix, limits: resolveInviteDropLimits({ maxTtlSeconds: 10 }), log: silentLogger });
+    try {
+      const [x = '', y = ''] = ids(2, 9);
+      const now = Date.now();
+      expect(await long.put({ id: x, box: 'box', expiresAt: now + 3_600_000, owner: '10.0.0.1' }, now)).toMatchObject({ ok: true });
+      expect(await short.put({ id: y, box: 'box', expiresAt: now + 10_000, owner: '10.0.0.1' }, now)).toMatchObject({ ok: true });
+      // The entry with an hour to live is still counted for that hour: its owner, its length.
+      for (const key of ['invites:expiry', 'invites:meta', 'invites:bytes']) expect(await inspector.pttl(`${prefix}${key}`), key).toBeGreaterThan(3_500_000);
+      for (const key of await inspector.keys(`${prefix}invites:owner:*`)) expect(await inspector.pttl(key)).toBeGreaterThan(3_500_000);
+      expect(await long.size(Date.now())).toEqual({ entries: 2, bytes: 6 });
+    } finally {
+      await long.close();
+      await short.close();
+    }
+  });
 });
