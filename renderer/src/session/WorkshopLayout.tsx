@@ -52,9 +52,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
           <NotYetTranslated feature="room">
             <RoomToolbar />
           </NotYetTranslated>
-          <NotYetTranslated feature="charter">
-            <CharterButton onOpen={() => setCharterOpen(true)} />
-          </NotYetTranslated>
+          <CharterButton onOpen={() => setCharterOpen(true)} />
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <MinutesButton source={() => minutesSource(workshop)} />
           <PrintButton />
@@ -85,9 +83,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
                     <div style={{ display: charterOpen ? 'none' : 'contents' }}>
                       <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
-                        <NotYetTranslated feature="facilitation" block>
-                          <FacilitationPanel />
-                        </NotYetTranslated>
+                        <FacilitationPanel />
                       </ErrorBoundary>
                       <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
@@ -100,9 +96,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                           <PrintButton />
                         </div>
                         <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
-                          <NotYetTranslated feature="charter" block>
-                            <CharterPage onBack={() => setCharterOpen(false)} />
-                          </NotYetTranslated>
+                          <CharterPage onBack={() => setCharterOpen(false)} />
                         </Suspense>
                       </ErrorBoundary>
                     )}
