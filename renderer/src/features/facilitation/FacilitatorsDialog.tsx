@@ -26,7 +26,7 @@ const RIGHT_NAMES: Record<Right, MessageKey> = {
   charter: 'facilitation.rightName.charter',
 };
 
-export const rightsText = (t: Translate, format: Formatter, rights: readonly Right[]): string => format.list(rights.map((r) => t(RIGHT_NAMES[r])));
+export const rightsText = (t: Translate, format: Formatter, rights: readonly Right[]): string => format.list(rights.map((r) => t(RIGHT_NAMES[r])), 'unit');
 
 export function FacilitatorsDialog({ onClose }: { readonly onClose: () => void }) {
   const t = useT();
