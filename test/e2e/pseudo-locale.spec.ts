@@ -226,7 +226,6 @@ test('in the pseudo-locale, the facilitation controls and the charter, their dia
   await expect(page.getByTestId('results-panel')).toBeVisible();
   await sweep(page, 'vote results');
   await page.getByTestId('results-panel').getByTestId('make-agreed').first().click();
-  await page.getByTestId('vote-close').click();
 
   // The charter page: the draft with its findings, a quorum below the default, the roster.
   await page.getByTestId('open-charter').click();
