@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { describeError } from '../../core/describeError';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { loadTemplates, storeTemplates } from './facilitationStorage';
+import { agendaInLanguage } from './builtInAgenda';
 
 /** What stops an edited agenda from being applied, in the reader's words; null when nothing does. */
 function agendaProblem(t: Translate, agenda: Agenda): string | null {
@@ -29,7 +30,7 @@ export function AgendaEditor({ onClose }: { readonly onClose: () => void }) {
   const t = useT();
   const facilitation = useFacilitationContext();
   const current = useFacilitation((v) => v.state.agenda);
-  const [agenda, setAgenda] = useState<Agenda | null>(current);
+  const [agenda, setAgenda] = useState<Agenda | null>(() => (current ? agendaInLanguage(t, current) : null));
   const [templates, setTemplates] = useState(loadTemplates);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +84,7 @@ export function AgendaEditor({ onClose }: { readonly onClose: () => void }) {
             value=""
             onChange={(e) => {
               const chosen = allTemplates(templates).find((x) => x.name === e.target.value);
-              if (chosen) setAgenda(chosen);
+              if (chosen) setAgenda(agendaInLanguage(t, chosen));
             }}
             data-testid="agenda-template"
           >

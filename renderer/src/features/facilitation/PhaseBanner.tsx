@@ -5,6 +5,7 @@ import { currentPhase, sectionOpen } from '../../../../shared/facilitation';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { sectionTitle, useFormat, useT } from '../../core/i18n';
 import { TimerDisplay } from './TimerDisplay';
+import { phaseInLanguage } from './builtInAgenda';
 
 export function PhaseBanner() {
   const t = useT();
@@ -19,8 +20,9 @@ export function PhaseBanner() {
   const facilitatorHere = useFacilitation((v) => v.facilitatorHere);
   const contested = useFacilitation((v) => v.authority.contested);
   if (!facilitation || !state) return null;
-  const phase = currentPhase(state);
-  const index = phase ? state.agenda.phases.indexOf(phase) : -1;
+  const current = currentPhase(state);
+  const phase = current ? phaseInLanguage(t, current) : undefined;
+  const index = current ? state.agenda.phases.indexOf(current) : -1;
   const open = SECTIONS.filter((s) => sectionOpen(state, s.id)).map((s) => sectionTitle(t, s.id));
   return (
     <section className="phase-banner" aria-labelledby="phase-title" data-testid="phase-banner">

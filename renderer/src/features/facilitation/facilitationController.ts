@@ -38,6 +38,7 @@ import type { WorkshopVault } from '../../core/workshopVault';
 import type { BoardStore } from '../board';
 import { describeError } from '../../core/describeError';
 import { sectionTitle, t } from '../../core/i18n';
+import { phaseInLanguage } from './builtInAgenda';
 import { FACILITATION } from '../../core/origins';
 import { pinKey, pinnedKey } from './facilitationStorage';
 import { keyFingerprint } from './keyFingerprint';
@@ -252,7 +253,7 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
         const { state } = view.getState();
         // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
         if (mayRun() || sectionOpen(state, section)) return null;
-        return t('facilitation.closed', { section: sectionTitle(t, section), phase: currentPhase(state)?.title ?? '' });
+        return t('facilitation.closed', { section: sectionTitle(t, section), phase: ((phase) => (phase ? phaseInLanguage(t, phase).title : ''))(currentPhase(state)) });
       },
       anonymous: () => view.getState().state.anonymous,
       access: (section: SectionId) => {
