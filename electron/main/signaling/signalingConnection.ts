@@ -3,6 +3,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { WebSocket as WS } from 'ws';
 import type { AddressLedger } from './addressLedger';
+import type { InviteDrop } from '../inviteDrop/inviteDropService';
 import type { Deliver } from './delivery';
 import type { OutBudgets } from './outBudgets';
 import type { SignalingLimits } from './signalingLimits';
@@ -23,6 +24,10 @@ export interface ConnectionContext {
   readonly now: () => number;
   /** A throttled warning, counts only: never the address, a topic or a payload. */
   readonly warn: (event: string) => void;
+  /** Sealed invites for short codes; null when this server keeps none. */
+  readonly invites: InviteDrop | null;
+  /** A fresh pseudonym for a connection, what a shared bus names it by. */
+  readonly newConnectionId: () => string;
 }
 
 const dropWindowMs = 10_000;
@@ -69,6 +74,7 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
   const state: ConnectionState = { lastSeen: ctx.now() };
   const bucket = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, ctx.now);
   const outBudget = ctx.budgets.forConnection();
+  const connectionId = ctx.newConnectionId();
   // Drops are counted per window, so a long-lived client's occasional bursts never add up to a close.
   let rateDrops = 0;
   let dropWindowStart = ctx.now();
@@ -132,11 +138,20 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
           break;
         }
         counters.published++;
-        ctx.fanOut.publish(msg.topic, msg.message);
+        ctx.fanOut.publish(msg.topic, msg.message, { connection: connectionId, address: ctx.ledger.entry(address).pseudonym });
         break;
       }
       case 'ping':
         send(ctx, ws, pongMessage);
+        break;
+      case 'invite':
+        if (!ctx.invites) {
+          send(ctx, ws, JSON.stringify({ type: 'invite-refused', id: '', reason: 'unavailable' }));
+          break;
+        }
+        void ctx.invites.handle(msg.body, address).then((frame) => {
+          if (ws.readyState === WS.OPEN) send(ctx, ws, frame);
+        });
         break;
     }
   });

@@ -4,9 +4,8 @@
 // cards). The charter is shown in place of the board, which stays mounted behind it.
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { readRoster, type SectionId } from '../../../shared/board';
+import { readRoster } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { NotYetTranslated } from '../ui/NotYetTranslated';
 import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
@@ -22,22 +21,6 @@ import type { OpenWorkshop } from './openWorkshop';
 
 const CharterPage = lazy(loadCharterPage);
 
-// The room's marks on sections and cards, inside the board; still in English (see NotYetTranslated).
-function PendingSectionPresence(props: { readonly section: SectionId }) {
-  return (
-    <NotYetTranslated feature="room">
-      <SectionPresence {...props} />
-    </NotYetTranslated>
-  );
-}
-function PendingCardPresence(props: { readonly cardId: string }) {
-  return (
-    <NotYetTranslated feature="room">
-      <CardPresence {...props} />
-    </NotYetTranslated>
-  );
-}
-
 export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
   const t = useT();
   const [charterOpen, setCharterOpen] = useState(false);
@@ -49,9 +32,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
     () => ({
       toolbar: (
         <>
-          <NotYetTranslated feature="room">
-            <RoomToolbar />
-          </NotYetTranslated>
+          <RoomToolbar />
           <CharterButton onOpen={() => setCharterOpen(true)} />
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <MinutesButton source={() => minutesSource(workshop)} />
@@ -59,8 +40,8 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
           <ExportWorkshopButton />
         </>
       ),
-      SectionDecoration: PendingSectionPresence,
-      CardDecoration: PendingCardPresence,
+      SectionDecoration: SectionPresence,
+      CardDecoration: CardPresence,
     }),
     [workshop],
   );
@@ -102,9 +83,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     )}
                   </div>
                   <ErrorBoundary region="the participants panel" label={t('ui.region.participants')}>
-                    <NotYetTranslated feature="room" block>
-                      <ParticipantsPanel />
-                    </NotYetTranslated>
+                    <ParticipantsPanel />
                   </ErrorBoundary>
                   {historyOpen && (
                     <ErrorBoundary region="the history" label={t('ui.region.history')}>
