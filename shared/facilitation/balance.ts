@@ -14,6 +14,9 @@ export interface CoverageGap {
   readonly kind: CoverageKind;
   readonly section: SectionId;
   readonly cardId: string | null;
+  /** The side that is silent ('silent-side'). */
+  readonly side?: 'IT' | 'OT';
+  /** In English, for logs; the app words a gap from its kind, section, card and side. */
   readonly message: string;
 }
 
@@ -56,7 +59,7 @@ export function computeBalance(snapshot: BoardSnapshot): Balance {
     }
     if (spec.id !== 'parking' && cards.length > 0) {
       for (const [side, other] of [['IT', 'OT'], ['OT', 'IT']] as const) {
-        if (!sides.has(side) && sides.has(other)) gaps.push({ kind: 'silent-side', section: spec.id, cardId: null, message: `${side} is silent in ${spec.title}.` });
+        if (!sides.has(side) && sides.has(other)) gaps.push({ kind: 'silent-side', section: spec.id, cardId: null, side, message: `${side} is silent in ${spec.title}.` });
       }
     }
   }

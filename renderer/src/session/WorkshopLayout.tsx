@@ -6,7 +6,6 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { readRoster } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { NotYetTranslated } from '../ui/NotYetTranslated';
 import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
@@ -34,9 +33,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
       toolbar: (
         <>
           <RoomToolbar />
-          <NotYetTranslated feature="charter">
-            <CharterButton onOpen={() => setCharterOpen(true)} />
-          </NotYetTranslated>
+          <CharterButton onOpen={() => setCharterOpen(true)} />
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <MinutesButton source={() => minutesSource(workshop)} />
           <PrintButton />
@@ -67,9 +64,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
                     <div style={{ display: charterOpen ? 'none' : 'contents' }}>
                       <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
-                        <NotYetTranslated feature="facilitation" block>
-                          <FacilitationPanel />
-                        </NotYetTranslated>
+                        <FacilitationPanel />
                       </ErrorBoundary>
                       <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
@@ -82,9 +77,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                           <PrintButton />
                         </div>
                         <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
-                          <NotYetTranslated feature="charter" block>
-                            <CharterPage onBack={() => setCharterOpen(false)} />
-                          </NotYetTranslated>
+                          <CharterPage onBack={() => setCharterOpen(false)} />
                         </Suspense>
                       </ErrorBoundary>
                     )}
