@@ -138,7 +138,7 @@ interface EditRun {
   readonly slowest: number[];
   /** Enter to the sender's own card painted. */
   readonly local: number[];
-  readonly missed: number;
+  missed: number;
 }
 
 async function edits(windows: readonly Window[], count: number, fixedSender: boolean, seedTitle: string): Promise<EditRun> {
