@@ -139,10 +139,15 @@ interface EditRun {
   /** Enter to the sender's own card painted. */
   readonly local: number[];
   missed: number;
+  /** Receivers only: Enter to the first data-channel message, that to the DOM, the DOM to the frame. */
+  readonly send: number[];
+  readonly arrive: number[];
+  readonly apply: number[];
+  readonly frame: number[];
 }
 
 async function edits(windows: readonly Window[], count: number, fixedSender: boolean, seedTitle: string): Promise<EditRun> {
-  const run: EditRun = { latencies: [], slowest: [], local: [], missed: 0 };
+  const run: EditRun = { latencies: [], slowest: [], local: [], missed: 0, send: [], arrive: [], apply: [], frame: [] };
   let current = seedTitle;
   for (let i = 0; i < count; i++) {
     const sender = windows[fixedSender ? 0 : i % windows.length];
@@ -158,6 +163,9 @@ async function edits(windows: readonly Window[], count: number, fixedSender: boo
     await title.press('Enter');
     const seen = await Promise.all(windows.map((w) => w.page.evaluate<number | null>('bbLatency.seen(5000)')));
     const enterAt = (await sender.page.evaluate<number>('bbLatency.enterAt()')) - sender.offset;
+    const steps = await Promise.all(windows.map((w) => w.page.evaluate<{ arrivedAt: number | null; domAt: number | null; sentAt: number | null }>('bbLatency.steps()')));
+    const sentAt = steps[windows.indexOf(sender)]?.sentAt;
+    if (sentAt) run.send.push(sentAt - sender.offset - enterAt);
     let slowest = 0;
     windows.forEach((w, k) => {
       const at = seen[k];
@@ -170,6 +178,12 @@ async function edits(windows: readonly Window[], count: number, fixedSender: boo
       else {
         run.latencies.push(ms);
         slowest = Math.max(slowest, ms);
+        const { arrivedAt, domAt } = steps[k] ?? { arrivedAt: null, domAt: null };
+        if (arrivedAt !== null && domAt !== null) {
+          run.arrive.push(arrivedAt - w.offset - enterAt);
+          run.apply.push(domAt - arrivedAt);
+          run.frame.push(at - domAt);
+        }
       }
     });
     run.slowest.push(slowest);
@@ -230,6 +244,8 @@ async function roomRun(count: number, appUrl: string, probe: string, signalingUr
       [`edit to visible, ${run.latencies.length} (edit, receiver) pairs: median / p95`, `${fmt(median(run.latencies))} / ${fmt(percentile(run.latencies, 95))}`],
       ['slowest receiver per edit: median / p95', `${fmt(median(run.slowest))} / ${fmt(percentile(run.slowest, 95))}`],
       ['Enter to the sender’s own card painted: median / p95', `${fmt(median(run.local))} / ${fmt(percentile(run.local, 95))}`],
+      ['  where it goes (medians): Enter to sent / to first message in / to DOM / to frame', `${fmt(median(run.send))} / ${fmt(median(run.arrive))} / ${fmt(median(run.apply))} / ${fmt(median(run.frame))}`],
+      ['  the same, p95 each', `${fmt(percentile(run.send, 95))} / ${fmt(percentile(run.arrive, 95))} / ${fmt(percentile(run.apply, 95))} / ${fmt(percentile(run.frame, 95))}`],
       ['target: p95 <= 2 x floor + 16 ms', fmt(2 * floorMs + 16)],
       ['clocks: largest offset between windows / uncertainty', `${fmt(skew)} / ±${fmt(clockError)} (corrected)`],
       ...(run.missed ? [['edits not seen within 5 s', String(run.missed)] as const] : []),

@@ -10,6 +10,33 @@ let expected: string | null = null;
 let seenAt: number | null = null;
 let onSeen: (() => void) | null = null;
 let observer: MutationObserver | null = null;
+/** When the first data-channel message arrived after `watch()`, and when the DOM first held the text. */
+let arrivedAt: number | null = null;
+let domAt: number | null = null;
+let sentAt: number | null = null;
+
+// Every data channel the app opens: its first message after watch() marks the arrival.
+const onMessage = (): void => {
+  if (expected !== null && arrivedAt === null) arrivedAt = now();
+};
+const send = RTCDataChannel.prototype.send;
+RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
+  if (expected !== null && sentAt === null && this.label !== 'floor') sentAt = now();
+  send.call(this, data);
+} as RTCDataChannel['send'];
+const createDataChannel = RTCPeerConnection.prototype.createDataChannel;
+RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, ...args: Parameters<RTCPeerConnection['createDataChannel']>) {
+  const channel = createDataChannel.apply(this, args);
+  channel.addEventListener('message', onMessage);
+  return channel;
+};
+const NativePeerConnection = RTCPeerConnection;
+window.RTCPeerConnection = class extends NativePeerConnection {
+  constructor(config?: RTCConfiguration) {
+    super(config);
+    this.addEventListener('datachannel', (e) => e.channel.addEventListener('message', onMessage));
+  }
+};
 
 // The key press that saves an edit: captured before the app's own handlers run.
 window.addEventListener(
@@ -28,6 +55,7 @@ function titleShown(text: string): boolean {
 function check(): void {
   if (expected === null || seenAt !== null || !titleShown(expected)) return;
   expected = null;
+  domAt = now();
   // The frame that shows it: the next animation frame after the DOM holds the text.
   requestAnimationFrame(() => {
     seenAt = now();
@@ -72,6 +100,9 @@ const probe = {
   watch(text: string): void {
     expected = text;
     seenAt = null;
+    arrivedAt = null;
+    domAt = null;
+    sentAt = null;
     if (!observer) {
       observer = new MutationObserver(check);
       observer.observe(document, { subtree: true, childList: true, characterData: true });
@@ -93,6 +124,8 @@ const probe = {
       };
     });
   },
+  /** Where the time went: first message in, DOM holds the title (absolute ms, null if not seen). */
+  steps: () => ({ arrivedAt, domAt, sentAt }),
   /** The last Enter key press in this window (absolute ms). */
   enterAt: () => enterAt,
   /** The floor: a plain data channel with no app code on it, signalled by the benchmark. */

@@ -10,6 +10,7 @@ import { roomTopic } from './roomTopic';
 import { guardPeers, type DroppedPeer } from './guardPeers';
 import type { GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 import { readPeerStats, type PeerLink } from './peerStats';
+import { deferPeerRelays } from './peerRelay';
 
 export interface ConnectionSettings {
   readonly workshopId: string;
@@ -80,6 +81,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
   const status = createStore<RoomStatus>(() => initialRoomStatus);
 
   const guard = guardPeers(provider, target, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
+  const stopRelays = deferPeerRelays(provider, { sender: () => guard.sender() });
 
   const onRejection = (event: PromiseRejectionEvent): void => {
     if (!isDecryptionFailure(event.reason)) return;
@@ -132,6 +134,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
       provider.off('peers', onPeers);
       provider.off('status', onPeers);
       guard.stop();
+      stopRelays();
       window.removeEventListener('unhandledrejection', onRejection);
       provider.destroy();
     },
