@@ -9,6 +9,7 @@
 // BENCH_PROFILE=/tmp/edit writes CPU profiles of a sender and a receiver window for the 3-peer
 // run (edit.sender.cpuprofile, edit.receiver.cpuprofile), on an unminified build.
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -203,7 +204,7 @@ async function startProfile(page: Page): Promise<CDPSession> {
 }
 
 async function roomRun(count: number, appUrl: string, probe: string, signalingUrl: string): Promise<void> {
-  console.log(`\n${count} app windows, each its own Chromium process`);
+  console.log(`\n${count} app windows, each its own Chromium process (load average before: ${loadavg()[0]?.toFixed(1)})`);
   const windows: Window[] = [];
   const started = Date.now();
   try {
@@ -247,6 +248,7 @@ async function roomRun(count: number, appUrl: string, probe: string, signalingUr
       ['  where it goes (medians): Enter to sent / to first message in / to DOM / to frame', `${fmt(median(run.send))} / ${fmt(median(run.arrive))} / ${fmt(median(run.apply))} / ${fmt(median(run.frame))}`],
       ['  the same, p95 each', `${fmt(percentile(run.send, 95))} / ${fmt(percentile(run.arrive, 95))} / ${fmt(percentile(run.apply, 95))} / ${fmt(percentile(run.frame, 95))}`],
       ['target: p95 <= 2 x floor + 16 ms', fmt(2 * floorMs + 16)],
+      ['load average after (1 min; this machine has 2 cores)', (loadavg()[0] ?? 0).toFixed(1)],
       ['clocks: largest offset between windows / uncertainty', `${fmt(skew)} / ±${fmt(clockError)} (corrected)`],
       ...(run.missed ? [['edits not seen within 5 s', String(run.missed)] as const] : []),
     ]);
