@@ -68,9 +68,9 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
   const sectionId = useId();
 
   // Saved from the submit button's click, which Enter in a field fires too (implicit submission),
-  // and which then cancels the form's submission: before its submit event, Chromium reads the
-  // whole form for autofill, about a millisecond between the key press and the save reaching
-  // the room (bench/appLatencyBench.ts). The submit event stays for requestSubmit().
+  // and which then cancels the form's submission: Chromium's own form-submission work (autofill
+  // is told of it) comes before the submit event, 1-2 ms between the key press and the save
+  // reaching the room (bench/appLatencyBench.ts). The submit event stays for requestSubmit().
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const actions = store.getState();
