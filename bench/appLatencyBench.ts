@@ -264,20 +264,17 @@ async function main(): Promise<void> {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(profilePath ? { minify: false } : {}) } });
   const probe = await probeScript();
   const app = await startStaticServer(outDir, 0);
-  const signaling = await spawnSignalServer(['--host', '127.0.0.1']);
-  const chromiumVersion = await chromium
-    .launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
-    .then(async (b) => {
-      const v = b.version();
-      await b.close();
-      return v;
-    });
-  console.log(`Edit to visible in the app: Enter in one window's card editor to the next frame showing the title in another (Chromium ${chromiumVersion}, node ${process.version})`);
+  let signaling: Awaited<ReturnType<typeof spawnSignalServer>> | null = null;
   try {
+    signaling = await spawnSignalServer(['--host', '127.0.0.1']);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const chromiumVersion = browser.version();
+    await browser.close();
+    console.log(`Edit to visible in the app: Enter in one window's card editor to the next frame showing the title in another (Chromium ${chromiumVersion}, node ${process.version})`);
     for (const count of counts) await roomRun(count, app.url, probe, signaling.url);
   } finally {
     await app.close();
-    const stats = await signaling.stop();
+    const stats = (await signaling?.stop()) ?? {};
     const dropped = Object.entries(stats).filter(([k, v]) => /drop|refus|reject/i.test(k) && typeof v === 'number' && v > 0);
     if (dropped.length) console.log(`  signaling server dropped or refused: ${dropped.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
