@@ -18,16 +18,32 @@ interface BoardToolbarProps {
   readonly onBack: () => void;
 }
 
-export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
+/**
+ * Whether everything is saved. Its own component: the count changes twice with every change
+ * stored, a peer's included, and only this label needs to render then, not the whole toolbar
+ * (it sat between a peer's edit arriving and the board showing it; bench/appLatencyBench.ts).
+ */
+function SaveStateLabel({ saveState }: { readonly saveState: SaveState }) {
   const t = useT();
   const unsaved = useSyncExternalStore(saveState.onUnsavedChange, saveState.unsaved);
+  const widest = [t('board.toolbar.saving'), t('board.toolbar.saved')].reduce((a, b) => (b.length > a.length ? b : a));
+  return (
+    // Always as wide as its longest label, in any language (data-widest, see styles.css): a
+    // label that changed width would rewrap the toolbar and move the whole board under the pointer.
+    <span className="save-state" role="status" data-testid="save-state" data-widest={widest}>
+      {unsaved > 0 ? t('board.toolbar.saving') : t('board.toolbar.saved')}
+    </span>
+  );
+}
+
+export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
+  const t = useT();
   const { toolbar } = useBoardSlots();
   const store = useBoardStore();
   const title = useBoard((s) => s.snapshot.meta.title);
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const [renaming, setRenaming] = useState(false);
-  const widest = [t('board.toolbar.saving'), t('board.toolbar.saved')].reduce((a, b) => (b.length > a.length ? b : a));
   return (
     <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar.label')}>
       <button type="button" onClick={onBack}>
@@ -45,11 +61,7 @@ export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
         {t('board.toolbar.redo')}
       </button>
-      {/* Always as wide as its longest label, in any language (data-widest, see styles.css): a
-          label that changed width would rewrap the toolbar and move the whole board under the pointer. */}
-      <span className="save-state" role="status" data-testid="save-state" data-widest={widest}>
-        {unsaved > 0 ? t('board.toolbar.saving') : t('board.toolbar.saved')}
-      </span>
+      <SaveStateLabel saveState={saveState} />
       {toolbar}
       {renaming && (
         <RenameDialog

@@ -10,6 +10,8 @@ import { roomTopic } from './roomTopic';
 import { guardPeers, type DroppedPeer } from './guardPeers';
 import type { GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 import { readPeerStats, type PeerLink } from './peerStats';
+import { deferPeerRelays } from './peerRelay';
+import { watchStalledLinks } from './stalledLinks';
 
 export interface ConnectionSettings {
   readonly workshopId: string;
@@ -59,7 +61,8 @@ interface SignalingConnLike {
 
 interface ConnLike {
   connected: boolean;
-  peer: { _pc?: RTCPeerConnection } | null;
+  closed?: boolean;
+  peer: { _pc?: RTCPeerConnection; destroy(): void } | null;
 }
 
 /** Failed AES-GCM decryptions surface as unhandled OperationErrors inside y-webrtc. */
@@ -80,6 +83,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
   const status = createStore<RoomStatus>(() => initialRoomStatus);
 
   const guard = guardPeers(provider, target, (dropped) => status.setState((s) => ({ dropped: [...s.dropped, dropped].slice(-50) })));
+  const stopRelays = deferPeerRelays(provider, { sender: () => guard.sender() });
 
   const onRejection = (event: PromiseRejectionEvent): void => {
     if (!isDecryptionFailure(event.reason)) return;
@@ -90,6 +94,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
 
   const startedAt = now();
   let lastConnectedAt = 0;
+  const dropStalled = watchStalledLinks();
   let polling = false;
   let closed = false;
   const poll = async (): Promise<void> => {
@@ -102,6 +107,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
       const since = Math.max(startedAt, lastConnectedAt);
       const signaling: SignalingState = anyConnected ? 'connected' : now() - since > UNREACHABLE_AFTER_MS ? 'unreachable' : 'connecting';
       const entries = [...(provider.room?.webrtcConns.entries() ?? [])] as [string, ConnLike][];
+      dropStalled(entries, now());
       const peers = await Promise.all(
         entries.map(async ([peerId, conn]): Promise<PeerStatus> => {
           const stats = await readPeerStats(conn.peer?._pc, conn.connected).catch(() => ({ link: 'connecting' as const, rttMs: null }));
@@ -132,6 +138,7 @@ export async function openRoom(doc: Y.Doc, awareness: Awareness, settings: Conne
       provider.off('peers', onPeers);
       provider.off('status', onPeers);
       guard.stop();
+      stopRelays();
       window.removeEventListener('unhandledrejection', onRejection);
       provider.destroy();
     },
