@@ -56,15 +56,17 @@ export function AgendaEditor({ onClose }: { readonly onClose: () => void }) {
       <div className="agenda-templates">
         <label>
           Start from a template{' '}
+          {/* Shows the agenda in effect by its name (the template it came from, or a blank or
+              edited one that is no template here). */}
           <select
-            value=""
+            value={agenda.name}
             onChange={(e) => {
               const chosen = allTemplates(templates).find((t) => t.name === e.target.value);
               if (chosen) setAgenda(chosen);
             }}
             data-testid="agenda-template"
           >
-            <option value="">Choose…</option>
+            {!allTemplates(templates).some((t) => t.name === agenda.name) && <option value={agenda.name}>{agenda.name}</option>}
             {allTemplates(templates).map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
