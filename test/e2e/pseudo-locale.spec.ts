@@ -130,7 +130,7 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await profile.locator('.dialog-actions button[type="button"]').click();
 
   // Back to the list: the workshop, a delete confirmation, and a refused import.
-  await page.locator('.board-toolbar > button').first().click();
+  await page.locator('.board-toolbar-main > button').first().click();
   await expect(page.getByTestId('workshop-item')).toHaveCount(1);
   await sweep(page, 'workshop list');
   await page.getByTestId('workshop-item').locator('.workshop-actions button.danger').click();

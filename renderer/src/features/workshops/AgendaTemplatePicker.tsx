@@ -25,19 +25,22 @@ interface AgendaTemplatePickerProps {
 export function AgendaTemplatePicker({ value, own, onChange }: AgendaTemplatePickerProps) {
   const tr = useT();
   const name = useId();
-  const options: { choice: TemplateChoice; label: string; detail: string }[] = [
-    { choice: { kind: 'built-in' }, label: BUILT_IN_AGENDA.name, detail: tr('workshops.template.plan', { phases: BUILT_IN_AGENDA.phases.length, minutes: totalMinutes(BUILT_IN_AGENDA) }) },
+  // `data`: a name that is content (the built-in agenda's, a facilitator's own), shown as it is.
+  const options: { choice: TemplateChoice; label: string; detail: string; data?: true }[] = [
+    { choice: { kind: 'built-in' }, label: BUILT_IN_AGENDA.name, data: true, detail: tr('workshops.template.plan', { phases: BUILT_IN_AGENDA.phases.length, minutes: totalMinutes(BUILT_IN_AGENDA) }) },
     { choice: { kind: 'blank' }, label: tr('workshops.template.blankName'), detail: tr('workshops.template.blankDetail') },
-    ...own.map((a) => ({ choice: { kind: 'own', name: a.name } as const, label: a.name, detail: tr('workshops.template.ownPlan', { phases: a.phases.length, minutes: totalMinutes(a) }) })),
+    ...own.map((a) => ({ choice: { kind: 'own', name: a.name } as const, label: a.name, data: true as const, detail: tr('workshops.template.ownPlan', { phases: a.phases.length, minutes: totalMinutes(a) }) })),
   ];
   return (
     <fieldset className="template-picker" data-testid="template-picker">
       <legend>{tr('workshops.template.legend')}</legend>
-      {options.map(({ choice, label, detail }) => (
+      {options.map(({ choice, label, detail, data }) => (
         <label key={keyOf(choice)} className="template-option">
           <input type="radio" name={name} checked={keyOf(choice) === keyOf(value)} onChange={() => onChange(choice)} />
           <span>
-            <span className="template-name">{label}</span> <span className="muted">{detail}</span>
+            <span className="template-name" translate={data ? 'no' : undefined}>
+              {label}
+            </span> <span className="muted">{detail}</span>
           </span>
         </label>
       ))}
