@@ -89,8 +89,6 @@ export default tseslint.config(
       'renderer/src/host/**',
       'renderer/src/features/charter/**',
       'renderer/src/features/facilitation/**',
-      'renderer/src/features/room/**',
-      'renderer/src/features/join/**',
     ],
     plugins: { bridgeboard },
     rules: { 'bridgeboard/no-ui-literals': 'error' },

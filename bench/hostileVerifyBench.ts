@@ -84,6 +84,7 @@ const cases: Case[] = [
       ['10,000-character words to the bundle limit', 'words', 1],
       ['one-letter items, just under the page limit', 'items', 0.55],
       ['one-letter items to the bundle limit (over the page limit)', 'items', 1],
+      ['every CJK ideograph, Greek and Cyrillic letter (about 28,000 distinct glyphs) to the bundle limit', 'scripts', 1],
     ] as const
   ).map(([what, filler, share], i) => ({
     label: `costliest PDF: ${VERIFY_LIMITS.maxSignatures} signatures, ${what}`,

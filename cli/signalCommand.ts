@@ -40,7 +40,7 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
     io.out(signalUsage);
     return 0;
   }
-  const { host, port, statsIntervalMs, limits, addressing } = parsed.options;
+  const { host, port, statsIntervalMs, limits, addressing, invites } = parsed.options;
   let server;
   try {
     server = await startSignalingServer({
@@ -48,6 +48,7 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
       port,
       limits,
       addressing,
+      invites,
       statsIntervalMs,
       log: jsonLineLogger(io.out),
       networkInterfaces: io.networkInterfaces ?? os.networkInterfaces,

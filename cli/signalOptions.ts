@@ -5,6 +5,8 @@ import { ZodError } from 'zod';
 import { parseArgs, parseIntegerOption } from './args';
 import { defaultSignalingLimits, resolveSignalingLimits, type SignalingLimits } from '../electron/main/signaling/signalingLimits';
 import { defaultClientAddressing, resolveClientAddressing, type ClientAddressing } from '../electron/main/signaling/clientAddress';
+import type { InviteDropOptions } from '../electron/main/inviteDrop/inviteDropService';
+import { inviteDropFlagNames, inviteDropOptionNames, inviteDropUsage, parseInviteDropOptions } from './inviteDropOptions';
 
 export interface SignalOptions {
   readonly host: string;
@@ -12,6 +14,8 @@ export interface SignalOptions {
   readonly statsIntervalMs: number;
   readonly limits: SignalingLimits;
   readonly addressing: ClientAddressing;
+  /** The invite drop for short codes: its limits, or false for none. */
+  readonly invites: InviteDropOptions | false;
 }
 
 export type ParsedSignalOptions = { readonly ok: true; readonly help: true } | { readonly ok: true; readonly help: false; readonly options: SignalOptions } | { readonly ok: false; readonly error: string };
@@ -61,6 +65,7 @@ export const signalUsage = [
   'Limits (see electron/main/signaling/README.md):',
   ...Object.entries(limitFlags).map(([flag, key]) => option(`--${flag} N`, `default ${defaultSignalingLimits[key]}`)),
   option('--stats-interval-ms N', 'how often to log counts, 0 for never (default 60000)'),
+  ...inviteDropUsage(option),
   '  --help',
 ].join('\n');
 
@@ -68,8 +73,8 @@ const hostPattern = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|localh
 
 export function parseSignalOptions(argv: readonly string[]): ParsedSignalOptions {
   const args = parseArgs(argv, {
-    options: ['host', 'port', 'stats-interval-ms', 'proxy-header', ...Object.keys(limitFlags), ...Object.keys(addressingFlags)],
-    flags: ['help', 'behind-proxy'],
+    options: ['host', 'port', 'stats-interval-ms', 'proxy-header', ...Object.keys(limitFlags), ...Object.keys(addressingFlags), ...inviteDropOptionNames],
+    flags: ['help', 'behind-proxy', ...inviteDropFlagNames],
   });
   const fail = (error: string): ParsedSignalOptions => ({ ok: false, error });
   if (!args.ok) return fail(args.error);
@@ -123,5 +128,8 @@ export function parseSignalOptions(argv: readonly string[]): ParsedSignalOptions
     return fail((typed.get(issue?.path[0] ?? '') ?? '%s').replace('%s', reason));
   }
 
-  return { ok: true, help: false, options: { host, port, statsIntervalMs, limits, addressing } };
+  const invites = parseInviteDropOptions(args);
+  if (!invites.ok) return fail(invites.error);
+
+  return { ok: true, help: false, options: { host, port, statsIntervalMs, limits, addressing, invites: invites.invites } };
 }

@@ -6,3 +6,8 @@ export * from './roomSecret';
 export * from './signalingUrl';
 export * from './iceConfig';
 export * from './certificateFingerprint';
+export * from './shortInviteCode';
+export * from './shortInviteBox';
+export * from './inviteDropProtocol';
+export * from './shortInvite';
+export * from './shortInviteServers';

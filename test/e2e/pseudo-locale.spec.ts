@@ -2,19 +2,30 @@
 // localized features is visited, and each must show only catalog text (accented, bracketed, a
 // third longer). Everything the test types is Chinese or Cyrillic, so any plain ASCII letter on
 // screen is a string that bypassed the catalog. The features still in English (charter,
-// facilitation, room, join) are marked in the page and skipped; the test lists them.
+// facilitation) are marked in the page and skipped; the test lists them. The room runs on a real
+// signaling server in the test process; its address (data, shown as it is) is allowed.
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { createInvite, formatInviteWebLink } from '../../shared/room';
+import { startSignalingServer, type SignalingServer } from '../../electron/main/signaling/signalingServer';
 import { expectAllTranslated, findUntranslated } from './fixtures/untranslated';
 
 const ZONE = 'Asia/Shanghai';
 test.use({ timezoneId: ZONE, locale: 'en-US' });
 
-const sweep = async (page: Page, view: string) => {
-  const { pending } = await expectAllTranslated(page, view, [ZONE]);
+const sweep = async (page: Page, view: string, data: readonly string[] = []) => {
+  const { pending } = await expectAllTranslated(page, view, [ZONE, ...data]);
   test.info().annotations.push({ type: 'still English', description: `${view}: ${pending.join(', ') || 'none'}` });
 };
 const dialog = (page: Page, testId: string) => page.getByTestId(testId);
+
+let signaling: SignalingServer;
+test.beforeAll(async () => {
+  signaling = await startSignalingServer({ host: '127.0.0.1', port: 0, statsIntervalMs: 0 });
+});
+test.afterAll(async () => {
+  await signaling.close();
+});
 
 async function addCard(page: Page, section: string, title: string): Promise<void> {
   await page.getByTestId(`add-card-${section}`).click();
@@ -42,11 +53,21 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="probe">Plain English</p><button id="probe2" aria-label="Close">✕</button>'));
   expect((await findUntranslated(page)).offenders).toEqual(['<p> Plain English', '<button aria-label> Close']);
   await page.evaluate(() => document.querySelectorAll('#probe, #probe2').forEach((el) => el.remove()));
+  // Holding an invite: the welcome's link leads to the join page, which asks who you are once.
+  await welcome.getByTestId('welcome-join-link').click();
+  await expect(page.getByTestId('join-first-visit')).toBeVisible();
+  await sweep(page, 'join page on a first visit');
+  await page.locator('.join-form button[type="submit"]').click();
+  await expect(page.getByTestId('invite-error')).toBeVisible();
+  await sweep(page, 'join page with a missing invite');
+  await page.locator('.join-form .dialog-actions button[type="button"]').click();
+  await expect(welcome).toBeVisible();
   await welcome.locator('button[type="submit"]').click();
   await expect(welcome.getByRole('alert')).toBeVisible();
   await sweep(page, 'welcome dialog with an error');
   await welcome.locator('input[autocomplete="name"]').fill('王小明');
   await welcome.locator('input[value="OT"]').check();
+  await welcome.locator('input[autocomplete="organization-title"]').fill('控制工程师');
   await welcome.locator('button[type="submit"]').click();
   await expect(welcome).toBeHidden();
 
@@ -129,6 +150,43 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await sweep(page, 'profile dialog');
   await profile.locator('.dialog-actions button[type="button"]').click();
 
+  // The room: opening it (with a refused try), the invite, the participants panel, the network
+  // settings, and going offline.
+  const url = signaling.url;
+  await page.getByTestId('open-room').click();
+  const openRoom = dialog(page, 'open-room-dialog');
+  await expect(openRoom.getByTestId('member-summary')).toBeVisible();
+  await openRoom.locator('details > summary').click();
+  await openRoom.locator('button[type="submit"]').click();
+  await expect(openRoom.getByRole('alert')).toBeVisible();
+  await sweep(page, 'open-room dialog with an error and the network settings');
+  await openRoom.getByTestId('member-change').click();
+  await expect(openRoom.locator('input[autocomplete="name"]')).toHaveValue('王小明');
+  await sweep(page, 'open-room dialog changing who I am');
+  await openRoom.locator('input[data-autofocus]').fill(url);
+  await openRoom.locator('button[type="submit"]').click();
+  const invite = dialog(page, 'invite-dialog');
+  await expect(invite.getByTestId('invite-qr')).toBeVisible();
+  await sweep(page, 'invite dialog', [url]);
+  await invite.locator('.dialog-actions button').click();
+  await expect(page.getByTestId('participants-panel')).toBeVisible();
+  await expect(page.getByTestId('room-state')).toHaveText(/^\[/);
+  await sweep(page, 'board in an open room with the participants panel', [url]);
+  await page.getByTestId('network-settings').click();
+  const ice = dialog(page, 'ice-dialog');
+  await ice.locator('input[type="checkbox"]').check();
+  await ice.locator('button[type="submit"]').click();
+  await expect(ice.getByRole('alert')).toBeVisible();
+  await sweep(page, 'network settings with an error');
+  await ice.locator('.dialog-actions button[type="button"]').click();
+  await page.getByTestId('room-settings').click();
+  await expect(dialog(page, 'open-room-dialog')).toBeVisible();
+  await sweep(page, 'room settings', [url]);
+  await dialog(page, 'open-room-dialog').locator('.dialog-actions button[type="button"]').click();
+  await page.getByTestId('go-offline').click();
+  await expect(page.getByTestId('reconnect')).toBeVisible();
+  await sweep(page, 'board in a room gone offline', [url]);
+
   // Back to the list: the workshop, a delete confirmation, and a refused import.
   await page.locator('.board-toolbar-main > button').first().click();
   await expect(page.getByTestId('workshop-item')).toHaveCount(1);
@@ -144,6 +202,25 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await (await chooser).setFiles(file);
   await expect(page.getByTestId('notice-error')).toBeVisible();
   await sweep(page, 'workshop list with an import error');
+
+  // The join page with a profile (who I am shown, then changed), an invite that names the
+  // server's certificate and carries its STUN/TURN settings, then a malformed one.
+  const turn = 'turn:turn.example.com:443?transport=tcp';
+  const carrying = createInvite({
+    workshopId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    signaling: [url],
+    certificate: 'AB'.repeat(32),
+    ice: { urls: [turn], username: 'u', credential: 'c', relayOnly: true },
+  });
+  await page.goto(formatInviteWebLink(carrying, new URL(page.url()).origin));
+  await expect(page.getByTestId('certificate-check')).toBeVisible();
+  await expect(page.getByTestId('member-summary')).toBeVisible();
+  await sweep(page, 'join page with an invite', [turn]);
+  await page.getByTestId('member-change').click();
+  await sweep(page, 'join page changing who I am', [turn]);
+  await page.goto('./#/join/not-an-invite');
+  await expect(page.getByTestId('invite-error')).toBeVisible();
+  await sweep(page, 'join page with a malformed invite');
 
   // A workshop that does not exist.
   await page.goto('./#/w/no-such-workshop');

@@ -156,13 +156,26 @@ export async function writeExports(dir: string, name: string, bundle: CharterBun
   return paths;
 }
 
-/** What fills a costly bundle: words of 10,000 characters, prose, or thousands of one-letter items. */
-export type Filler = 'words' | 'prose' | 'items';
+/** What fills a costly bundle: words of 10,000 characters, prose, thousands of one-letter items, or every script. */
+export type Filler = 'words' | 'prose' | 'items' | 'scripts';
+
+/** Every CJK unified ideograph, Greek and Cyrillic letter: the most distinct glyphs a bundle can ask the fonts for. */
+const ALL_SCRIPTS = (() => {
+  const ranges: [number, number][] = [[0x0370, 0x03ff], [0x0400, 0x04ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff]];
+  let text = '';
+  for (const [from, to] of ranges) for (let c = from; c <= to; c++) text += String.fromCodePoint(c);
+  return text;
+})();
+const SCRIPT_CHUNK = 2000;
 
 const FILLERS: Record<Filler, (i: number) => { cardId: string; title: string; fields: Record<string, string> }> = {
   words: (i) => ({ cardId: `w${i}`, title: `Word ${i}`, fields: { itView: 'W'.repeat(10_000), otView: '', resolution: '', reference: '' } }),
   prose: (i) => ({ cardId: `p${i}`, title: `Prose ${i}`, fields: { itView: 'lorem ipsum dolor sit amet '.repeat(370), otView: '', resolution: '', reference: '' } }),
   items: (i) => ({ cardId: `i${i}`, title: 'x', fields: { itView: 'a', otView: 'b', resolution: 'c', reference: '' } }),
+  scripts: (i) => {
+    const from = (i * SCRIPT_CHUNK) % ALL_SCRIPTS.length;
+    return { cardId: `s${i}`, title: `Scripts ${i}`, fields: { itView: ALL_SCRIPTS.slice(from, from + SCRIPT_CHUNK), otView: '', resolution: '', reference: '' } };
+  },
 };
 
 /**
@@ -187,11 +200,13 @@ export function costlyBundle({ signers = 3, fillTo = 0, filler = 'words' }: { si
     return { ...bundle, signatures };
   };
   if (fillTo === 0) return build(0);
-  const base = canonicalJson(build(0)).length;
-  let items = Math.floor((fillTo - base) / (canonicalJson(build(1)).length - base));
+  // The limit counts the bundle's UTF-8 bytes, as a verifier reads them.
+  const bytes = (bundle: CharterBundle) => new TextEncoder().encode(canonicalJson(bundle)).length;
+  const base = bytes(build(0));
+  let items = Math.floor((fillTo - base) / (bytes(build(1)) - base));
   // Longer card ids as the count grows: shrink until it fits.
   for (let bundle = build(items); ; bundle = build(items)) {
-    if (canonicalJson(bundle).length <= fillTo) return bundle;
+    if (bytes(bundle) <= fillTo) return bundle;
     items = Math.floor(items * 0.98);
   }
 }

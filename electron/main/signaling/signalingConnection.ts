@@ -3,6 +3,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { WebSocket as WS } from 'ws';
 import type { AddressLedger } from './addressLedger';
+import type { InviteDrop } from '../inviteDrop/inviteDropService';
 import type { Deliver } from './delivery';
 import type { OutBudgets } from './outBudgets';
 import type { SignalingLimits } from './signalingLimits';
@@ -23,6 +24,8 @@ export interface ConnectionContext {
   readonly now: () => number;
   /** A throttled warning, counts only: never the address, a topic or a payload. */
   readonly warn: (event: string) => void;
+  /** Sealed invites for short codes; null when this server keeps none. */
+  readonly invites: InviteDrop | null;
 }
 
 const dropWindowMs = 10_000;
@@ -137,6 +140,15 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
       }
       case 'ping':
         send(ctx, ws, pongMessage);
+        break;
+      case 'invite':
+        if (!ctx.invites) {
+          send(ctx, ws, JSON.stringify({ type: 'invite-refused', id: '', reason: 'unavailable' }));
+          break;
+        }
+        void ctx.invites.handle(msg.body, address).then((frame) => {
+          if (ws.readyState === WS.OPEN) send(ctx, ws, frame);
+        });
         break;
     }
   });

@@ -1,6 +1,8 @@
 // Parses client messages of y-webrtc's signaling protocol (node_modules/y-webrtc/bin/server.js):
-// subscribe, unsubscribe, publish, ping. Anything else is reported as malformed, never thrown.
+// subscribe, unsubscribe, publish, ping; and the invite drop's invite-put and invite-get, which
+// inviteDrop/ parses itself. Anything else is reported as malformed, never thrown.
 import { z } from 'zod';
+import { isInviteDropType } from '../../../shared/room/inviteDropProtocol';
 
 // Like the reference server, non-string topic entries are skipped rather than rejecting the message.
 const topicList = z.array(z.unknown()).optional();
@@ -14,7 +16,8 @@ const pingSchema = z.looseObject({ type: z.literal('ping') });
 export type ClientMessage =
   | { readonly type: 'subscribe' | 'unsubscribe'; readonly topics: readonly string[] }
   | { readonly type: 'publish'; readonly topic: string; readonly message: Record<string, unknown> }
-  | { readonly type: 'ping' };
+  | { readonly type: 'ping' }
+  | { readonly type: 'invite'; readonly body: unknown };
 
 export type ParseOutcome = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false };
 
@@ -29,6 +32,7 @@ export function parseClientMessage(raw: string): ParseOutcome {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return malformed;
   const type = (value as { type?: unknown }).type;
+  if (isInviteDropType(type)) return { ok: true, message: { type: 'invite', body: value } };
   switch (type) {
     case 'subscribe':
     case 'unsubscribe': {

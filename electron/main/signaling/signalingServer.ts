@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createInviteDrop, flattenInviteCounters, type InviteDropOptions } from '../inviteDrop/inviteDropService';
 import { AddressLedger } from './addressLedger';
 import { resolveClientAddressing, type ClientAddressing } from './clientAddress';
 import { createConnectionGate } from './connectionGate';
@@ -43,6 +44,8 @@ export interface SignalingHandlerOptions {
   readonly closeGraceMs?: number;
   /** Answers plain requests (not upgrades); by default a health check ('okay'). */
   readonly onRequest?: http.RequestListener;
+  /** The invite drop for short codes (inviteDrop/): its limits and store; false keeps none. */
+  readonly invites?: InviteDropOptions | false;
 }
 
 export interface SignalingHandler {
@@ -93,6 +96,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
 
   const warn = (event: string) => log.warn(`signaling.${event}`, { connections: connections.size, topics: registry.topicCount });
   const gate = createConnectionGate({ limits, addressing, ledger, counters, warn });
+  const invites = options.invites === false ? null : createInviteDrop(options.invites ?? {}, now);
   const deliver = createDelivery(limits.maxBufferedBytes, counters, warn);
   const ctx: ConnectionContext = {
     limits,
@@ -104,6 +108,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
     counters,
     now,
     warn,
+    invites,
   };
 
   const httpServer = http.createServer({
@@ -171,11 +176,13 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
     }
     ledger.prune();
     budgets.prune();
+    invites?.prune();
   }, sweepMs);
   sweep.unref();
 
   const statsIntervalMs = options.statsIntervalMs ?? 60_000;
-  const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', flattenStats(stats())), statsIntervalMs) : undefined;
+  const logFields = () => ({ ...flattenStats(stats()), ...(invites ? flattenInviteCounters(invites.counters) : {}) });
+  const statsTimer = statsIntervalMs > 0 ? setInterval(() => log.info('signaling.stats', logFields()), statsIntervalMs) : undefined;
   statsTimer?.unref();
 
   const listen = async (port: number, host: string): Promise<AddressInfo> => {
@@ -214,7 +221,8 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
       httpServer.closeAllConnections();
       wss.close();
       await serverClosed;
-      log.info('signaling.closed', flattenStats(stats()));
+      await invites?.close();
+      log.info('signaling.closed', logFields());
     })();
     return closing;
   };

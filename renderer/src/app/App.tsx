@@ -26,7 +26,8 @@ export function App() {
       <StatusRegion />
       <div id="content" tabIndex={-1}>
         {join !== null ? (
-          // Joining asks for name and side itself, so it comes before the first-run question.
+          // Joining asks name, side and role itself when there is no profile yet (a first visit by an
+          // invite link, or the welcome's "Join a workshop with an invite"), so it comes first.
           <JoinPage key={join} input={join} onJoined={open} onCancel={() => open(null)} />
         ) : !profile ? (
           <ProfileDialog onDone={() => undefined} />

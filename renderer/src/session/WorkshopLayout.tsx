@@ -4,7 +4,7 @@
 // cards). The charter is shown in place of the board, which stays mounted behind it.
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { readRoster, type SectionId } from '../../../shared/board';
+import { readRoster } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NotYetTranslated } from '../ui/NotYetTranslated';
 import { useT } from '../core/i18n';
@@ -23,22 +23,6 @@ import type { OpenWorkshop } from './openWorkshop';
 
 const CharterPage = lazy(loadCharterPage);
 
-// The room's marks on sections and cards, inside the board; still in English (see NotYetTranslated).
-function PendingSectionPresence(props: { readonly section: SectionId }) {
-  return (
-    <NotYetTranslated feature="room">
-      <SectionPresence {...props} />
-    </NotYetTranslated>
-  );
-}
-function PendingCardPresence(props: { readonly cardId: string }) {
-  return (
-    <NotYetTranslated feature="room">
-      <CardPresence {...props} />
-    </NotYetTranslated>
-  );
-}
-
 export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWorkshop; readonly onBack: () => void }) {
   const t = useT();
   const [charterOpen, setCharterOpen] = useState(false);
@@ -54,9 +38,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
     () => ({
       toolbar: (
         <>
-          <NotYetTranslated feature="room">
-            <RoomToolbar />
-          </NotYetTranslated>
+          <RoomToolbar />
           <NotYetTranslated feature="charter">
             <CharterButton onOpen={() => setCharterOpen(true)} />
           </NotYetTranslated>
@@ -67,8 +49,8 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
           <PresentButton results={results} />
         </>
       ),
-      SectionDecoration: PendingSectionPresence,
-      CardDecoration: PendingCardPresence,
+      SectionDecoration: SectionPresence,
+      CardDecoration: CardPresence,
     }),
     [workshop, results],
   );
@@ -115,9 +97,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                     )}
                   </div>
                   <ErrorBoundary region="the participants panel" label={t('ui.region.participants')}>
-                    <NotYetTranslated feature="room" block>
-                      <ParticipantsPanel />
-                    </NotYetTranslated>
+                    <ParticipantsPanel />
                   </ErrorBoundary>
                   {historyOpen && (
                     <ErrorBoundary region="the history" label={t('ui.region.history')}>

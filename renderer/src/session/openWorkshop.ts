@@ -89,7 +89,10 @@ export async function openWorkshop(host: Host, summary: WorkshopSummary, onError
     onError,
     me: () => {
       const who = me();
-      return profileStore.getState().profile || room?.store.getState().settings ? { id: who.participantId, name: who.name, side: who.side } : null;
+      const profile = profileStore.getState().profile;
+      const member = room?.store.getState().settings?.member;
+      // The role the room was joined with, else the profile's (asked at first run).
+      return profile || member ? { id: who.participantId, name: who.name, side: who.side, role: member?.role ?? profile?.role ?? '' } : null;
     },
   });
 

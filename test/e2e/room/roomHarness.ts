@@ -137,7 +137,7 @@ async function fillIce(page: Page, scope: ReturnType<Page['getByTestId']>, ice: 
   void page;
 }
 
-/** Opens the web link (or types the code on the join page) and joins as `person`. */
+/** Opens the web link (or types the code on the join page) and joins as `person` (asked once, on a first visit). */
 export async function join(page: Page, invite: { webLink?: string; code?: string }, person: Person, ice?: { urls: string; username: string; credential: string; relayOnly: boolean }): Promise<void> {
   if (invite.webLink) {
     await page.goto(invite.webLink);
@@ -146,6 +146,9 @@ export async function join(page: Page, invite: { webLink?: string; code?: string
     await page.getByLabel('Invite link or code').fill(invite.code ?? '');
   }
   const form = page.getByRole('form', { name: 'Join a workshop' });
+  // A browser with a profile shows who it is instead of asking; this person may differ.
+  const change = form.getByTestId('member-change');
+  if (await change.isVisible()) await change.click();
   await form.getByLabel('Your name').fill(person.name);
   await form.getByRole('radio', { name: person.side === 'facilitator' ? 'Neutral' : person.side, exact: true }).check();
   await form.getByLabel('Your role').fill(person.role);

@@ -1,4 +1,4 @@
-// English labels for the board's enums, for the features not yet localized (room, join). Views
+// English labels for the board's enums, for features not yet localized (none uses them since room and join were). Views
 // that speak the reader's language use sideLabel and statusLabel from core/i18n instead.
 import type { CardStatus, Side } from '../../../../shared/board';
 

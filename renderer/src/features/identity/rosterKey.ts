@@ -12,7 +12,7 @@ export interface RosterKeyDeps {
   readonly host: Host;
   readonly doc: Y.Doc;
   /** Who I am, for a roster entry made here; null when nobody is known yet (no profile). */
-  readonly me: () => { readonly id: string; readonly name: string; readonly side: Side } | null;
+  readonly me: () => { readonly id: string; readonly name: string; readonly side: Side; readonly role?: string } | null;
   readonly onError: (e: unknown) => void;
 }
 
@@ -21,7 +21,7 @@ export function ensureRosterKey(doc: Y.Doc, me: RosterKeyDeps['me'], publicKey: 
   if (!who) return;
   const mine = readRoster(doc).find((p) => p.id === who.id);
   if (mine?.publicKey === publicKey) return;
-  const base = mine ?? { name: who.name, side: who.side, role: '' };
+  const base = mine ?? { name: who.name, side: who.side, role: who.role ?? '' };
   upsertParticipant(doc, { id: who.id, name: base.name, side: base.side, role: base.role, publicKey }, Date.now(), ROOM);
 }
 

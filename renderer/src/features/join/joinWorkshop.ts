@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import type { Invite, IceSettings } from '../../../../shared/room';
 import type { Host } from '../../host/Host';
+import { t } from '../../core/i18n';
 import { readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type Member } from '../room';
 
 export async function joinWorkshop(host: Host, invite: Invite, member: Member, ice: IceSettings): Promise<string> {
@@ -13,7 +14,7 @@ export async function joinWorkshop(host: Host, invite: Invite, member: Member, i
   if (!known) {
     const now = Date.now();
     // The title follows the board's once the first sync arrives.
-    await host.storage.create({ id, title: 'Joined workshop', createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(new Y.Doc()));
+    await host.storage.create({ id, title: t('join.placeholderTitle'), createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(new Y.Doc()));
   }
   const previous = readRoomSettings((await host.vault.read(id))[ROOM_SETTINGS_KEY] ?? null);
   const { entry } = roomSettingsEntry({

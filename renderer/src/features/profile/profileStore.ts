@@ -1,12 +1,17 @@
-// The local profile (name and side), asked for once and kept in localStorage. It is who the
-// user is on this device: the author and side of the cards they add.
+// The local profile (name, side and role), asked for once and kept in localStorage. It is who
+// the user is on this device: the author and side of the cards they add, and who they are in
+// every room they open or join (the role shows in the participants panel and on the roster).
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import * as z from 'zod';
 import { NAME_MAX, SIDES, type Author } from '../../../../shared/board';
 import { t } from '../../core/i18n';
 
-const profileSchema = z.object({ name: z.string().trim().min(1).max(NAME_MAX), side: z.enum(SIDES) });
+/** A role such as "Control engineer"; may be empty. The room's roster keeps at most as much. */
+export const ROLE_MAX = 80;
+
+// A profile saved before the role was asked has none: it reads as an empty role.
+const profileSchema = z.object({ name: z.string().trim().min(1).max(NAME_MAX), side: z.enum(SIDES), role: z.string().trim().max(ROLE_MAX).default('') });
 export type Profile = z.infer<typeof profileSchema>;
 
 const KEY = 'bridgeboard.profile';
@@ -25,16 +30,14 @@ function readProfile(): Profile | null {
 interface ProfileState {
   readonly profile: Profile | null;
   /** Returns an error message (in the user's language), or null when saved. */
-  save(input: { name: string; side: string }): string | null;
+  save(input: { name: string; side: string; role?: string }): string | null;
 }
 
 export const profileStore = createStore<ProfileState>()((set) => ({
   profile: readProfile(),
   save: (input) => {
     const parsed = profileSchema.safeParse(input);
-    if (!parsed.success) {
-      return input.name.trim().length === 0 ? t('profile.error.empty') : t('profile.error.tooLong', { max: NAME_MAX });
-    }
+    if (!parsed.success) return profileProblem(input);
     try {
       localStorage.setItem(KEY, JSON.stringify(parsed.data));
     } catch {
@@ -51,4 +54,11 @@ export const useProfile = (): Profile | null => useStore(profileStore, (s) => s.
 export function currentAuthor(): Author {
   const profile = profileStore.getState().profile;
   return profile ? { name: profile.name, side: profile.side } : { name: 'Anonymous', side: 'facilitator' };
+}
+
+/** What is wrong with a name and role the profile (or a room) refuses, in the user's language. */
+export function profileProblem(input: { name: string; role?: string }): string {
+  if (input.name.trim().length === 0) return t('profile.error.empty');
+  if (input.name.trim().length > NAME_MAX) return t('profile.error.tooLong', { max: NAME_MAX });
+  return t('profile.error.roleTooLong', { max: ROLE_MAX });
 }

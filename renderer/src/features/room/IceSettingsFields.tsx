@@ -1,6 +1,7 @@
 // The ICE part of a room's settings: STUN/TURN servers, username, credential and relay-only.
 // Empty by default: host candidates only, so nothing leaves the building.
 import { useId } from 'react';
+import { useT } from '../../core/i18n';
 
 export interface IceDraft {
   readonly urls: string;
@@ -27,28 +28,29 @@ export function iceInputFrom(draft: IceDraft): unknown {
 }
 
 export function IceSettingsFields({ draft, onChange }: { readonly draft: IceDraft; readonly onChange: (next: IceDraft) => void }) {
+  const t = useT();
   const id = useId();
   return (
     <fieldset className="field ice-fields" data-testid="ice-settings">
-      <legend>STUN and TURN servers</legend>
-      <p className="hint">Leave empty on a plant network: peers then connect directly and nothing leaves the building. A TURN relay over TCP/443 gets through strict firewalls.</p>
+      <legend>{t('room.ice.legend')}</legend>
+      <p className="hint">{t('room.ice.hint')}</p>
       <label className="field" htmlFor={`${id}-urls`}>
-        <span>Server URLs (one per line)</span>
-        <textarea id={`${id}-urls`} rows={2} value={draft.urls} placeholder="turn:turn.example.com:443?transport=tcp" onChange={(e) => onChange({ ...draft, urls: e.target.value })} />
+        <span>{t('room.ice.urls')}</span>
+        <textarea id={`${id}-urls`} rows={2} value={draft.urls} placeholder={t('room.ice.urlsPlaceholder')} onChange={(e) => onChange({ ...draft, urls: e.target.value })} />
       </label>
       <div className="field-row">
         <label className="field" htmlFor={`${id}-user`}>
-          <span>TURN username</span>
+          <span>{t('room.ice.username')}</span>
           <input id={`${id}-user`} value={draft.username} autoComplete="off" onChange={(e) => onChange({ ...draft, username: e.target.value })} />
         </label>
         <label className="field" htmlFor={`${id}-cred`}>
-          <span>TURN credential</span>
+          <span>{t('room.ice.credential')}</span>
           <input id={`${id}-cred`} type="password" value={draft.credential} autoComplete="off" onChange={(e) => onChange({ ...draft, credential: e.target.value })} />
         </label>
       </div>
       <label className="radio">
         <input type="checkbox" checked={draft.relayOnly} onChange={(e) => onChange({ ...draft, relayOnly: e.target.checked })} />
-        Relay only (every connection goes through TURN)
+        {t('room.ice.relayOnly')}
       </label>
     </fieldset>
   );

@@ -2,18 +2,23 @@
 // and a QR code, each with a copy button. All carry the signaling addresses, the workshop id,
 // the room secret and the room's STUN/TURN settings if it has any, so whoever holds one can
 // join: share it only with the workshop's people.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { createInvite, fingerprintReadAloud, formatFingerprint, formatInviteCode, formatInviteLink, formatInviteWebLink, InviteError, qrSvgDataUrl, type Invite } from '../../../../shared/room';
 import { Dialog } from '../../ui/Dialog';
+import { t, useT, type MessageKey } from '../../core/i18n';
+import { inviteErrorText } from './roomText';
 import type { RoomSettings } from './roomSettings';
+import { ShortInviteCode } from './ShortInviteCode';
+import { shortInviteServer, useShortInvite } from './useShortInvite';
 
-const VALIDITY = [
-  { label: 'No limit', ms: 0 },
-  { label: '8 hours', ms: 8 * 3600_000 },
-  { label: '7 days', ms: 7 * 86400_000 },
-] as const;
+const VALIDITY: readonly { readonly label: MessageKey; readonly ms: number }[] = [
+  { label: 'room.invite.validity.none', ms: 0 },
+  { label: 'room.invite.validity.hours', ms: 8 * 3600_000 },
+  { label: 'room.invite.validity.days', ms: 7 * 86400_000 },
+];
 
 function CopyRow({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }) {
+  const t = useT();
   const [copied, setCopied] = useState(false);
   const copy = () => {
     navigator.clipboard?.writeText(value).then(
@@ -27,7 +32,7 @@ function CopyRow({ label, value, testId }: { readonly label: string; readonly va
       <div className="invite-value">
         <input readOnly value={value} data-testid={testId} aria-label={label} onFocus={(e) => e.target.select()} />
         <button type="button" onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('room.invite.copied') : t('room.invite.copy')}
           <span className="visually-hidden"> {label}</span>
         </button>
       </div>
@@ -36,6 +41,7 @@ function CopyRow({ label, value, testId }: { readonly label: string; readonly va
 }
 
 export function InviteDialog({ workshopId, settings, onClose }: { readonly workshopId: string; readonly settings: RoomSettings; readonly onClose: () => void }) {
+  const tr = useT();
   const [validity, setValidity] = useState(0);
   // Fixed when the validity is picked, so the code does not change on every render.
   const [expiresAt, setExpiresAt] = useState<number | null>(null);
@@ -61,9 +67,10 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
         return { invite: createInvite(input), iceLeftOut: true };
       }
     } catch (e) {
-      return { error: e instanceof InviteError ? e.message : 'This room’s settings do not make a valid invite.' };
+      return { error: e instanceof InviteError ? inviteErrorText(t, e.code, e.message) : t('room.invite.invalid') };
     }
   }, [workshopId, settings, expiresAt]);
+  const short = useShortInvite('invite' in made ? made.invite : null);
   const forms = useMemo(() => {
     if (!('invite' in made)) return null;
     const { invite } = made;
@@ -74,23 +81,27 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       web = null;
     }
     const app = formatInviteLink(invite);
-    return { code: formatInviteCode(invite), app, web, qr: qrSvgDataUrl(web ?? app), carriesIce: invite.ice !== undefined, iceLeftOut: made.iceLeftOut };
+    return { code: formatInviteCode(invite), server: shortInviteServer(invite), app, web, qr: qrSvgDataUrl(web ?? app), carriesIce: invite.ice !== undefined, iceLeftOut: made.iceLeftOut };
   }, [made, settings.webOrigin]);
   return (
-    <Dialog title="Invite people to this workshop" onClose={onClose} testId="invite-dialog">
-      <p className="hint">Anyone with this invite can join and edit the board. Share it only with the workshop’s participants.</p>
-      <p className="hint">Signaling: {settings.signaling.join(', ')}</p>
+    <Dialog title={tr('room.invite.title')} onClose={onClose} testId="invite-dialog">
+      <p className="hint">{tr('room.invite.warning')}</p>
+      <p className="hint">{tr('room.invite.signaling', { urls: settings.signaling.join(', ') })}</p>
       {settings.certificate && (
         <div className="invite-certificate" data-testid="invite-certificate">
           <p>
-            Read this out to people joining from a browser, who compare it with the certificate their browser shows:{' '}
-            <strong className="fingerprint" data-testid="invite-certificate-read-aloud">
-              {fingerprintReadAloud(settings.certificate)}
-            </strong>
+            {tr.rich('room.invite.readAloud', {
+              start: fingerprintReadAloud(settings.certificate),
+              fp: (chunks: ReactNode[]) => (
+                <strong className="fingerprint" translate="no" data-testid="invite-certificate-read-aloud">
+                  {chunks}
+                </strong>
+              ),
+            })}
           </p>
           <details>
-            <summary>The whole certificate fingerprint (SHA-256)</summary>
-            <p className="fingerprint" data-testid="invite-certificate-full">
+            <summary>{tr('room.invite.wholeFingerprint')}</summary>
+            <p className="fingerprint" translate="no" data-testid="invite-certificate-full">
               {formatFingerprint(settings.certificate)}
             </p>
           </details>
@@ -98,13 +109,12 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
       )}
       {forms?.carriesIce && (
         <p className="hint" data-testid="invite-carries-ice">
-          The invite also carries this room&rsquo;s STUN/TURN settings{settings.ice.credential ? ', TURN credential included (prefer short-lived TURN credentials)' : ''}, so
-          people outside the plant connect without typing them.
+          {tr('room.invite.carriesIce', { credential: String(Boolean(settings.ice.credential)) })}
         </p>
       )}
       {forms?.iceLeftOut && (
         <p role="alert" data-testid="invite-ice-left-out">
-          This room&rsquo;s STUN/TURN settings are too long to fit in the invite, so they are left out: give them to remote people separately.
+          {tr('room.invite.iceLeftOut')}
         </p>
       )}
       {!forms && 'error' in made && (
@@ -113,26 +123,27 @@ export function InviteDialog({ workshopId, settings, onClose }: { readonly works
         </p>
       )}
       <label className="field">
-        <span>Valid for</span>
+        <span>{tr('room.invite.validFor')}</span>
         <select value={validity} onChange={(e) => pick(Number(e.target.value))}>
           {VALIDITY.map((v) => (
             <option key={v.ms} value={v.ms}>
-              {v.label}
+              {tr(v.label)}
             </option>
           ))}
         </select>
       </label>
       {forms && (
         <>
-          {forms.web && <CopyRow label="Web link" value={forms.web} testId="invite-web-link" />}
-          <CopyRow label="App link" value={forms.app} testId="invite-app-link" />
-          <CopyRow label="Code" value={forms.code} testId="invite-code" />
-          <img className="invite-qr" src={forms.qr} alt={`QR code of the ${forms.web ? 'web' : 'app'} link`} data-testid="invite-qr" />
+          <ShortInviteCode state={short} webOrigin={forms.web ? settings.webOrigin : null} server={forms.server} />
+          {forms.web && <CopyRow label={tr('room.invite.webLink')} value={forms.web} testId="invite-web-link" />}
+          <CopyRow label={tr('room.invite.appLink')} value={forms.app} testId="invite-app-link" />
+          <CopyRow label={tr('room.invite.code')} value={forms.code} testId="invite-code" />
+          <img className="invite-qr" src={forms.qr} alt={forms.web ? tr('room.invite.qrWeb') : tr('room.invite.qrApp')} data-testid="invite-qr" />
         </>
       )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
-          Done
+          {tr('room.invite.done')}
         </button>
       </div>
     </Dialog>

@@ -1,14 +1,18 @@
 // The facilitator opens a room for the workshop: where signaling runs (an address of this
 // machine on the LAN in the desktop app, which then serves the web app over HTTPS too, or a
 // server's URL), the certificate participants check, the STUN/TURN settings, and who they are
-// in the room. A fresh room secret is drawn the first time.
+// in the room (the profile's name, side and role, shown and changeable here, not asked again).
+// A fresh room secret is drawn the first time.
 import { useEffect, useState, type FormEvent } from 'react';
 import { createRoomSecret, formatFingerprint, normaliseSignalingUrl, parseCertificateFingerprint, parseIceSettings } from '../../../../shared/room';
 import { useHost } from '../../core/hostContext';
 import type { LanAddressInfo } from '../../host/Host';
 import { Dialog } from '../../ui/Dialog';
 import { describeError } from '../../core/describeError';
-import { profileStore } from '../profile';
+import { t, useT } from '../../core/i18n';
+import { MemberChoice, profileProblem, profileStore, type Who } from '../profile';
+import { memberSchema } from './roomSettings';
+import { iceErrorText } from './roomText';
 import { IceSettingsFields, emptyIceDraft, iceDraftFrom, iceInputFrom } from './IceSettingsFields';
 import type { RoomController } from './roomController';
 import { currentWebOrigin } from './webOrigin';
@@ -24,6 +28,7 @@ function parseUrls(text: string): string[] {
 
 export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: RoomController; readonly onOpened: () => void; readonly onClose: () => void }) {
   const host = useHost();
+  const tr = useT();
   const lan = host.lanSignaling;
   const existing = room.store.getState().settings;
   const profile = profileStore.getState().profile;
@@ -38,7 +43,8 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
     return (lan && servedBefore ? null : previous) ?? (lan ? '' : (currentWebOrigin() ?? ''));
   });
   const [ice, setIce] = useState(existing ? iceDraftFrom(existing.ice) : emptyIceDraft);
-  const [role, setRole] = useState(existing?.member.role ?? '');
+  // A room keeps who I was in it; a new one starts from the profile.
+  const [who, setWho] = useState<Who>(() => existing?.member ?? { name: profile?.name ?? '', side: profile?.side ?? 'facilitator', role: profile?.role ?? '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,26 +61,29 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
         setAddresses(list);
         setAddress((a) => a || (list[0]?.address ?? ''));
       },
-      (e: unknown) => setError(describeError(e, 'Listing this machine’s addresses')),
+      (e: unknown) => setError(describeError(e, t('room.doing.listingAddresses'))),
     );
   }, [lan]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const iceParsed = parseIceSettings(iceInputFrom(ice));
-    if (!iceParsed.ok) return setError(iceParsed.error);
+    const member = memberSchema.safeParse(who);
+    if (!member.success) return setError(profileProblem(who));
+    const iceInput = iceInputFrom(ice);
+    const iceParsed = parseIceSettings(iceInput);
+    if (!iceParsed.ok) return setError(iceErrorText(t, iceInput));
     let extra: string[];
     try {
       extra = parseUrls(urls);
     } catch {
-      return setError('A signaling address must be a ws:// or wss:// URL, e.g. ws://10.0.0.5:4444.');
+      return setError(t('room.error.signalingUrl'));
     }
-    if (!lan && extra.length === 0) return setError('Enter the address of a signaling server, e.g. wss://signal.example.com.');
+    if (!lan && extra.length === 0) return setError(t('room.error.noSignaling'));
     const typedCertificate = certificate.trim() ? parseCertificateFingerprint(certificate) : null;
-    if (certificate.trim() && !typedCertificate) return setError('A certificate fingerprint is 64 hex digits (32 pairs), as the browser or `bridgeboard serve` shows it.');
+    if (certificate.trim() && !typedCertificate) return setError(t('room.error.fingerprint'));
     const portNumber = Number(port);
-    if (lan && (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535)) return setError('The port is a number from 0 to 65535.');
+    if (lan && (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535)) return setError(t('room.error.port'));
     setBusy(true);
     try {
       let signaling = extra;
@@ -97,68 +106,65 @@ export function OpenRoomDialog({ room, onOpened, onClose }: { readonly room: Roo
         lan: lanChoice,
         webOrigin: webOrigin.trim() || served.webOrigin,
         certificate: served.certificate,
-        member: { name: profile?.name ?? 'Anonymous', side: profile?.side ?? 'facilitator', role },
+        member: member.data,
         online: true,
       });
       onOpened();
     } catch (e) {
-      setError(e instanceof Error && e.message === 'no-address' ? 'Pick the address the participants can reach.' : describeError(e, 'Opening the room'));
+      setError(e instanceof Error && e.message === 'no-address' ? t('room.error.noAddress') : describeError(e, t('room.doing.opening')));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Dialog title="Open the room" onClose={onClose} testId="open-room-dialog">
+    <Dialog title={tr('room.open.title')} onClose={onClose} testId="open-room-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
         {lan && (
           <div className="field-row">
             <label className="field">
-              <span>This machine’s address on the workshop network</span>
+              <span>{tr('room.open.address')}</span>
               <select value={address} onChange={(e) => setAddress(e.target.value)} aria-busy={addresses === null} data-autofocus>
                 {(addresses ?? []).map((a) => (
                   <option key={`${a.interfaceName}-${a.address}`} value={a.address}>
-                    {a.address} ({a.interfaceName}{a.linkLocal ? ', link-local' : ''}{a.internal ? ', this machine only' : ''})
+                    {tr('room.open.addressOption', { address: a.address, name: a.interfaceName, linkLocal: String(a.linkLocal), internal: String(a.internal) })}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field">
-              <span>Port</span>
+              <span>{tr('room.open.port')}</span>
               <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
             </label>
           </div>
         )}
         <label className="field">
-          <span>{lan ? 'Also use a signaling server (optional)' : 'Signaling server address'}</span>
-          <input value={urls} onChange={(e) => setUrls(e.target.value)} placeholder="wss://signal.example.com" {...(lan ? {} : { 'data-autofocus': true })} />
+          <span>{lan ? tr('room.open.extraSignaling') : tr('room.open.signaling')}</span>
+          <input value={urls} onChange={(e) => setUrls(e.target.value)} placeholder={tr('room.open.signalingPlaceholder')} {...(lan ? {} : { 'data-autofocus': true })} />
         </label>
         <label className="field">
-          <span>Web address of Bridgeboard, for the web link (optional{lan ? '; this computer serves it by default' : ''})</span>
-          <input value={webOrigin} onChange={(e) => setWebOrigin(e.target.value)} placeholder={lan ? 'https://<the address above>:<port>' : 'https://board.example.com'} />
+          <span>{lan ? tr('room.open.webOriginLan') : tr('room.open.webOrigin')}</span>
+          <input value={webOrigin} onChange={(e) => setWebOrigin(e.target.value)} placeholder={lan ? tr('room.open.webOriginPlaceholderLan') : tr('room.open.webOriginPlaceholder')} />
         </label>
         {lan ? (
           <RoomCertificateFields lan={lan} />
         ) : (
           <label className="field">
-            <span>Server certificate fingerprint (SHA-256), for participants to check (optional)</span>
-            <input value={certificate} onChange={(e) => setCertificate(e.target.value)} placeholder="as bridgeboard serve printed it: 4F 2A 9C …" spellCheck={false} autoComplete="off" />
+            <span>{tr('room.open.certificate')}</span>
+            <input value={certificate} onChange={(e) => setCertificate(e.target.value)} placeholder={tr('room.open.certificatePlaceholder')} spellCheck={false} autoComplete="off" />
             {serverInfo?.certificate && (
               <small className="hint" data-testid="server-info-prefilled">
-                Filled in from this server. Compare the fingerprint with your browser&rsquo;s certificate viewer or your administrator&rsquo;s before you read it out.
+                {tr('room.open.certificatePrefilled')}
               </small>
             )}
           </label>
         )}
-        <label className="field">
-          <span>Your role in this workshop</span>
-          <input value={role} maxLength={80} onChange={(e) => setRole(e.target.value)} />
-        </label>
+        <MemberChoice value={who} onChange={setWho} known={who.name.trim() !== ''} />
         <details>
-          <summary>Network settings (STUN/TURN)</summary>
+          <summary>{tr('room.ice.summary')}</summary>
           <IceSettingsFields draft={ice} onChange={setIce} />
         </details>
-        <FormFooter error={error} onCancel={onClose} submitLabel="Open room" busy={busy} />
+        <FormFooter error={error} onCancel={onClose} submitLabel={tr('room.open.submit')} busy={busy} />
       </form>
     </Dialog>
   );

@@ -1,27 +1,32 @@
 // Who is in the workshop: the roster, who is online now with their side and colour, where they
 // are on the board, and each connection's state and round trip. A banner says when the room
 // cannot be reached; the facilitator also sees peers dropped for sending bad data.
-import { sectionSpec, type Participant } from '../../../../shared/board';
-import { SIDE_LABELS, useBoard } from '../board';
+import type { ReactNode } from 'react';
+import type { Participant } from '../../../../shared/board';
+import { sectionTitle, sideLabel, useFormat, useT, type MessageKey } from '../../core/i18n';
+import { useBoard } from '../board';
 import { useRoom } from './roomContext';
 import type { PeerPresence } from './presence';
 import type { PeerStatus } from './roomConnection';
 
-const LINK_LABELS = { connecting: 'connecting', direct: 'direct', relayed: 'relayed' } as const;
+const LINK_LABELS: Record<PeerStatus['link'], MessageKey> = { connecting: 'room.link.connecting', direct: 'room.link.direct', relayed: 'room.link.relayed' };
 
 function Where({ person }: { readonly person: PeerPresence }) {
+  const t = useT();
   const cardTitle = useBoard((s) => (person.location?.cardId ? s.snapshot.cards[person.location.cardId]?.fields.title : undefined));
   const section = person.location?.section;
   if (!section && !cardTitle) return null;
-  return <span className="presence-where" data-testid="participant-location">{cardTitle ? `on “${cardTitle}”` : section ? `in ${sectionSpec(section).title}` : ''}</span>;
+  return <span className="presence-where" data-testid="participant-location">{cardTitle ? t('room.where.card', { title: cardTitle }) : section ? t('room.where.section', { section: sectionTitle(t, section) }) : ''}</span>;
 }
 
 function Link({ peer }: { readonly peer: PeerStatus | undefined }) {
+  const t = useT();
+  const format = useFormat();
   if (!peer) return null;
   return (
     <span className={`link-state link-${peer.link}`} data-testid="participant-link">
-      {LINK_LABELS[peer.link]}
-      {peer.rttMs !== null && <span data-testid="participant-rtt"> · {peer.rttMs} ms</span>}
+      {t(LINK_LABELS[peer.link])}
+      {peer.rttMs !== null && <span data-testid="participant-rtt">{t('room.link.rtt', { ms: format.number(peer.rttMs) })}</span>}
     </span>
   );
 }
@@ -33,17 +38,17 @@ interface PersonProps {
 }
 
 function Person({ participant, presence, peer }: PersonProps) {
+  const t = useT();
   const online = presence !== undefined;
   return (
     <li className={`participant${online ? ' online' : ''}`} data-testid="participant" data-participant-id={participant.id} data-online={online}>
       <span className="presence-swatch" style={{ background: presence?.user.color ?? 'transparent' }} aria-hidden="true" />
       <span className="participant-name">
-        {participant.name}
-        {presence?.isLocal && ' (you)'}
+        {presence?.isLocal ? t('room.participant.you', { name: participant.name }) : participant.name}
       </span>
-      <span className={`badge side-${participant.side}`}>{SIDE_LABELS[participant.side]}</span>
+      <span className={`badge side-${participant.side}`}>{sideLabel(t, participant.side)}</span>
       {participant.role && <span className="participant-role">{participant.role}</span>}
-      <span className="participant-state" data-testid="participant-state">{online ? 'online' : 'not connected'}</span>
+      <span className="participant-state" data-testid="participant-state">{online ? t('room.participant.online') : t('room.participant.offline')}</span>
       {presence && <Where person={presence} />}
       {presence && !presence.isLocal && <Link peer={peer} />}
     </li>
@@ -51,6 +56,7 @@ function Person({ participant, presence, peer }: PersonProps) {
 }
 
 export function ParticipantsPanel() {
+  const t = useT();
   const settings = useRoom((v) => v.settings);
   const phase = useRoom((v) => v.phase);
   const status = useRoom((v) => v.status);
@@ -64,11 +70,11 @@ export function ParticipantsPanel() {
   const listed = [...roster, ...present.filter((p) => !roster.some((r) => r.id === p.user.id)).map((p) => p.user)];
   const connected = status.peers.filter((p) => p.link !== 'connecting' && !p.blocked).length;
   return (
-    <aside className="participants-panel" aria-label="Participants" data-testid="participants-panel">
-      <h2>Participants</h2>
+    <aside className="participants-panel" aria-label={t('room.participants.title')} data-testid="participants-panel">
+      <h2>{t('room.participants.title')}</h2>
       {phase === 'online' && status.signaling === 'unreachable' && (
         <p role="alert" className="room-banner" data-testid="room-unreachable">
-          The room cannot be reached: no answer from {settings.signaling.join(', ')}. Your edits are kept on this device and merge when the room is back.
+          {t('room.unreachable', { urls: settings.signaling.join(', ') })}
         </p>
       )}
       {error && (
@@ -78,12 +84,12 @@ export function ParticipantsPanel() {
       )}
       <p className="room-state" role="status" data-testid="room-state">
         {phase === 'offline'
-          ? 'Offline: your edits are kept and merge when you reconnect.'
+          ? t('room.state.offline')
           : phase === 'starting'
-            ? 'Connecting…'
+            ? t('room.state.connecting')
             : status.signaling === 'connected'
-              ? `Online · ${connected} ${connected === 1 ? 'peer' : 'peers'} connected`
-              : 'Looking for the room…'}
+              ? t('room.state.online', { count: connected })
+              : t('room.state.looking')}
       </p>
       <ul className="participant-list">
         {listed.map((p) => {
@@ -93,11 +99,11 @@ export function ParticipantsPanel() {
       </ul>
       {settings.kind === 'host' && status.dropped.length > 0 && (
         <section className="dropped-peers" data-testid="dropped-peers">
-          <h3>Dropped connections</h3>
+          <h3>{t('room.dropped.title')}</h3>
           <ul>
             {status.dropped.map((d) => (
               <li key={`${d.peerId}-${d.at}`}>
-                A peer was disconnected because it {d.reason}.
+                {t.rich('room.dropped.item', { reason: d.reason, detail: (chunks: ReactNode[]) => <span translate="no">{chunks}</span> })}
               </li>
             ))}
           </ul>

@@ -5,9 +5,11 @@
 import { useEffect, useState } from 'react';
 import { fingerprintReadAloud } from '../../../../shared/room';
 import { describeError } from '../../core/describeError';
+import { t, useT } from '../../core/i18n';
 import type { LanSignaling, LanSignalingStatusInfo } from '../../host/Host';
 
 export function RoomCertificateFields({ lan }: { readonly lan: LanSignaling }) {
+  const tr = useT();
   const [status, setStatus] = useState<LanSignalingStatusInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,9 +24,9 @@ export function RoomCertificateFields({ lan }: { readonly lan: LanSignaling }) {
     try {
       const next = await lan.useCertificate(source);
       setStatus(next);
-      setMessage(source === 'company' ? 'The company’s certificate is used from now on.' : 'This computer’s own certificate is used from now on.');
+      setMessage(source === 'company' ? t('room.certificate.companyUsed') : t('room.certificate.ownUsed'));
     } catch (e) {
-      setMessage(describeError(e, 'Changing the certificate'));
+      setMessage(describeError(e, t('room.doing.changingCertificate')));
     } finally {
       setBusy(false);
     }
@@ -33,19 +35,19 @@ export function RoomCertificateFields({ lan }: { readonly lan: LanSignaling }) {
   const current = status?.certificate ?? null;
   return (
     <details className="room-certificate" data-testid="room-certificate">
-      <summary>Certificate (HTTPS for browsers)</summary>
+      <summary>{tr('room.certificate.summary')}</summary>
       <p className="hint">
         {current
-          ? `${current.source === 'company' ? 'The company’s certificate' : 'This computer’s own certificate'}, fingerprint beginning ${fingerprintReadAloud(current.sha256)}.`
-          : 'This computer makes its own certificate the first time the room opens, and keeps it. Browsers will warn about it; participants check its fingerprint with you.'}
+          ? tr('room.certificate.current', { source: current.source === 'company' ? 'company' : 'own', start: fingerprintReadAloud(current.sha256) })
+          : tr('room.certificate.none')}
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={() => void use('company')} aria-disabled={busy}>
-          Use the company’s certificate…
+          {tr('room.certificate.useCompany')}
         </button>
         {current?.source === 'company' && (
           <button type="button" onClick={() => void use('self-signed')} aria-disabled={busy}>
-            Use this computer’s own
+            {tr('room.certificate.useOwn')}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@
 // settings, and "Go offline" / "Reconnect".
 import { useState } from 'react';
 import './room.css';
+import { useT } from '../../core/i18n';
 import { useRoom, useRoomController } from './roomContext';
 import { OpenRoomDialog } from './OpenRoomDialog';
 import { InviteDialog } from './InviteDialog';
@@ -10,37 +11,38 @@ import { IceSettingsDialog } from './IceSettingsDialog';
 type Open = 'room' | 'invite' | 'ice' | null;
 
 export function RoomToolbar() {
+  const t = useT();
   const room = useRoomController();
   const phase = useRoom((v) => v.phase);
   const settings = useRoom((v) => v.settings);
   const [open, setOpen] = useState<Open>(null);
   if (!room) return null;
   return (
-    <span className="room-toolbar" role="group" aria-label="Room">
+    <span className="room-toolbar" role="group" aria-label={t('room.toolbar.label')}>
       {phase === 'none' || !settings ? (
         <button type="button" onClick={() => setOpen('room')} data-testid="open-room">
-          Open room
+          {t('room.toolbar.open')}
         </button>
       ) : (
         <>
           <button type="button" onClick={() => setOpen('invite')} data-testid="invite">
-            Invite
+            {t('room.toolbar.invite')}
           </button>
           {settings.kind === 'host' && (
             <button type="button" onClick={() => setOpen('room')} data-testid="room-settings">
-              Room settings
+              {t('room.toolbar.settings')}
             </button>
           )}
           <button type="button" onClick={() => setOpen('ice')} data-testid="network-settings">
-            Network
+            {t('room.toolbar.network')}
           </button>
           {phase === 'offline' ? (
             <button type="button" onClick={() => void room.reconnect()} data-testid="reconnect">
-              Reconnect
+              {t('room.toolbar.reconnect')}
             </button>
           ) : (
             <button type="button" onClick={() => room.goOffline()} data-testid="go-offline">
-              Go offline
+              {t('room.toolbar.goOffline')}
             </button>
           )}
         </>

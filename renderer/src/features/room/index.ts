@@ -10,3 +10,4 @@ export { useBoardLocation } from './useBoardLocation';
 export { IceSettingsFields, emptyIceDraft, iceInputFrom } from './IceSettingsFields';
 export { memberSchema, readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type Member, type RoomSettings } from './roomSettings';
 export { readPresence, type PeerPresence } from './presence';
+export { iceErrorText, inviteErrorText } from './roomText';

@@ -11,6 +11,7 @@ import type { GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 import type { Host } from '../../host/Host';
 import type { WorkshopVault } from '../../core/workshopVault';
 import { describeError } from '../../core/describeError';
+import { t } from '../../core/i18n';
 import { ROOM } from '../../core/origins';
 import { myParticipantId } from '../identity';
 import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } from './roomConnection';
@@ -123,7 +124,7 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
         // A renewed or swapped certificate: later invites must carry the one now served.
         if (served.certificate && served.certificate.sha256 !== settings.certificate) settings = update({ certificate: served.certificate.sha256 }) ?? settings;
       } catch (e) {
-        error = describeError(e, 'Starting the room on this network');
+        error = describeError(e, t('room.doing.starting'));
       }
     }
     if (settings.certificate && host.lanSignaling) await trustRoomCertificate(host.lanSignaling, settings.signaling, settings.certificate);
