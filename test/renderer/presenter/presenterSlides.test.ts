@@ -41,7 +41,7 @@ describe('presenterSlides', () => {
     expect(matchingSlide(byCard, bySection[SECTION_IDS.indexOf('parking')])).toBe(2);
     expect(matchingSlide(bySection, byCard[1])).toBe(0);
     expect(matchingSlide(byCard, bySection.at(-1))).toBe(3);
-    // A section with no card lands on the first slide.
-    expect(matchingSlide(byCard, bySection[1])).toBe(0);
+    // A section with no card leads to the next one that has cards.
+    expect(matchingSlide(byCard, bySection[1])).toBe(2);
   });
 });

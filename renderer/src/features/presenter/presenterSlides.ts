@@ -22,11 +22,14 @@ export function presenterSlides(sections: Readonly<Record<SectionId, readonly Ca
 }
 
 /**
- * Where the presenter lands after switching mode: the first card of the section it was showing,
- * or that card's section; the results stay the results.
+ * Where the presenter lands after switching mode: the first card of the section it was showing
+ * (of the next section with cards, if that one has none), or that card's section; the results
+ * stay the results.
  */
 export function matchingSlide(slides: readonly Slide[], from: Slide | undefined): number {
   if (!from) return 0;
-  const at = slides.findIndex((s) => (from.kind === 'results' ? s.kind === 'results' : s.kind !== 'results' && s.section === from.section));
+  if (from.kind === 'results') return slides.length - 1;
+  const start = SECTION_IDS.indexOf(from.section);
+  const at = slides.findIndex((s) => s.kind === 'results' || SECTION_IDS.indexOf(s.section) >= start);
   return at >= 0 ? at : 0;
 }
