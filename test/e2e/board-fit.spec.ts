@@ -65,6 +65,8 @@ for (const [width, height] of [
     const title = section(page, 'goals').getByRole('button', { name: 'Uptime above 99.5 %' });
     await expect(title).toBeInViewport();
     expect(await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+    // Compact: a card is its title and one line of badges, not stretched to fill its section.
+    expect((await box(page.getByTestId('card').filter({ hasText: 'Remote vendor access' }))).height).toBeLessThanOrEqual(64);
     // The choice is remembered on this device.
     await page.reload();
     await expect(page.getByTestId('layout-overview')).toHaveAttribute('aria-pressed', 'true');
