@@ -14,6 +14,7 @@ import { startRoomPortServer, type RoomPortServer } from '../electron/main/webHo
 import { formatFingerprint } from '../shared/room/certificateFingerprint';
 import { parseServeOptions, serveUsage, type ServeOptions } from './serveOptions';
 import type { SignalIo } from './signalCommand';
+import { openSharedRooms } from './sharedRooms';
 
 export interface ServeIo extends SignalIo {
   /** The running script, to find the web app beside it; defaults to process.argv[1]. */
@@ -104,7 +105,13 @@ export async function runServe(argv: readonly string[], io: ServeIo = { out: (l)
     }
   }
   // Everything of `signal` passes through: limits, addressing, stats interval, and what it gains.
-  const { host, port, ...signaling } = options.signal;
+  const { host, port, redis, ...signaling } = options.signal;
+  const log = jsonLineLogger(io.out);
+  const shared = await openSharedRooms(redis, signaling.limits, log);
+  if (!shared.ok) {
+    io.err(`bridgeboard serve: ${shared.error}`);
+    return 1;
+  }
   let server: RoomPortServer;
   try {
     server = await startRoomPortServer({
@@ -112,9 +119,10 @@ export async function runServe(argv: readonly string[], io: ServeIo = { out: (l)
       port,
       webRoot: web.root,
       tls: credentials,
-      signaling: { ...signaling, log: jsonLineLogger(io.out) },
+      signaling: { ...signaling, log, ...(shared.bus ? { bus: shared.bus } : {}) },
     });
   } catch (e) {
+    await shared.bus?.close();
     const code = (e as { code?: unknown }).code;
     io.err(`bridgeboard serve: cannot listen on ${host}:${port}${typeof code === 'string' ? ` (${code})` : ''}`);
     return 1;
@@ -124,6 +132,7 @@ export async function runServe(argv: readonly string[], io: ServeIo = { out: (l)
   io.out(`Bridgeboard is serving the web app and signaling at ${urls[0]}`);
   for (const url of urls.slice(1)) io.out(`  also at ${url}`);
   io.out(`  web app from ${web.root}`);
+  if (shared.note) io.out(shared.note);
   if (credentials) {
     io.out(`${SPKI_LINE_PREFIX}${credentials.info.spkiSha256}`);
     io.out(`certificate SHA-256: ${formatFingerprint(credentials.info.sha256)}`);

@@ -6,6 +6,7 @@ import { startSignalingServer } from '../electron/main/signaling/signalingServer
 import { jsonLineLogger } from '../electron/main/signaling/signalingLog';
 import type { NetworkInterfacesFn } from '../electron/main/signaling/lanAddresses';
 import { parseSignalOptions, signalUsage } from './signalOptions';
+import { openSharedRooms } from './sharedRooms';
 
 export { signalUsage };
 
@@ -40,7 +41,13 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
     io.out(signalUsage);
     return 0;
   }
-  const { host, port, statsIntervalMs, limits, addressing, invites } = parsed.options;
+  const { host, port, statsIntervalMs, limits, addressing, invites, redis } = parsed.options;
+  const log = jsonLineLogger(io.out);
+  const shared = await openSharedRooms(redis, limits, log);
+  if (!shared.ok) {
+    io.err(`bridgeboard signal: ${shared.error}`);
+    return 1;
+  }
   let server;
   try {
     server = await startSignalingServer({
@@ -50,15 +57,18 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
       addressing,
       invites,
       statsIntervalMs,
-      log: jsonLineLogger(io.out),
+      log,
       networkInterfaces: io.networkInterfaces ?? os.networkInterfaces,
+      ...(shared.bus ? { bus: shared.bus } : {}),
     });
   } catch (e) {
+    await shared.bus?.close();
     const code = (e as { code?: unknown }).code;
     io.err(`bridgeboard signal: cannot listen on ${host}:${port}${typeof code === 'string' ? ` (${code})` : ''}`);
     return 1;
   }
   io.out(`Bridgeboard signaling server listening on ${server.url}`);
+  if (shared.note) io.out(shared.note);
   if (addressing.proxyHops > 0) io.out(`  client addresses from ${addressing.proxyHeader}, ${addressing.proxyHops} trusted proxy hop(s)`);
   for (const url of server.urls) if (url !== server.url) io.out(`  reachable at ${url}`);
   await (io.waitForStop ?? defaultWaitForStop)();

@@ -7,6 +7,13 @@ import { defaultSignalingLimits, resolveSignalingLimits, type SignalingLimits } 
 import { defaultClientAddressing, resolveClientAddressing, type ClientAddressing } from '../electron/main/signaling/clientAddress';
 import type { InviteDropOptions } from '../electron/main/inviteDrop/inviteDropService';
 import { inviteDropFlagNames, inviteDropOptionNames, inviteDropUsage, parseInviteDropOptions } from './inviteDropOptions';
+import { defaultRedisPrefix } from '../electron/main/signaling/redisBus';
+
+/** Where instances meet to share rooms (`--redis URL`); null for a lone instance. */
+export interface RedisOption {
+  readonly url: string;
+  readonly prefix: string;
+}
 
 export interface SignalOptions {
   readonly host: string;
@@ -16,6 +23,7 @@ export interface SignalOptions {
   readonly addressing: ClientAddressing;
   /** The invite drop for short codes: its limits, or false for none. */
   readonly invites: InviteDropOptions | false;
+  readonly redis: RedisOption | null;
 }
 
 export type ParsedSignalOptions = { readonly ok: true; readonly help: true } | { readonly ok: true; readonly help: false; readonly options: SignalOptions } | { readonly ok: false; readonly error: string };
@@ -61,6 +69,10 @@ export const signalUsage = [
   option('--proxy-header x-forwarded-for|forwarded', `with --behind-proxy (default ${defaultClientAddressing.proxyHeader})`),
   option('--proxy-hops N', 'with --behind-proxy: proxies in the chain (default 1)'),
   option('--ipv6-prefix-length N', `IPv6 clients count per prefix (default ${defaultClientAddressing.ipv6PrefixLength})`),
+  option('--redis URL', 'share rooms with every instance using this Redis'),
+  option('', '(redis://[user:password@]host:port[/db], rediss:// for TLS);'),
+  option('', 'run any number behind a load balancer, no sticky sessions'),
+  option('--redis-prefix P', `with --redis: channel prefix per deployment (default ${defaultRedisPrefix})`),
   '',
   'Limits (see electron/main/signaling/README.md):',
   ...Object.entries(limitFlags).map(([flag, key]) => option(`--${flag} N`, `default ${defaultSignalingLimits[key]}`)),
@@ -73,7 +85,7 @@ const hostPattern = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|localh
 
 export function parseSignalOptions(argv: readonly string[]): ParsedSignalOptions {
   const args = parseArgs(argv, {
-    options: ['host', 'port', 'stats-interval-ms', 'proxy-header', ...Object.keys(limitFlags), ...Object.keys(addressingFlags), ...inviteDropOptionNames],
+    options: ['host', 'port', 'stats-interval-ms', 'proxy-header', 'redis', 'redis-prefix', ...Object.keys(limitFlags), ...Object.keys(addressingFlags), ...inviteDropOptionNames],
     flags: ['help', 'behind-proxy', ...inviteDropFlagNames],
   });
   const fail = (error: string): ParsedSignalOptions => ({ ok: false, error });
@@ -116,6 +128,8 @@ export function parseSignalOptions(argv: readonly string[]): ParsedSignalOptions
     ...(behindProxy ? { proxyHops: addressingNumbers.proxyHops ?? 1 } : {}),
     ...(proxyHeader !== undefined ? { proxyHeader } : {}),
   };
+  const redis = parseRedisOption(args.options.get('redis'), args.options.get('redis-prefix'));
+  if (typeof redis === 'string') return fail(redis);
   let limits: SignalingLimits;
   let addressing: ClientAddressing;
   try {
@@ -131,5 +145,21 @@ export function parseSignalOptions(argv: readonly string[]): ParsedSignalOptions
   const invites = parseInviteDropOptions(args);
   if (!invites.ok) return fail(invites.error);
 
-  return { ok: true, help: false, options: { host, port, statsIntervalMs, limits, addressing, invites: invites.invites } };
+  return { ok: true, help: false, options: { host, port, statsIntervalMs, limits, addressing, invites: invites.invites, redis } };
+}
+
+/** The Redis option, or what is wrong with it. The URL is never echoed: it may hold a password. */
+function parseRedisOption(url: string | undefined, prefix: string | undefined): RedisOption | null | string {
+  if (url === undefined) return prefix === undefined ? null : '--redis-prefix needs --redis';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '--redis: not a URL (expected redis://host:port or rediss://host:port)';
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') return `--redis: expected a redis:// or rediss:// URL, got ${parsed.protocol}//`;
+  if (parsed.hostname === '') return '--redis: the URL names no host';
+  const chosen = prefix ?? defaultRedisPrefix;
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(chosen)) return '--redis-prefix: 1-64 letters, digits, ":", ".", "_" or "-"';
+  return { url, prefix: chosen };
 }

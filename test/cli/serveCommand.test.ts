@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { locateWebRoot, runServe, SPKI_LINE_PREFIX, type ServeIo } from '../../cli/serveCommand';
 import { parseServeOptions } from '../../cli/serveOptions';
 import { issueSelfSignedCertificate } from '../../electron/main/tls/selfSignedCertificate';
-import { eventually } from '../electron/signaling/wsClient';
+import { redisMissing, startRedis } from '../electron/signaling/redisProcess';
+import { connect, eventually } from '../electron/signaling/wsClient';
 
 const dir = mkdtempSync(join(tmpdir(), 'bb-serve-'));
 const webRoot = join(dir, 'web');
@@ -67,6 +68,13 @@ describe('bridgeboard serve options', () => {
     if (!parsed.ok || parsed.help) throw new Error('did not parse');
     expect(parsed.options.signal).toMatchObject({ host: '0.0.0.0', port: 8443, limits: { maxConnectionsPerAddress: 7 } });
     expect(parsed.options.names).toEqual(['board.plant.example']);
+  });
+
+  it('passes --redis and --redis-prefix through to signaling', () => {
+    const parsed = parseServeOptions(['--redis', 'redis://:pw@10.0.0.5:6379/2', '--redis-prefix', 'plant-a:']);
+    if (!parsed.ok || parsed.help) throw new Error('did not parse');
+    expect(parsed.options.signal.redis).toEqual({ url: 'redis://:pw@10.0.0.5:6379/2', prefix: 'plant-a:' });
+    expect(parseServeOptions(['--redis', 'http://10.0.0.5']).ok).toBe(false);
   });
 
   it('finds the web app beside the bundled CLI, then in the repository’s dist/renderer', () => {
@@ -135,5 +143,32 @@ describe('bridgeboard serve', () => {
     expect(body).toContain('<title>Bridgeboard</title>');
     s.stop();
     await s.done;
+  });
+});
+
+describe.skipIf(redisMissing !== undefined)(`bridgeboard serve --redis${redisMissing ? ` (skipped: ${redisMissing})` : ''}`, () => {
+  it('two servers on one Redis share rooms: a publish through one reaches a subscriber on the other', async () => {
+    const redis = await startRedis();
+    const servers: Awaited<ReturnType<typeof serve>>[] = [];
+    try {
+      for (let i = 0; i < 2; i++) servers.push(await serve(['--behind-proxy', '--redis', redis.url]));
+      for (const s of servers) expect(s.out.join('\n')).toContain('sharing rooms through Redis');
+      const [a, b] = await Promise.all(servers.map((s) => connect(`ws://127.0.0.1:${s.port}`, { headers: { 'X-Forwarded-For': '192.0.2.1' } })));
+      a!.send({ type: 'subscribe', topics: ['shared'] });
+      b!.send({ type: 'subscribe', topics: ['shared'] });
+      const publishing = setInterval(() => a!.send({ type: 'publish', topic: 'shared', data: 'across' }), 50);
+      try {
+        await b!.next((m) => m.data === 'across', 5_000);
+      } finally {
+        clearInterval(publishing);
+      }
+      await Promise.all([a!.close(), b!.close()]);
+    } finally {
+      for (const s of servers) {
+        s.stop();
+        await s.done;
+      }
+      await redis.stop();
+    }
   });
 });

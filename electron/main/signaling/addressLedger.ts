@@ -12,10 +12,13 @@ export interface AddressEntry {
   readonly topics: Map<string, number>;
   /** Bytes this address's publishes may still make the server send. */
   readonly out: TokenBucket;
+  /** Stands for the address on a bus shared with other instances: a counter, not the address. */
+  readonly pseudonym: string;
 }
 
 export class AddressLedger {
   private readonly entries = new Map<string, AddressEntry>();
+  private made = 0;
 
   constructor(private readonly makeOutBudget: () => TokenBucket) {}
 
@@ -26,7 +29,7 @@ export class AddressLedger {
   entry(key: string): AddressEntry {
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { handshakes: 0, connections: 0, topics: new Map(), out: this.makeOutBudget() };
+      entry = { handshakes: 0, connections: 0, topics: new Map(), out: this.makeOutBudget(), pseudonym: `a${(this.made++).toString(36)}` };
       this.entries.set(key, entry);
     }
     return entry;

@@ -26,6 +26,8 @@ export interface ConnectionContext {
   readonly warn: (event: string) => void;
   /** Sealed invites for short codes; null when this server keeps none. */
   readonly invites: InviteDrop | null;
+  /** A fresh pseudonym for a connection, what a shared bus names it by. */
+  readonly newConnectionId: () => string;
 }
 
 const dropWindowMs = 10_000;
@@ -72,6 +74,7 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
   const state: ConnectionState = { lastSeen: ctx.now() };
   const bucket = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, ctx.now);
   const outBudget = ctx.budgets.forConnection();
+  const connectionId = ctx.newConnectionId();
   // Drops are counted per window, so a long-lived client's occasional bursts never add up to a close.
   let rateDrops = 0;
   let dropWindowStart = ctx.now();
@@ -135,7 +138,7 @@ export function attachConnection(ctx: ConnectionContext, ws: WebSocket, address:
           break;
         }
         counters.published++;
-        ctx.fanOut.publish(msg.topic, msg.message);
+        ctx.fanOut.publish(msg.topic, msg.message, { connection: connectionId, address: ctx.ledger.entry(address).pseudonym });
         break;
       }
       case 'ping':

@@ -7,12 +7,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createInviteDrop, flattenInviteCounters, type InviteDropOptions } from '../inviteDrop/inviteDropService';
 import { AddressLedger } from './addressLedger';
+import { createBusFanOut } from './busFanOut';
 import { resolveClientAddressing, type ClientAddressing } from './clientAddress';
 import { createConnectionGate } from './connectionGate';
 import { createDelivery } from './delivery';
 import { createOutBudgets } from './outBudgets';
 import { attachConnection, type ConnectionContext, type ConnectionState } from './signalingConnection';
 import { formatWsUrl, listLanAddresses, type NetworkInterfacesFn } from './lanAddresses';
+import { createLocalBus } from './localBus';
+import type { SignalingBus } from './signalingBus';
 import { resolveSignalingLimits, type SignalingLimits } from './signalingLimits';
 import { silentLogger, throttleWarnings, type SignalingLogger } from './signalingLog';
 import { createStatsCounters, flattenStats, type SignalingStats } from './signalingStats';
@@ -42,6 +45,9 @@ export interface SignalingHandlerOptions {
   readonly statsIntervalMs?: number;
   /** How long close() waits for clients to acknowledge before cutting them. */
   readonly closeGraceMs?: number;
+  /** Shares rooms with other instances (redisBus.ts); by default an in-process bus that shares
+   * with nobody. The server owns it from here on and closes it on close(). */
+  readonly bus?: SignalingBus;
   /** Answers plain requests (not upgrades); by default a health check ('okay'). */
   readonly onRequest?: http.RequestListener;
   /** The invite drop for short codes (inviteDrop/): its limits and store; false keeps none. */
@@ -88,7 +94,8 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
   const now = options.now ?? Date.now;
   const log = throttleWarnings(options.log ?? silentLogger, now);
   const counters = createStatsCounters();
-  const registry = new TopicRegistry<WebSocket>();
+  const bus = options.bus ?? createLocalBus();
+  const registry = new TopicRegistry<WebSocket>({ opened: (topic) => bus.join(topic), closed: (topic) => bus.leave(topic) });
   const budgets = createOutBudgets(limits, now);
   const ledger = new AddressLedger(budgets.forAddress);
   const connections = new Map<WebSocket, ConnectionState>();
@@ -98,10 +105,12 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
   const gate = createConnectionGate({ limits, addressing, ledger, counters, warn });
   const invites = options.invites === false ? null : createInviteDrop(options.invites ?? {}, now);
   const deliver = createDelivery(limits.maxBufferedBytes, counters, warn);
+  const fanOut = createBusFanOut({ local: createLocalFanOut(registry, deliver), bus, budgets, counters, warn });
+  let connectionIds = 0;
   const ctx: ConnectionContext = {
     limits,
     subscriptions: new Subscriptions(registry, ledger, limits),
-    fanOut: createLocalFanOut(registry, deliver),
+    fanOut,
     budgets,
     ledger,
     deliver,
@@ -109,6 +118,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
     now,
     warn,
     invites,
+    newConnectionId: () => `c${(connectionIds++).toString(36)}`,
   };
 
   const httpServer = http.createServer({
@@ -136,6 +146,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
     addresses: ledger.size,
     topics: registry.topicCount,
     subscriptions: registry.subscriptionCount,
+    bus: bus.stats(),
   });
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -177,6 +188,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
     ledger.prune();
     budgets.prune();
     invites?.prune();
+    fanOut.prune();
   }, sweepMs);
   sweep.unref();
 
@@ -222,6 +234,7 @@ export async function createSignalingHandler(options: SignalingHandlerOptions = 
       wss.close();
       await serverClosed;
       await invites?.close();
+      await bus.close();
       log.info('signaling.closed', logFields());
     })();
     return closing;

@@ -1,6 +1,7 @@
 // Counters for the signaling server. Counts only: the server never records payloads, topic
 // names (they carry room ids) or client addresses.
 import type { BudgetRefusal } from './outBudgets';
+import type { BusStats } from './signalingBus';
 import type { SubscribeRefusal } from './subscriptions';
 
 export type DropReason = 'malformed' | 'rateLimited' | 'topicTooLong' | 'backpressure' | SubscribeRefusal | BudgetRefusal;
@@ -27,6 +28,8 @@ export interface SignalingStats {
   readonly refused: Readonly<Record<RefusalReason, number>>;
   readonly dropped: Readonly<Record<DropReason, number>>;
   readonly closed: Readonly<Record<CloseReason, number>>;
+  /** The bus shared with other instances (all but `up` zero when there are none). */
+  readonly bus: BusStats;
 }
 
 export interface StatsCounters {
@@ -63,10 +66,11 @@ export function createStatsCounters(): StatsCounters {
 
 /** A flat view for log lines, whose fields must all be numbers. */
 export function flattenStats(stats: SignalingStats): Record<string, number> {
-  const { refused, dropped, closed, ...numbers } = stats;
+  const { refused, dropped, closed, bus, ...numbers } = stats;
   const flat: Record<string, number> = { ...numbers };
   for (const [k, v] of Object.entries(refused)) flat[`refused.${k}`] = v;
   for (const [k, v] of Object.entries(dropped)) flat[`dropped.${k}`] = v;
   for (const [k, v] of Object.entries(closed)) flat[`closed.${k}`] = v;
+  for (const [k, v] of Object.entries(bus)) flat[`bus.${k}`] = v;
   return flat;
 }

@@ -1,15 +1,22 @@
 // Fan-out: an admitted publish goes to every connection subscribed to its topic on this server.
 // Admission (limits and budgets, in signalingConnection.ts) happens before and is not repeated
-// here. This is the seam for scale-out: a cross-instance bus (Redis pub/sub) would carry
-// admitted messages between instances, each handing them to its own local fan-out.
+// here. Shared with other instances, busFanOut.ts wraps it: what this instance's clients publish
+// also goes to the bus, and what the bus brings goes to this fan-out.
 import { publishFrame } from './signalingProtocol';
 import type { TopicRegistry } from './topicRegistry';
+
+/** Who published, as pseudonyms of this instance (never an address): what a bus carries so
+ * other instances can charge their own budgets. */
+export interface PublishSender {
+  readonly connection: string;
+  readonly address: string;
+}
 
 export interface TopicFanOut {
   /** How many receivers a publish on the topic reaches: what its cost is counted on. */
   audience(topic: string): number;
   /** Sends an admitted message to the topic's subscribers, with `clients` as y-webrtc expects. */
-  publish(topic: string, message: Record<string, unknown>): void;
+  publish(topic: string, message: Record<string, unknown>, sender: PublishSender): void;
 }
 
 export function createLocalFanOut<C>(registry: TopicRegistry<C>, deliver: (receiver: C, frame: string, bytes: number) => void): TopicFanOut {

@@ -1,10 +1,19 @@
 // Which connections listen on which topic. Topics are room names, so the registry is the only
 // place they exist on the server: never logged, only counted. It knows nothing of limits
-// (subscriptions.ts) or delivery (topicFanOut.ts).
+// (subscriptions.ts) or delivery (topicFanOut.ts). It says when a topic gets its first
+// subscriber and loses its last, so a bus shared with other instances hears only the topics this
+// instance has listeners for.
+
+export interface TopicListener {
+  opened(topic: string): void;
+  closed(topic: string): void;
+}
 
 export class TopicRegistry<C> {
   private readonly topics = new Map<string, Set<C>>();
   private readonly byConnection = new Map<C, Set<string>>();
+
+  constructor(private readonly listener?: TopicListener) {}
 
   get topicCount(): number {
     return this.topics.size;
@@ -38,6 +47,7 @@ export class TopicRegistry<C> {
     if (!subs) {
       subs = new Set();
       this.topics.set(topic, subs);
+      this.listener?.opened(topic);
     }
     subs.add(conn);
     let mine = this.byConnection.get(conn);
@@ -52,7 +62,10 @@ export class TopicRegistry<C> {
     const subs = this.topics.get(topic);
     if (subs) {
       subs.delete(conn);
-      if (subs.size === 0) this.topics.delete(topic);
+      if (subs.size === 0) {
+        this.topics.delete(topic);
+        this.listener?.closed(topic);
+      }
     }
     const mine = this.byConnection.get(conn);
     if (mine) {

@@ -32,6 +32,10 @@ describe('bridgeboard signal', () => {
     ['proxy hops without --behind-proxy', ['--proxy-hops', '2']],
     ['unknown proxy header', ['--behind-proxy', '--proxy-header', 'x-real-ip']],
     ['--behind-proxy with a value', ['--behind-proxy=yes']],
+    ['--redis not a URL', ['--redis', 'localhost:6379']],
+    ['--redis with another scheme', ['--redis', 'http://127.0.0.1:6379']],
+    ['--redis-prefix without --redis', ['--redis-prefix', 'plant-a:']],
+    ['--redis-prefix with a space', ['--redis', 'redis://127.0.0.1:6379', '--redis-prefix', 'plant a']],
   ];
   it.each(bad)('exits 2 with a clear message on %s', async (_name, argv) => {
     const t = io();

@@ -1,0 +1,67 @@
+// `bridgeboard signal --redis URL` as an operator meets it: credentials in the URL work and are
+// never printed, a wrong password stops the start with a clear message, and a Redis that is
+// not there yet does not stop the instance from serving its own clients.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSignal, type SignalIo } from '../../../cli/signalCommand';
+import { freePort, redisMissing, startRedis, type RedisProcess } from './redisProcess';
+import { connect, eventually } from './wsClient';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>((r) => (stop = r));
+  const value: SignalIo = { out: (l) => out.push(l), err: (l) => err.push(l), waitForStop: () => stopped, networkInterfaces: () => ({}) };
+  return { out, err, stop: () => stop(), io: value };
+}
+
+let redis: RedisProcess;
+const password = 'pw-7f3a9c';
+
+describe.skipIf(redisMissing !== undefined)(`bridgeboard signal --redis${redisMissing ? ` (skipped: ${redisMissing})` : ''}`, () => {
+  beforeAll(async () => {
+    redis = await startRedis(['--requirepass', password]);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('connects with the password in the URL and never prints it', async () => {
+    const t = io();
+    const done = runSignal(['--port', '0', '--stats-interval-ms', '0', '--redis', `redis://:${password}@127.0.0.1:${redis.port}`], t.io);
+    await eventually(() => t.out.some((l) => l.includes('sharing rooms through Redis')), 10_000);
+    expect(t.out.join('\n')).toContain(`redis://:***@127.0.0.1:${redis.port}`);
+    expect(t.out.join('\n')).toContain('connected');
+    expect(t.out.join('\n')).not.toContain(password);
+    t.stop();
+    expect(await done).toBe(0);
+  });
+
+  it('stops with a clear message when Redis refuses the password', async () => {
+    const t = io();
+    expect(await runSignal(['--port', '0', '--redis', `redis://:not-it@127.0.0.1:${redis.port}`], t.io)).toBe(1);
+    expect(t.err[0]).toMatch(/^bridgeboard signal: Redis refused the credentials in the URL/);
+    expect(t.err.join('\n')).not.toContain('not-it');
+  });
+
+  it('serves its own clients while Redis cannot be reached, and says so', async () => {
+    const t = io();
+    const done = runSignal(['--port', '0', '--stats-interval-ms', '0', '--redis', `redis://127.0.0.1:${await freePort()}`], t.io);
+    await eventually(() => t.out.some((l) => l.includes('listening on')), 10_000);
+    expect(t.out.join('\n')).toContain('not reachable yet');
+    expect(t.out.some((l) => l.includes('"signaling.bus.down"'))).toBe(true);
+    const url = /listening on (ws:\/\/\S+)/.exec(t.out.join('\n'))?.[1] ?? '';
+    const [a, b] = await Promise.all([connect(url), connect(url)]);
+    a.send({ type: 'subscribe', topics: ['alone'] });
+    b.send({ type: 'subscribe', topics: ['alone'] });
+    await eventually(() => true);
+    const publishing = setInterval(() => a.send({ type: 'publish', topic: 'alone', data: 'still here' }), 50);
+    try {
+      await b.next((m) => m.data === 'still here');
+    } finally {
+      clearInterval(publishing);
+    }
+    t.stop();
+    expect(await done).toBe(0);
+  });
+});
