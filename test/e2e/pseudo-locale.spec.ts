@@ -105,6 +105,20 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await page.getByTestId('trash').locator('summary').click();
   await sweep(page, 'board with the trash open');
 
+  // The overview, and the presenter: a section, a card, and the vote results' slide.
+  await page.getByTestId('layout-overview').click();
+  await sweep(page, 'board overview');
+  await page.getByTestId('present').click();
+  await expect(dialog(page, 'presenter')).toBeVisible();
+  await sweep(page, 'presenter, one section');
+  await page.getByTestId('presenter-mode-cards').click();
+  await sweep(page, 'presenter, one card');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-no-results')).toBeVisible();
+  await sweep(page, 'presenter, vote results');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('layout-columns').click();
+
   // Rename, export (a notice), and the history with a preview and a pin.
   await page.getByTestId('board-title').locator('xpath=following-sibling::button[1]').click();
   await expect(dialog(page, 'rename-dialog')).toBeVisible();
@@ -189,7 +203,7 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await sweep(page, 'board in a room gone offline', [url]);
 
   // Back to the list: the workshop, a delete confirmation, and a refused import.
-  await page.locator('.board-toolbar > button').first().click();
+  await page.locator('.board-toolbar-main > button').first().click();
   await expect(page.getByTestId('workshop-item')).toHaveCount(1);
   await sweep(page, 'workshop list');
   await page.getByTestId('workshop-item').locator('.workshop-actions button.danger').click();

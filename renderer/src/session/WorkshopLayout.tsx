@@ -16,6 +16,7 @@ import { CardPresence, ParticipantsPanel, RoomContext, RoomToolbar, SectionPrese
 import { ExportWorkshopButton } from '../features/workshops';
 import { MinutesButton } from '../features/minutes';
 import { PrintButton } from '../ui/PrintButton';
+import { PresentButton, type ResultsSource } from '../features/presenter';
 import { minutesSource } from './minutesSource';
 import type { OpenWorkshop } from './openWorkshop';
 
@@ -28,6 +29,10 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
   useBoardLocation(workshop.room);
   const isFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.isFacilitator);
   const hasFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.facilitator !== null);
+  const results = useMemo<ResultsSource>(() => {
+    const store = workshop.facilitation.controller.store;
+    return { get: () => store.getState().results, subscribe: (listener) => store.subscribe(listener) };
+  }, [workshop]);
   const slots = useMemo<BoardSlots>(
     () => ({
       toolbar: (
@@ -38,12 +43,13 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
           <MinutesButton source={() => minutesSource(workshop)} />
           <PrintButton />
           <ExportWorkshopButton />
+          <PresentButton results={results} />
         </>
       ),
       SectionDecoration: SectionPresence,
       CardDecoration: CardPresence,
     }),
-    [workshop],
+    [workshop, results],
   );
   const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? t('common.notOnRoster');
   const openHistory = { label: t('session.openHistory'), run: () => setHistoryOpen(true) };
@@ -62,7 +68,8 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                       </p>
                     )}
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
-                    <div style={{ display: charterOpen ? 'none' : 'contents' }}>
+                    {/* board-shown: the overview fits the window only while the board is what shows. */}
+                    <div className={charterOpen ? undefined : 'board-shown'} style={{ display: charterOpen ? 'none' : 'contents' }}>
                       <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
                         <FacilitationPanel />
                       </ErrorBoundary>

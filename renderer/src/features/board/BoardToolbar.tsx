@@ -1,10 +1,13 @@
 // The bar above the board: the workshop's title with rename, undo and redo of one's own
-// changes, whether everything is saved, and the way back to the workshop list. Other features'
-// controls (room, charter, history, export) come in the toolbar slot.
+// changes, whether everything is saved, and the way back to the workshop list; then the actions:
+// the board's layout (columns or overview) and other features' controls (room, charter, history,
+// minutes, export, presenting) from the toolbar slot. The actions are one group that wraps as a
+// whole, so no button ends up alone on a line of its own.
 import { useState, useSyncExternalStore } from 'react';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { useBoard, useBoardStore } from './useBoard';
 import { useBoardSlots } from './boardSlots';
+import { setBoardLayout, useBoardLayout } from './boardLayout';
 import { boardErrorText, useT } from '../../core/i18n';
 
 /** How many changes are not stored yet, and a way to watch that number. */
@@ -44,8 +47,10 @@ export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const [renaming, setRenaming] = useState(false);
+  const layout = useBoardLayout();
   return (
     <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar.label')}>
+      <div className="board-toolbar-main">
       <button type="button" onClick={onBack}>
         {t('board.toolbar.back')}
       </button>
@@ -62,7 +67,18 @@ export function BoardToolbar({ saveState, onBack }: BoardToolbarProps) {
         {t('board.toolbar.redo')}
       </button>
       <SaveStateLabel saveState={saveState} />
-      {toolbar}
+      </div>
+      <div className="board-actions" data-testid="board-actions">
+        <div className="segmented" role="group" aria-label={t('board.layout.label')}>
+          <button type="button" aria-pressed={layout === 'columns'} onClick={() => setBoardLayout('columns')} data-testid="layout-columns">
+            {t('board.layout.columns')}
+          </button>
+          <button type="button" aria-pressed={layout === 'overview'} onClick={() => setBoardLayout('overview')} data-testid="layout-overview">
+            {t('board.layout.overview')}
+          </button>
+        </div>
+        {toolbar}
+      </div>
       {renaming && (
         <RenameDialog
           initial={title}

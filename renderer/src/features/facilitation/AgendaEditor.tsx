@@ -80,15 +80,17 @@ export function AgendaEditor({ onClose }: { readonly onClose: () => void }) {
       <div className="agenda-templates">
         <label>
           {t('facilitation.agenda.template')}{' '}
+          {/* Shows the agenda in effect by its name (the template it came from, or a blank or
+              edited one that is no template here). */}
           <select
-            value=""
+            value={agenda.name}
             onChange={(e) => {
               const chosen = allTemplates(templates).find((x) => x.name === e.target.value);
               if (chosen) setAgenda(agendaInLanguage(t, chosen));
             }}
             data-testid="agenda-template"
           >
-            <option value="">{t('facilitation.agenda.choose')}</option>
+            {!allTemplates(templates).some((x) => x.name === agenda.name) && <option value={agenda.name}>{templateName(t, agenda.name)}</option>}
             {allTemplates(templates).map((x) => (
               <option key={x.name} value={x.name}>
                 {templateName(t, x.name)}
