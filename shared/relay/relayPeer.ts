@@ -1,0 +1,490 @@
+// One peer's relay: Yjs sync and presence through the signaling server for the peers it has no
+// direct (WebRTC) link with, encrypted end to end with a key only the room has. The server sees
+// a random topic and ciphertext. Protocol (docs/rooms.md):
+// - on (re)connecting: subscribe to the room's relay topic and our own inbox topic, broadcast
+//   hello; a sample of the room answers "here" to our inbox; we send our state vector to the
+//   first who answered, it replies with what we lack plus its own state vector, and we
+//   broadcast what it lacks (edits made offline). Any peer can serve a late joiner.
+// - our own edits and presence are batched for `batchMs` and broadcast as one message, but only
+//   while the roster holds someone we have no direct link to: a room that is all mesh sends
+//   only a small "alive" now and then.
+// - inbound frames are size- and form-checked, decrypted, checked for replay, and every Yjs or
+//   presence message in them passes the same peer guard as a data-channel message before it is
+//   applied. A sender whose message fails the guard is blocked.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { inspectPeerMessage, type GuardTarget } from '../sync/peerMessageGuard';
+import { inboxTopic, openFrame, relayTopic, sealFrame, type RelayKey } from './relayCrypto';
+import { decodeBody, decodeEnvelope, encodeBody, encodeEnvelope, RelayKind, type RelayEnvelope } from './relayEnvelope';
+import { ReplayGuard, Reassembly } from './relayInbound';
+import { defaultRelayOptions, FRAME_BODY_BYTES, MAX_INBOUND_QUEUE, RELAY_ID, type RelayOptions } from './relayLimits';
+import type { RelayTransport } from './relayTransport';
+import { globalTimers, type Timers } from './relayTimers';
+
+/** y-webrtc's message types, which relay bodies reuse. */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const HELLO_RETRY_MS = 3000;
+const HELLO_TRIES = 3;
+const SYNC_REPLY_TIMEOUT_MS = 5000;
+const RESYNC_EVERY_MS = 3000;
+
+export interface RelayCounts {
+  /** Frames on our topics. */
+  received: number;
+  /** Relay messages whose content reached the doc or presence. */
+  applied: number;
+  /** Frames we published. */
+  sent: number;
+  /** Not a string, not base64url, too short, or no envelope inside. */
+  malformed: number;
+  oversized: number;
+  /** Did not decrypt with the room's relay key: another secret, or forged. */
+  undecryptable: number;
+  /** A sequence number already seen from that sender. */
+  replayed: number;
+  /** Sent too long ago (or in the future) to be anything but a replay. */
+  stale: number;
+  /** Addressed to another peer. */
+  misaddressed: number;
+  /** Decrypted but refused by the peer guard (its sender is blocked from then on). */
+  refused: number;
+  /** Dropped because too many frames were waiting. */
+  overloaded: number;
+}
+
+export interface RelayDrop {
+  readonly peerId: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
+export interface RelayPeerConfig {
+  /** Our id in the relay: y-webrtc's peer id in the app, so both layers name a peer alike. */
+  readonly id: string;
+  readonly doc: Y.Doc;
+  readonly awareness?: awarenessProtocol.Awareness | null;
+  readonly key: RelayKey;
+  readonly roomTopic: string;
+  readonly transport: RelayTransport;
+  readonly guard: GuardTarget;
+  /** Whether we have a working direct link to a peer (they get our edits that way). */
+  readonly isDirect?: (peerId: string) => boolean;
+  /** Doc changes with these origins arrived from elsewhere (y-webrtc) and are not ours to relay. */
+  readonly isForeignOrigin?: (origin: unknown) => boolean;
+  readonly onDrop?: (drop: RelayDrop) => void;
+  /** The roster changed (someone came, left or went quiet). */
+  readonly onRoster?: () => void;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly timers?: Timers;
+  readonly options?: Partial<RelayOptions>;
+}
+
+export interface RelayPeer {
+  readonly id: string;
+  /** The origin of changes the relay applies. */
+  readonly origin: object;
+  /** Peers heard on the relay recently, without us. */
+  roster(): string[];
+  counts(): Readonly<RelayCounts>;
+  /** The peer whose relayed message is being applied right now, else null. */
+  sender(): string | null;
+  isBlocked(peerId: string): boolean;
+  /** True once a peer has answered our state vector (or nobody answered our hellos). */
+  synced(): boolean;
+  /** Sends what is batched now. */
+  flush(): void;
+  /** Sends what is batched and a goodbye, then leaves the topics. */
+  close(): Promise<void>;
+}
+
+const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+const awarenessMessage = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+};
+
+/** The sync type (step1 0, step2 1, update 2) of a y-webrtc sync message, or -1. */
+function syncTypeOf(message: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(message);
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC ? decoding.readVarUint(decoder) : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/** The client ids an awareness update speaks for (already checked by the peer guard). */
+function presenceClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const clients: number[] = [];
+  for (let i = 0; i < count; i++) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
+}
+
+/** An update that changes nothing (no structs, no deletions) encodes as these two bytes. */
+const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0;
+
+export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
+  const { id, doc, key, transport, guard } = config;
+  if (!RELAY_ID.test(id)) throw new Error('relay id: 8-64 letters, digits, - or _');
+  const awareness = config.awareness ?? null;
+  const options: RelayOptions = { ...defaultRelayOptions, ...config.options };
+  const now = config.now ?? Date.now;
+  const random = config.random ?? Math.random;
+  const timers = config.timers ?? globalTimers;
+  const isDirect = config.isDirect ?? (() => false);
+  const isForeignOrigin = config.isForeignOrigin ?? (() => false);
+  const origin = { name: 'bridgeboard-relay' } as const;
+  const broadcast = relayTopic(config.roomTopic);
+  const inbox = inboxTopic(broadcast, id);
+  const counts: RelayCounts = { received: 0, applied: 0, sent: 0, malformed: 0, oversized: 0, undecryptable: 0, replayed: 0, stale: 0, misaddressed: 0, refused: 0, overloaded: 0 };
+  const roster = new Map<string, number>();
+  const blocked = new Set<string>();
+  const replay = new ReplayGuard(options.freshnessMs);
+  const reassembly = new Reassembly(30_000);
+
+  let seq = 0;
+  let closed = false;
+  let currentSender: string | null = null;
+  let lastSentAt = 0;
+  let outChain: Promise<void> = Promise.resolve();
+  let inChain: Promise<void> = Promise.resolve();
+  let inQueued = 0;
+  let pendingUpdates: Uint8Array[] = [];
+  let awarenessDirty = false;
+  let flushTimer: unknown = null;
+  // Joining: hellos until someone answers, then one sync request at a time until one is answered.
+  let helloTries = 0;
+  let helloTimer: unknown = null;
+  let syncState: 'idle' | 'requested' | 'synced' = 'idle';
+  let syncTimer: unknown = null;
+  const askedForSync = new Set<string>();
+  let lastResyncAt = 0;
+
+  const rosterChanged = (): void => config.onRoster?.();
+  const notice = (peerId: string): void => {
+    const known = roster.has(peerId);
+    roster.set(peerId, now());
+    if (!known) rosterChanged();
+  };
+  // Presence clients each relay peer spoke for, so its presence goes when it leaves.
+  const presenceOf = new Map<string, Set<number>>();
+  const forget = (peerId: string): void => {
+    const clients = presenceOf.get(peerId);
+    presenceOf.delete(peerId);
+    if (clients && awareness) awarenessProtocol.removeAwarenessStates(awareness, [...clients].filter((c) => c !== awareness.clientID), origin);
+    if (roster.delete(peerId)) rosterChanged();
+  };
+
+  /** Seals and publishes a message, split into parts when long; in order, one frame after another. */
+  const send = (kind: RelayKind, to: string, body: Uint8Array): void => {
+    const topic = to === '' ? broadcast : inboxTopic(broadcast, to);
+    const parts = Math.max(1, Math.ceil(body.length / FRAME_BODY_BYTES));
+    lastSentAt = now();
+    outChain = outChain.then(async () => {
+      for (let part = 0; part < parts; part++) {
+        const envelope: RelayEnvelope = { from: id, to, seq: ++seq, sentAt: now(), kind, part, parts, body: body.subarray(part * FRAME_BODY_BYTES, (part + 1) * FRAME_BODY_BYTES) };
+        const frame = await sealFrame(key, encodeEnvelope(envelope));
+        if (!transport.isConnected()) return;
+        transport.publish(topic, frame);
+        counts.sent++;
+      }
+    }).catch(() => undefined);
+  };
+
+  const wantsBroadcast = (): boolean => {
+    for (const peerId of roster.keys()) if (!isDirect(peerId)) return true;
+    return false;
+  };
+
+  const flush = (): void => {
+    if (flushTimer !== null) timers.clearTimeout(flushTimer);
+    flushTimer = null;
+    const updates = pendingUpdates;
+    pendingUpdates = [];
+    const withPresence = awarenessDirty && awareness !== null;
+    awarenessDirty = false;
+    // Peers with a direct link have it already; newcomers get it from their state vector sync.
+    if (closed && !transport.isConnected()) return;
+    if (!wantsBroadcast()) return;
+    const messages: Uint8Array[] = [];
+    if (updates.length > 0) {
+      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      messages.push(syncMessage((e) => syncProtocol.writeUpdate(e, merged)));
+    }
+    if (withPresence && awareness) messages.push(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
+    if (messages.length > 0) send(RelayKind.data, '', encodeBody(messages));
+  };
+  const schedule = (): void => {
+    if (flushTimer === null && !closed) flushTimer = timers.setTimeout(flush, options.batchMs);
+  };
+
+  const onUpdate = (update: Uint8Array, updateOrigin: unknown): void => {
+    if (updateOrigin === origin || isForeignOrigin(updateOrigin)) return;
+    pendingUpdates.push(update);
+    schedule();
+  };
+  const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, awarenessOrigin: unknown): void => {
+    if (awarenessOrigin === origin || !awareness) return;
+    const mine = awareness.clientID;
+    if (!added.includes(mine) && !updated.includes(mine) && !removed.includes(mine)) return;
+    awarenessDirty = true;
+    schedule();
+  };
+
+  const block = (peerId: string, reason: string): void => {
+    counts.refused++;
+    if (blocked.has(peerId)) return;
+    blocked.add(peerId);
+    forget(peerId);
+    config.onDrop?.({ peerId, reason, at: now() });
+  };
+
+  /** Checks a y-webrtc message with the peer guard and applies it; false if the guard refused it. */
+  const apply = (from: string, message: Uint8Array, allowed: readonly number[]): boolean => {
+    const verdict = inspectPeerMessage(message, guard);
+    if (!verdict.ok) {
+      block(from, `sent ${verdict.reason} through the relay`);
+      return false;
+    }
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    currentSender = from;
+    try {
+      if (type === MESSAGE_SYNC) {
+        const syncType = decoding.readVarUint(decoder);
+        if (!allowed.includes(syncType)) {
+          block(from, 'sent a sync message out of turn through the relay');
+          return false;
+        }
+        if (syncType !== 0) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+      } else if (type === MESSAGE_AWARENESS && allowed.includes(-1)) {
+        const update = decoding.readVarUint8Array(decoder);
+        if (awareness) {
+          const clients = presenceOf.get(from) ?? new Set<number>();
+          presenceOf.set(from, clients);
+          for (const client of presenceClients(update)) if (clients.size < 8) clients.add(client);
+          awarenessProtocol.applyAwarenessUpdate(awareness, update, origin);
+        }
+      } else {
+        block(from, 'sent a message the relay does not carry');
+        return false;
+      }
+    } catch {
+      block(from, 'sent a message the board could not apply');
+      return false;
+    } finally {
+      currentSender = null;
+    }
+    return true;
+  };
+
+  const requestSync = (peerId: string): void => {
+    askedForSync.add(peerId);
+    send(RelayKind.syncRequest, peerId, encodeBody([syncMessage((e) => syncProtocol.writeSyncStep1(e, doc))]));
+  };
+  const startSync = (peerId: string): void => {
+    if (syncState !== 'idle') return;
+    syncState = 'requested';
+    requestSync(peerId);
+    const retry = (): void => {
+      if (closed || syncState !== 'requested') return;
+      const next = [...roster.keys()].find((p) => !askedForSync.has(p) && !blocked.has(p));
+      if (next) requestSync(next);
+      syncTimer = timers.setTimeout(retry, SYNC_REPLY_TIMEOUT_MS);
+    };
+    syncTimer = timers.setTimeout(retry, SYNC_REPLY_TIMEOUT_MS);
+  };
+  /** Missing dependencies after an update (a message lost on the way): ask its sender for a sync. */
+  const resyncIfGaps = (from: string): void => {
+    const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if ((store.pendingStructs === null && store.pendingDs === null) || now() - lastResyncAt < RESYNC_EVERY_MS) return;
+    lastResyncAt = now();
+    requestSync(from);
+  };
+
+  const handleMessage = (from: string, kind: RelayKind, body: Uint8Array): void => {
+    const messages = kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
+    if (messages === null) return block(from, 'sent a relay message that does not decode');
+    switch (kind) {
+      case RelayKind.hello: {
+        const answerChance = Math.min(1, options.helloAnswers / Math.max(1, roster.size));
+        if (random() < answerChance) {
+          const delay = random() * Math.min(500, roster.size * 5);
+          timers.setTimeout(() => !closed && send(RelayKind.here, from, new Uint8Array(0)), delay);
+        }
+        return;
+      }
+      case RelayKind.here:
+        return startSync(from);
+      case RelayKind.alive:
+        return;
+      case RelayKind.bye:
+        return forget(from);
+      case RelayKind.syncRequest: {
+        const [step1] = messages;
+        if (messages.length !== 1 || !step1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync request through the relay');
+        if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
+        const decoder = decoding.createDecoder(step1);
+        decoding.readVarUint(decoder);
+        decoding.readVarUint(decoder);
+        const theirs = decoding.readVarUint8Array(decoder);
+        const step2 = syncMessage((e) => syncProtocol.writeSyncStep2(e, doc, theirs));
+        const ours = syncMessage((e) => syncProtocol.writeSyncStep1(e, doc));
+        send(RelayKind.syncReply, from, encodeBody([step2, ours]));
+        return;
+      }
+      case RelayKind.syncReply: {
+        const [step2, step1] = messages;
+        if (messages.length !== 2 || !step2 || !step1 || syncTypeOf(step2) !== 1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync reply through the relay');
+        if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
+        if (!apply(from, step2, [1])) return;
+        counts.applied++;
+        if (syncState === 'requested') {
+          syncState = 'synced';
+          if (syncTimer !== null) timers.clearTimeout(syncTimer);
+        }
+        const decoder = decoding.createDecoder(step1);
+        decoding.readVarUint(decoder);
+        decoding.readVarUint(decoder);
+        const missing = Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder));
+        // What the answering peer lacks, the rest of the room may lack too (offline edits).
+        if (!isEmptyUpdate(missing)) send(RelayKind.data, '', encodeBody([syncMessage((e) => syncProtocol.writeUpdate(e, missing))]));
+        resyncIfGaps(from);
+        return;
+      }
+      case RelayKind.data: {
+        if (messages.length === 0) return block(from, 'sent an empty relay message');
+        for (const message of messages) if (!apply(from, message, [2, -1])) return;
+        counts.applied++;
+        resyncIfGaps(from);
+        return;
+      }
+    }
+  };
+
+  const handleFrame = async (data: unknown): Promise<void> => {
+    const opened = await openFrame(key, data);
+    if (closed) return;
+    if (!opened.ok) {
+      counts[opened.why]++;
+      return;
+    }
+    const envelope = decodeEnvelope(opened.plaintext);
+    if (!envelope) {
+      counts.malformed++;
+      return;
+    }
+    const { from } = envelope;
+    // The server echoes our own publishes back to us.
+    if (from === id || blocked.has(from)) return;
+    const freshness = replay.check(from, envelope.seq, envelope.sentAt, now());
+    if (freshness !== 'fresh') {
+      counts[freshness]++;
+      return;
+    }
+    if (envelope.to !== '' && envelope.to !== id) {
+      counts.misaddressed++;
+      return;
+    }
+    notice(from);
+    const outcome = reassembly.add(envelope, now());
+    if (!outcome.done) {
+      if (outcome.refused) block(from, `sent ${outcome.refused}`);
+      return;
+    }
+    handleMessage(from, envelope.kind, outcome.body);
+  };
+
+  const onMessage = (topic: string, data: unknown): void => {
+    if (closed || (topic !== broadcast && topic !== inbox)) return;
+    counts.received++;
+    if (inQueued >= MAX_INBOUND_QUEUE) {
+      counts.overloaded++;
+      return;
+    }
+    inQueued++;
+    inChain = inChain.then(() => handleFrame(data)).catch(() => undefined).finally(() => {
+      inQueued--;
+    });
+  };
+
+  const hello = (): void => {
+    if (closed) return;
+    helloTries++;
+    send(RelayKind.hello, '', new Uint8Array(0));
+    if (helloTimer !== null) timers.clearTimeout(helloTimer);
+    helloTimer = timers.setTimeout(() => {
+      helloTimer = null;
+      if (syncState !== 'idle') return;
+      if (helloTries < HELLO_TRIES) hello();
+      // Nobody answered: we are the first here, and later joiners sync from us.
+      else syncState = 'synced';
+    }, HELLO_RETRY_MS);
+  };
+  const onConnect = (): void => {
+    if (closed) return;
+    transport.subscribe([broadcast, inbox]);
+    // After a reconnection we may have missed anything: join afresh.
+    syncState = 'idle';
+    askedForSync.clear();
+    helloTries = 0;
+    hello();
+  };
+
+  const tick = (): void => {
+    const t = now();
+    for (const [peerId, seen] of roster) if (t - seen > options.rosterTtlMs) forget(peerId);
+    if (t - lastSentAt >= options.aliveMs && transport.isConnected()) send(RelayKind.alive, '', new Uint8Array(0));
+  };
+
+  doc.on('update', onUpdate);
+  awareness?.on('update', onAwareness);
+  const offMessage = transport.onMessage(onMessage);
+  const offConnect = transport.onConnect(onConnect);
+  const ticker = timers.setInterval(tick, Math.max(250, Math.min(options.aliveMs, options.rosterTtlMs) / 4));
+  if (transport.isConnected()) onConnect();
+
+  return {
+    id,
+    origin,
+    roster: () => [...roster.keys()],
+    counts: () => ({ ...counts }),
+    sender: () => currentSender,
+    isBlocked: (peerId) => blocked.has(peerId),
+    synced: () => syncState === 'synced',
+    flush,
+    async close() {
+      if (closed) return;
+      flush();
+      if (transport.isConnected()) send(RelayKind.bye, '', new Uint8Array(0));
+      closed = true;
+      doc.off('update', onUpdate);
+      awareness?.off('update', onAwareness);
+      offMessage();
+      offConnect();
+      timers.clearInterval(ticker);
+      for (const t of [helloTimer, syncTimer, flushTimer]) if (t !== null) timers.clearTimeout(t);
+      await outChain;
+      if (transport.isConnected()) transport.unsubscribe([broadcast, inbox]);
+    },
+  };
+}
