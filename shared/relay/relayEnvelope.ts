@@ -33,6 +33,10 @@ export interface RelayEnvelope {
   readonly to: string;
   readonly seq: number;
   readonly sentAt: number;
+  /** How much of the board the sender holds (the sum of its state vector's clocks): a receiver
+   * that holds less asks the sender for a sync, so a gap (a lost message, a join answered by a
+   * peer that knew little) closes with the next message heard. */
+  readonly known: number;
   readonly kind: RelayKind;
   readonly part: number;
   readonly parts: number;
@@ -46,6 +50,7 @@ export function encodeEnvelope(e: RelayEnvelope): Uint8Array {
   encoding.writeVarString(encoder, e.to);
   encoding.writeVarUint(encoder, e.seq);
   encoding.writeVarUint(encoder, e.sentAt);
+  encoding.writeVarUint(encoder, e.known);
   encoding.writeVarUint(encoder, e.kind);
   encoding.writeVarUint(encoder, e.part);
   encoding.writeVarUint(encoder, e.parts);
@@ -62,14 +67,15 @@ export function decodeEnvelope(bytes: Uint8Array): RelayEnvelope | null {
     const to = decoding.readVarString(decoder);
     const seq = decoding.readVarUint(decoder);
     const sentAt = decoding.readVarUint(decoder);
+    const known = decoding.readVarUint(decoder);
     const kind = decoding.readVarUint(decoder);
     const part = decoding.readVarUint(decoder);
     const parts = decoding.readVarUint(decoder);
     const body = decoding.readVarUint8Array(decoder);
     if (decoding.hasContent(decoder)) return null;
     if (!RELAY_ID.test(from) || (to !== '' && !RELAY_ID.test(to)) || !KINDS.has(kind)) return null;
-    if (parts < 1 || parts > MAX_PARTS || part >= parts || !Number.isSafeInteger(seq) || !Number.isSafeInteger(sentAt)) return null;
-    return { from, to, seq, sentAt, kind: kind as RelayKind, part, parts, body };
+    if (parts < 1 || parts > MAX_PARTS || part >= parts || !Number.isSafeInteger(seq) || !Number.isSafeInteger(sentAt) || !Number.isSafeInteger(known)) return null;
+    return { from, to, seq, sentAt, known, kind: kind as RelayKind, part, parts, body };
   } catch {
     return null;
   }

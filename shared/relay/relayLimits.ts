@@ -32,8 +32,8 @@ export const FRAME_BODY_BYTES = 40 * 1024;
 export const MAX_PARTS = 256;
 /** Bytes of unfinished multi-part messages kept, over all senders. */
 export const MAX_REASSEMBLY_BYTES = 24 * 1024 * 1024;
-/** y-webrtc messages in one relay message. */
-export const MAX_MESSAGES_PER_BODY = 4;
+/** y-webrtc messages in one relay message: a sync reply carries the room's presence in slices of 200 people. */
+export const MAX_MESSAGES_PER_BODY = 10;
 /** Peers tracked for replay (highest sequence number seen); the longest silent is forgotten first. */
 export const MAX_TRACKED_SENDERS = 4096;
 /** Frames waiting to be decrypted; beyond it inbound frames are dropped and counted. */

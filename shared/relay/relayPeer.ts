@@ -20,7 +20,7 @@ import { inspectPeerMessage, type GuardTarget } from '../sync/peerMessageGuard';
 import { inboxTopic, openFrame, relayTopic, sealFrame, type RelayKey } from './relayCrypto';
 import { decodeBody, decodeEnvelope, encodeBody, encodeEnvelope, RelayKind, type RelayEnvelope } from './relayEnvelope';
 import { ReplayGuard, Reassembly } from './relayInbound';
-import { defaultRelayOptions, FRAME_BODY_BYTES, MAX_INBOUND_QUEUE, RELAY_ID, type RelayOptions } from './relayLimits';
+import { defaultRelayOptions, FRAME_BODY_BYTES, MAX_INBOUND_QUEUE, MAX_MESSAGES_PER_BODY, RELAY_ID, type RelayOptions } from './relayLimits';
 import type { RelayTransport } from './relayTransport';
 import { globalTimers, type Timers } from './relayTimers';
 
@@ -31,6 +31,10 @@ const HELLO_RETRY_MS = 3000;
 const HELLO_TRIES = 3;
 const SYNC_REPLY_TIMEOUT_MS = 5000;
 const RESYNC_EVERY_MS = 3000;
+/** How long a newcomer collects answers to its hello before choosing whom to sync from. */
+const OFFER_WINDOW_MS = 300;
+/** Below the peer guard's MAX_AWARENESS_CLIENTS (256). */
+const PRESENCE_PER_SLICE = 200;
 
 export interface RelayCounts {
   /** Frames on our topics. */
@@ -139,6 +143,13 @@ function presenceClients(update: Uint8Array): number[] {
   return clients;
 }
 
+/** How much of the board a doc holds: the sum of its state vector's clocks. */
+function clockSum(doc: Y.Doc): number {
+  let sum = 0;
+  for (const clock of Y.decodeStateVector(Y.encodeStateVector(doc)).values()) sum += clock;
+  return sum;
+}
+
 /** An update that changes nothing (no structs, no deletions) encodes as these two bytes. */
 const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0;
 
@@ -177,6 +188,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   let syncState: 'idle' | 'requested' | 'synced' = 'idle';
   let syncTimer: unknown = null;
   const askedForSync = new Set<string>();
+  const offers = new Map<string, number>();
+  let offerTimer: unknown = null;
   let lastResyncAt = 0;
 
   const rosterChanged = (): void => config.onRoster?.();
@@ -201,7 +214,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     lastSentAt = now();
     outChain = outChain.then(async () => {
       for (let part = 0; part < parts; part++) {
-        const envelope: RelayEnvelope = { from: id, to, seq: ++seq, sentAt: now(), kind, part, parts, body: body.subarray(part * FRAME_BODY_BYTES, (part + 1) * FRAME_BODY_BYTES) };
+        const envelope: RelayEnvelope = { from: id, to, seq: ++seq, sentAt: now(), known: clockSum(doc), kind, part, parts, body: body.subarray(part * FRAME_BODY_BYTES, (part + 1) * FRAME_BODY_BYTES) };
         const frame = await sealFrame(key, encodeEnvelope(envelope));
         if (!transport.isConnected()) return;
         transport.publish(topic, frame);
@@ -259,7 +272,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   };
 
   /** Checks a y-webrtc message with the peer guard and applies it; false if the guard refused it. */
-  const apply = (from: string, message: Uint8Array, allowed: readonly number[]): boolean => {
+  const apply = (from: string, message: Uint8Array, allowed: readonly number[], ownPresence = true): boolean => {
     const verdict = inspectPeerMessage(message, guard);
     if (!verdict.ok) {
       block(from, `sent ${verdict.reason} through the relay`);
@@ -281,7 +294,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         if (awareness) {
           const clients = presenceOf.get(from) ?? new Set<number>();
           presenceOf.set(from, clients);
-          for (const client of presenceClients(update)) if (clients.size < 8) clients.add(client);
+          // A sync reply carries the whole room's presence, which is not the sender's own.
+          if (ownPresence) for (const client of presenceClients(update)) if (clients.size < 8) clients.add(client);
           awarenessProtocol.applyAwarenessUpdate(awareness, update, origin);
         }
       } else {
@@ -297,6 +311,15 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     return true;
   };
 
+  /** Everyone's presence we know, in slices the peer guard accepts (it caps clients per message). */
+  const presenceSlices = (): Uint8Array[] => {
+    if (!awareness) return [];
+    const clients = [...awareness.getStates().keys()].slice(0, PRESENCE_PER_SLICE * (MAX_MESSAGES_PER_BODY - 2));
+    const slices: Uint8Array[] = [];
+    for (let i = 0; i < clients.length; i += PRESENCE_PER_SLICE) slices.push(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients.slice(i, i + PRESENCE_PER_SLICE))));
+    return slices;
+  };
+
   const requestSync = (peerId: string): void => {
     askedForSync.add(peerId);
     send(RelayKind.syncRequest, peerId, encodeBody([syncMessage((e) => syncProtocol.writeSyncStep1(e, doc))]));
@@ -307,7 +330,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     requestSync(peerId);
     const retry = (): void => {
       if (closed || syncState !== 'requested') return;
-      const next = [...roster.keys()].find((p) => !askedForSync.has(p) && !blocked.has(p));
+      const next = [...offers].sort((a, b) => b[1] - a[1]).map(([p]) => p).concat([...roster.keys()]).find((p) => !askedForSync.has(p) && !blocked.has(p));
       if (next) requestSync(next);
       syncTimer = timers.setTimeout(retry, SYNC_REPLY_TIMEOUT_MS);
     };
@@ -321,7 +344,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     requestSync(from);
   };
 
-  const handleMessage = (from: string, kind: RelayKind, body: Uint8Array): void => {
+  const handleMessage = (from: string, kind: RelayKind, known: number, body: Uint8Array): void => {
     const messages = kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
     if (messages === null) return block(from, 'sent a relay message that does not decode');
     switch (kind) {
@@ -333,8 +356,19 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         }
         return;
       }
-      case RelayKind.here:
-        return startSync(from);
+      case RelayKind.here: {
+        // We sync from the best informed of the answers heard in a short window, not from
+        // another newcomer that happened to answer first.
+        offers.set(from, known);
+        if (syncState === 'idle' && offerTimer === null) {
+          offerTimer = timers.setTimeout(() => {
+            offerTimer = null;
+            const best = [...offers].sort((a, b) => b[1] - a[1])[0];
+            if (best && !closed) startSync(best[0]);
+          }, OFFER_WINDOW_MS);
+        }
+        return;
+      }
       case RelayKind.alive:
         return;
       case RelayKind.bye:
@@ -349,18 +383,22 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         const theirs = decoding.readVarUint8Array(decoder);
         const step2 = syncMessage((e) => syncProtocol.writeSyncStep2(e, doc, theirs));
         const ours = syncMessage((e) => syncProtocol.writeSyncStep1(e, doc));
-        send(RelayKind.syncReply, from, encodeBody([step2, ours]));
+        send(RelayKind.syncReply, from, encodeBody([step2, ours, ...presenceSlices()]));
         return;
       }
       case RelayKind.syncReply: {
-        const [step2, step1] = messages;
-        if (messages.length !== 2 || !step2 || !step1 || syncTypeOf(step2) !== 1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync reply through the relay');
+        const [step2, step1, ...presence] = messages;
+        if (!step2 || !step1 || syncTypeOf(step2) !== 1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync reply through the relay');
         if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
         if (!apply(from, step2, [1])) return;
+        for (const message of presence) if (!apply(from, message, [-1], false)) return;
         counts.applied++;
         if (syncState === 'requested') {
           syncState = 'synced';
           if (syncTimer !== null) timers.clearTimeout(syncTimer);
+          // Now that someone knows us, the room gets our presence.
+          awarenessDirty = true;
+          schedule();
         }
         const decoder = decoding.createDecoder(step1);
         decoding.readVarUint(decoder);
@@ -411,7 +449,12 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       if (outcome.refused) block(from, `sent ${outcome.refused}`);
       return;
     }
-    handleMessage(from, envelope.kind, outcome.body);
+    handleMessage(from, envelope.kind, envelope.known, outcome.body);
+    // The sender holds more than we do: something has not reached us.
+    if (!blocked.has(from) && syncState === 'synced' && envelope.known > clockSum(doc) && now() - lastResyncAt >= RESYNC_EVERY_MS) {
+      lastResyncAt = now();
+      requestSync(from);
+    }
   };
 
   const onMessage = (topic: string, data: unknown): void => {
@@ -446,6 +489,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     // After a reconnection we may have missed anything: join afresh.
     syncState = 'idle';
     askedForSync.clear();
+    offers.clear();
     helloTries = 0;
     hello();
   };
@@ -482,7 +526,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       offMessage();
       offConnect();
       timers.clearInterval(ticker);
-      for (const t of [helloTimer, syncTimer, flushTimer]) if (t !== null) timers.clearTimeout(t);
+      for (const t of [helloTimer, syncTimer, flushTimer, offerTimer]) if (t !== null) timers.clearTimeout(t);
       await outChain;
       if (transport.isConnected()) transport.unsubscribe([broadcast, inbox]);
     },

@@ -4,12 +4,16 @@
 // replayed and guard-violating relay messages are refused and counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import { addCard, buildSnapshot } from '../../../shared/board';
 import { initWorkshop } from '../../../shared/schema';
 import { createRoomSecret } from '../../../shared/room';
 import { deriveRelayKey, relayTopic, type RelayKey } from '../../../shared/relay';
 import { startSignalingServer, type SignalingServer } from '../../../electron/main/signaling/signalingServer';
+import { sealFrame } from '../../../shared/relay/relayCrypto';
+import { encodeBody, encodeEnvelope, RelayKind } from '../../../shared/relay/relayEnvelope';
 import { headlessPeer, type HeadlessPeer } from '../../support/headlessRelayPeer';
 
 /** Everything every `ws` socket in this process receives: the server's incoming frames and, on the
@@ -28,13 +32,19 @@ const others: HeadlessPeer[] = [];
 
 const cardTitles = (doc: Y.Doc): string[] => Object.values(buildSnapshot(doc).cards).map((c) => String(c.fields.title ?? '')).sort();
 
-async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function until(what: string, check: () => boolean, timeoutMs = 30_000, explain: () => string = () => ''): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what} ${explain()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+const message = (write: (e: encoding.Encoder) => void): Uint8Array => {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+};
 
 /** A raw client that speaks the signaling protocol and nothing else: the attacker's tool. */
 async function rawClient(url: string): Promise<WebSocket> {
@@ -72,7 +82,8 @@ describe('a relayed room of 50 headless peers', () => {
       peers.push(headlessPeer(server.url, ROOM_TOPIC, key, {}, `peer ${i}`));
       await new Promise((r) => setTimeout(r, 20));
     }
-    await until('everyone has synced with the room', () => peers.every((p) => p.relay.synced() && p.doc.getMap('meta').size > 0));
+    const lagging = () => JSON.stringify(peers.filter((p) => !p.relay.synced() || p.doc.getMap('meta').size === 0).map((p) => ({ synced: p.relay.synced(), meta: p.doc.getMap('meta').size, roster: p.relay.roster().length, counts: p.relay.counts() })));
+    await until('everyone has synced with the room', () => peers.every((p) => p.relay.synced() && p.doc.getMap('meta').size > 0), 30_000, lagging);
     // Everyone adds a card at once.
     peers.forEach((p, i) => addCard(p.doc, { section: 'goals', fields: { title: `Secret goal ${i}` }, author: { name: `P${i}`, side: 'IT' } }, i + 1));
     const expected = peers.map((_, i) => `Secret goal ${i}`).sort();
@@ -107,17 +118,26 @@ describe('a relayed room of 50 headless peers', () => {
 
   it('a peer with the wrong secret on the right topic reads nothing and injects nothing', async () => {
     const wrongKey = await deriveRelayKey(createRoomSecret(), ROOM_TOPIC);
-    const mallory = headlessPeer(server.url, ROOM_TOPIC, wrongKey, {}, 'mallory');
+    const mallory = headlessPeer(server.url, ROOM_TOPIC, wrongKey, { aliveMs: 300 }, 'mallory');
     others.push(mallory);
     await until('mallory has heard the room', () => mallory.relay.counts().undecryptable > 0);
-    // Mallory pretends someone answered, so her edits are broadcast.
-    addCard(mallory.doc, { section: 'goals', fields: { title: 'Injected by Mallory' }, author: { name: 'M', side: 'IT' } }, 99);
-    const before = peers[1]?.relay.counts().undecryptable ?? 0;
-    await until('a room member has refused mallory’s frames', () => (peers[1]?.relay.counts().undecryptable ?? 0) > before);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(cardTitles(mallory.doc)).toEqual(['Injected by Mallory']);
     expect(mallory.doc.getMap('meta').size).toBe(0);
+    expect(mallory.relay.roster()).toEqual([]);
+
+    // Her own edit, sealed with her key as a real relay message and published on the room's topic.
+    addCard(mallory.doc, { section: 'goals', fields: { title: 'Injected by Mallory' }, author: { name: 'M', side: 'IT' } }, 99);
+    const update = Y.encodeStateAsUpdate(mallory.doc);
+    const body = encodeBody([message((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeUpdate(e, update); })]);
+    const frame = await sealFrame(wrongKey, encodeEnvelope({ from: 'mallory-0001', to: '', seq: 1, sentAt: Date.now(), known: 0, kind: RelayKind.data, part: 0, parts: 1, body }));
+    const target = peers[1];
+    if (!target) throw new Error('no target');
+    const before = target.relay.counts().undecryptable;
+    const attacker = await rawClient(server.url);
+    attacker.send(JSON.stringify({ type: 'publish', topic: relayTopic(ROOM_TOPIC), data: frame }));
+    await until('a room member has refused mallory’s frame', () => target.relay.counts().undecryptable > before);
+    attacker.close();
     for (const p of peers) expect(cardTitles(p.doc)).not.toContain('Injected by Mallory');
+    expect(target.relay.roster()).not.toContain('mallory-0001');
   }, 60_000);
 
   it('refuses oversized, garbage, replayed and guard-violating relay messages, and counts them', async () => {
