@@ -5,4 +5,4 @@ export { deriveRelayKey, relayTopic, inboxTopic, type RelayKey } from './relayCr
 export { defaultRelayOptions, type RelayOptions } from './relayLimits';
 export type { RelayTransport } from './relayTransport';
 export { createSocketTransport, type SocketTransport, type WebSocketLike } from './socketTransport';
-export { DEFAULT_MESH_SIZE, readMeshSize } from './meshSize';
+export { DEFAULT_MESH_SIZE, MAX_MESH_SIZE, readMeshSize } from './meshSize';

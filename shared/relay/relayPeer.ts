@@ -33,6 +33,8 @@ const SYNC_REPLY_TIMEOUT_MS = 5000;
 const RESYNC_EVERY_MS = 3000;
 /** How long a newcomer collects answers to its hello before choosing whom to sync from. */
 const OFFER_WINDOW_MS = 300;
+/** The goodbye's sequence number is this far ahead of ours when sealed. */
+const WILL_SEQ_AHEAD = 1_000_000;
 /** Below the peer guard's MAX_AWARENESS_CLIENTS (256). */
 const PRESENCE_PER_SLICE = 200;
 
@@ -494,8 +496,24 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     hello();
   };
 
+  // A goodbye sealed ahead of time, so leaving (page hide, "Go offline") can send it at once:
+  // sealing is asynchronous and the socket may be gone by the time it would finish. Its sequence
+  // number is far ahead of ours, and it is renewed before it would be stale.
+  let lastWill: string | null = null;
+  const renewWill = (): void => {
+    const envelope: RelayEnvelope = { from: id, to: '', seq: seq + WILL_SEQ_AHEAD, sentAt: now(), known: 0, kind: RelayKind.bye, part: 0, parts: 1, body: new Uint8Array(0) };
+    void sealFrame(key, encodeEnvelope(envelope)).then((frame) => {
+      if (!closed) lastWill = frame;
+    }, () => undefined);
+  };
+  let willRenewedAt = 0;
+
   const tick = (): void => {
     const t = now();
+    if (t - willRenewedAt > options.freshnessMs / 4) {
+      willRenewedAt = t;
+      renewWill();
+    }
     for (const [peerId, seen] of roster) if (t - seen > options.rosterTtlMs) forget(peerId);
     if (t - lastSentAt >= options.aliveMs && transport.isConnected()) send(RelayKind.alive, '', new Uint8Array(0));
   };
@@ -506,6 +524,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   const offConnect = transport.onConnect(onConnect);
   const ticker = timers.setInterval(tick, Math.max(250, Math.min(options.aliveMs, options.rosterTtlMs) / 4));
   if (transport.isConnected()) onConnect();
+  willRenewedAt = now();
+  renewWill();
 
   return {
     id,
@@ -519,7 +539,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     async close() {
       if (closed) return;
       flush();
-      if (transport.isConnected()) send(RelayKind.bye, '', new Uint8Array(0));
+      if (transport.isConnected() && lastWill !== null) transport.publish(broadcast, lastWill);
       closed = true;
       doc.off('update', onUpdate);
       awareness?.off('update', onAwareness);

@@ -7,7 +7,7 @@ import { useRoom } from './roomContext';
 import type { PeerPresence } from './presence';
 import type { PeerStatus } from './roomConnection';
 
-const LINK_LABELS = { connecting: 'connecting', direct: 'direct', relayed: 'relayed' } as const;
+const LINK_LABELS = { connecting: 'connecting', direct: 'direct', relayed: 'relayed', server: 'via server' } as const;
 
 function Where({ person }: { readonly person: PeerPresence }) {
   const cardTitle = useBoard((s) => (person.location?.cardId ? s.snapshot.cards[person.location.cardId]?.fields.title : undefined));
