@@ -18,8 +18,9 @@ export interface RelayOptions {
 
 export const defaultRelayOptions: RelayOptions = Object.freeze({
   batchMs: 10,
-  aliveMs: 20_000,
-  rosterTtlMs: 60_000,
+  // A broadcast per peer per interval is N² deliveries a room: 300 people every 45 s is 2,000 a second.
+  aliveMs: 45_000,
+  rosterTtlMs: 120_000,
   freshnessMs: 120_000,
   helloAnswers: 8,
 });

@@ -33,6 +33,8 @@ const SYNC_REPLY_TIMEOUT_MS = 5000;
 const RESYNC_EVERY_MS = 3000;
 /** How long a newcomer collects answers to its hello before choosing whom to sync from. */
 const OFFER_WINDOW_MS = 300;
+/** How long a peer that heard of more than it holds waits for it before asking for a sync. */
+const GAP_GRACE_MS = 1500;
 /** The goodbye's sequence number is this far ahead of ours when sealed. */
 const WILL_SEQ_AHEAD = 1_000_000;
 /** Below the peer guard's MAX_AWARENESS_CLIENTS (256). */
@@ -186,6 +188,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   let flushTimer: unknown = null;
   // Joining: hellos until someone answers, then one sync request at a time until one is answered.
   let helloTries = 0;
+  let presenceInHello = false;
   let helloTimer: unknown = null;
   let syncState: 'idle' | 'requested' | 'synced' = 'idle';
   let syncTimer: unknown = null;
@@ -193,6 +196,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   const offers = new Map<string, number>();
   let offerTimer: unknown = null;
   let lastResyncAt = 0;
+  let gapTimer: unknown = null;
 
   const rosterChanged = (): void => config.onRoster?.();
   const notice = (peerId: string): void => {
@@ -257,6 +261,9 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     pendingUpdates.push(update);
     schedule();
   };
+  // 'change', not 'update': y-protocols renews an unchanged state every 15 s, which across a
+  // room of hundreds would be most of the relay's traffic. Relayed presence is kept fresh from
+  // the roster instead (tick).
   const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, awarenessOrigin: unknown): void => {
     if (awarenessOrigin === origin || !awareness) return;
     const mine = awareness.clientID;
@@ -347,10 +354,12 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   };
 
   const handleMessage = (from: string, kind: RelayKind, known: number, body: Uint8Array): void => {
-    const messages = kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
+    const messages = kind === RelayKind.hello || kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
     if (messages === null) return block(from, 'sent a relay message that does not decode');
     switch (kind) {
       case RelayKind.hello: {
+        if (messages.length > 1) return block(from, 'sent a malformed hello through the relay');
+        for (const message of messages) if (!apply(from, message, [-1])) return;
         const answerChance = Math.min(1, options.helloAnswers / Math.max(1, roster.size));
         if (random() < answerChance) {
           const delay = random() * Math.min(500, roster.size * 5);
@@ -395,10 +404,15 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         if (!apply(from, step2, [1])) return;
         for (const message of presence) if (!apply(from, message, [-1], false)) return;
         counts.applied++;
-        if (syncState === 'requested') {
-          syncState = 'synced';
-          if (syncTimer !== null) timers.clearTimeout(syncTimer);
-          // Now that someone knows us, the room gets our presence.
+        resyncIfGaps(from);
+        // A resync (after a gap) ends here; the answering peer closes its own gaps the same way.
+        if (syncState !== 'requested') return;
+        syncState = 'synced';
+        if (syncTimer !== null) timers.clearTimeout(syncTimer);
+        // Now that someone knows us, the room gets our presence (unless our hello carried it),
+        // and what the answering peer lacked: edits we made offline, which the rest of the room
+        // lacks too.
+        if (!presenceInHello) {
           awarenessDirty = true;
           schedule();
         }
@@ -406,9 +420,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         decoding.readVarUint(decoder);
         decoding.readVarUint(decoder);
         const missing = Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder));
-        // What the answering peer lacks, the rest of the room may lack too (offline edits).
         if (!isEmptyUpdate(missing)) send(RelayKind.data, '', encodeBody([syncMessage((e) => syncProtocol.writeUpdate(e, missing))]));
-        resyncIfGaps(from);
         return;
       }
       case RelayKind.data: {
@@ -452,10 +464,16 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       return;
     }
     handleMessage(from, envelope.kind, envelope.known, outcome.body);
-    // The sender holds more than we do: something has not reached us.
-    if (!blocked.has(from) && syncState === 'synced' && envelope.known > clockSum(doc) && now() - lastResyncAt >= RESYNC_EVERY_MS) {
-      lastResyncAt = now();
-      requestSync(from);
+    // The sender holds more than we do. Usually what we lack is on its way (edits of several
+    // people cross); if it has not come after a while, something was lost: ask for a sync.
+    if (!blocked.has(from) && syncState === 'synced' && gapTimer === null && envelope.known > clockSum(doc)) {
+      const { known } = envelope;
+      gapTimer = timers.setTimeout(() => {
+        gapTimer = null;
+        if (closed || blocked.has(from) || clockSum(doc) >= known || now() - lastResyncAt < RESYNC_EVERY_MS) return;
+        lastResyncAt = now();
+        requestSync(from);
+      }, GAP_GRACE_MS);
     }
   };
 
@@ -475,7 +493,10 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   const hello = (): void => {
     if (closed) return;
     helloTries++;
-    send(RelayKind.hello, '', new Uint8Array(0));
+    // With our presence, so the room learns who joined from this one broadcast.
+    const presence = awareness && awareness.getLocalState() !== null ? [awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))] : [];
+    presenceInHello = presence.length > 0;
+    send(RelayKind.hello, '', encodeBody(presence));
     if (helloTimer !== null) timers.clearTimeout(helloTimer);
     helloTimer = timers.setTimeout(() => {
       helloTimer = null;
@@ -515,14 +536,26 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       renewWill();
     }
     for (const [peerId, seen] of roster) if (t - seen > options.rosterTtlMs) forget(peerId);
+    // Presence of peers still on the roster stays (y-protocols drops a state unrenewed for 30 s).
+    if (awareness) {
+      const wallClock = Date.now();
+      for (const [peerId, clients] of presenceOf) {
+        if (!roster.has(peerId)) continue;
+        for (const client of clients) {
+          const meta = awareness.meta.get(client);
+          if (meta && awareness.states.has(client)) meta.lastUpdated = wallClock;
+        }
+      }
+    }
     if (t - lastSentAt >= options.aliveMs && transport.isConnected()) send(RelayKind.alive, '', new Uint8Array(0));
   };
 
   doc.on('update', onUpdate);
-  awareness?.on('update', onAwareness);
+  awareness?.on('change', onAwareness);
   const offMessage = transport.onMessage(onMessage);
   const offConnect = transport.onConnect(onConnect);
-  const ticker = timers.setInterval(tick, Math.max(250, Math.min(options.aliveMs, options.rosterTtlMs) / 4));
+  // Often enough to renew relayed presence well within y-protocols' 30 s timeout.
+  const ticker = timers.setInterval(tick, Math.max(250, Math.min(options.aliveMs, options.rosterTtlMs, 40_000) / 4));
   if (transport.isConnected()) onConnect();
   willRenewedAt = now();
   renewWill();
@@ -542,11 +575,11 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       if (transport.isConnected() && lastWill !== null) transport.publish(broadcast, lastWill);
       closed = true;
       doc.off('update', onUpdate);
-      awareness?.off('update', onAwareness);
+      awareness?.off('change', onAwareness);
       offMessage();
       offConnect();
       timers.clearInterval(ticker);
-      for (const t of [helloTimer, syncTimer, flushTimer, offerTimer]) if (t !== null) timers.clearTimeout(t);
+      for (const t of [helloTimer, syncTimer, flushTimer, offerTimer, gapTimer]) if (t !== null) timers.clearTimeout(t);
       await outChain;
       if (transport.isConnected()) transport.unsubscribe([broadcast, inbox]);
     },

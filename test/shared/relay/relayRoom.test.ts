@@ -120,8 +120,15 @@ describe('a relayed room of 50 headless peers', () => {
     const wrongKey = await deriveRelayKey(createRoomSecret(), ROOM_TOPIC);
     const mallory = headlessPeer(server.url, ROOM_TOPIC, wrongKey, { aliveMs: 300 }, 'mallory');
     others.push(mallory);
+    await until('mallory is connected', () => mallory.transport.isConnected());
+    // The room keeps working: a card added now reaches everyone but her.
+    const author = peers[3];
+    if (!author) throw new Error('no author');
+    addCard(author.doc, { section: 'goals', fields: { title: 'Secret goal while Mallory listens' }, author: { name: 'P3', side: 'OT' } }, 50);
+    await until('the room has the new card', () => peers.every((p) => cardTitles(p.doc).includes('Secret goal while Mallory listens')));
     await until('mallory has heard the room', () => mallory.relay.counts().undecryptable > 0);
     expect(mallory.doc.getMap('meta').size).toBe(0);
+    expect(cardTitles(mallory.doc)).toEqual([]);
     expect(mallory.relay.roster()).toEqual([]);
 
     // Her own edit, sealed with her key as a real relay message and published on the room's topic.
