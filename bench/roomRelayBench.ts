@@ -173,6 +173,7 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
 
     const editLoad = sampleProcess(server.pid);
     const converge: number[] = [];
+    const lastOnes: string[] = [];
     let expected = 0;
     let missed = 0;
     for (let round = 0; round < ROUNDS; round++) {
@@ -184,17 +185,22 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
       const lastEdit = Math.max(...times);
       const deadline = Date.now() + ROUND_TIMEOUT_MS;
       let lastSeen = 0;
+      let last = '';
       let complete = false;
       while (Date.now() < deadline) {
         const seen = await Promise.all(participants.map((p) => p.reachedAt(expected)));
         if (seen.every((t) => t !== null)) {
           lastSeen = Math.max(...(seen as number[]));
+          last = participants[seen.indexOf(lastSeen)]?.name ?? '';
           complete = true;
           break;
         }
         await sleep(50);
       }
-      if (complete) converge.push(lastSeen - lastEdit);
+      if (complete) {
+        converge.push(lastSeen - lastEdit);
+        lastOnes.push(`${(lastSeen - lastEdit).toFixed(0)} ms (last: ${last})`);
+      }
       else {
         missed++;
         const counts = await Promise.all(participants.map((p) => p.cards()));
@@ -209,6 +215,7 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
     const rss = join.peakRssMiB ?? 0;
     rows.push(
       ['last edit → all converged', converge.length ? `median ${median(converge).toFixed(0)} ms, max ${Math.max(...converge).toFixed(0)} ms (${converge.length}/${ROUNDS} rounds${missed ? `, ${missed} missed` : ''})` : 'no round converged'],
+      ['  each round', lastOnes.join(', ') || '-'],
       ['  p90 over rounds', converge.length ? `${percentile(converge, 90).toFixed(0)} ms` : '-'],
       ['server RSS (peak while joining)', `${rss.toFixed(1)} MiB (empty server ${baseRss.toFixed(1)} MiB)`],
       ['server memory per 100 participants', `${(((rss - baseRss) / size) * 100).toFixed(1)} MiB`],

@@ -200,9 +200,9 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
 
   const rosterChanged = (): void => config.onRoster?.();
   const notice = (peerId: string): void => {
-    const known = roster.has(peerId);
+    const wasListed = roster.has(peerId);
     roster.set(peerId, now());
-    if (!known) rosterChanged();
+    if (!wasListed) rosterChanged();
   };
   // Presence clients each relay peer spoke for, so its presence goes when it leaves.
   const presenceOf = new Map<string, Set<number>>();
@@ -220,7 +220,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     lastSentAt = now();
     outChain = outChain.then(async () => {
       for (let part = 0; part < parts; part++) {
-        const envelope: RelayEnvelope = { from: id, to, seq: ++seq, sentAt: now(), known: clockSum(doc), kind, part, parts, body: body.subarray(part * FRAME_BODY_BYTES, (part + 1) * FRAME_BODY_BYTES) };
+        const envelope: RelayEnvelope = { from: id, to, seq: ++seq, sentAt: now(), known: known(), kind, part, parts, body: body.subarray(part * FRAME_BODY_BYTES, (part + 1) * FRAME_BODY_BYTES) };
         const frame = await sealFrame(key, encodeEnvelope(envelope));
         if (!transport.isConnected()) return;
         transport.publish(topic, frame);
@@ -256,7 +256,12 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     if (flushTimer === null && !closed) flushTimer = timers.setTimeout(flush, options.batchMs);
   };
 
+  // How much of the board we hold, computed again only after the doc changed: it is read for
+  // every frame sent and received.
+  let knownCache = -1;
+  const known = (): number => (knownCache >= 0 ? knownCache : (knownCache = clockSum(doc)));
   const onUpdate = (update: Uint8Array, updateOrigin: unknown): void => {
+    knownCache = -1;
     if (updateOrigin === origin || isForeignOrigin(updateOrigin)) return;
     pendingUpdates.push(update);
     schedule();
@@ -353,7 +358,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     requestSync(from);
   };
 
-  const handleMessage = (from: string, kind: RelayKind, known: number, body: Uint8Array): void => {
+  const handleMessage = (from: string, kind: RelayKind, knownThere: number, body: Uint8Array): void => {
     const messages = kind === RelayKind.hello || kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
     if (messages === null) return block(from, 'sent a relay message that does not decode');
     switch (kind) {
@@ -362,7 +367,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         for (const message of messages) if (!apply(from, message, [-1])) return;
         const answerChance = Math.min(1, options.helloAnswers / Math.max(1, roster.size));
         if (random() < answerChance) {
-          const delay = random() * Math.min(500, roster.size * 5);
+          // Spread over a little time so a newcomer's answers do not arrive as one burst.
+          const delay = random() * Math.min(200, roster.size * 2);
           timers.setTimeout(() => !closed && send(RelayKind.here, from, new Uint8Array(0)), delay);
         }
         return;
@@ -370,7 +376,9 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       case RelayKind.here: {
         // We sync from the best informed of the answers heard in a short window, not from
         // another newcomer that happened to answer first.
-        offers.set(from, known);
+        offers.set(from, knownThere);
+        // A better-informed answer after we synced from another (a newcomer answered first).
+        if (syncState === 'synced' && knownThere > known() && !askedForSync.has(from)) return requestSync(from);
         if (syncState === 'idle' && offerTimer === null) {
           offerTimer = timers.setTimeout(() => {
             offerTimer = null;
@@ -466,11 +474,11 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     handleMessage(from, envelope.kind, envelope.known, outcome.body);
     // The sender holds more than we do. Usually what we lack is on its way (edits of several
     // people cross); if it has not come after a while, something was lost: ask for a sync.
-    if (!blocked.has(from) && syncState === 'synced' && gapTimer === null && envelope.known > clockSum(doc)) {
-      const { known } = envelope;
+    if (!blocked.has(from) && syncState === 'synced' && gapTimer === null && envelope.known > known()) {
+      const knownThere = envelope.known;
       gapTimer = timers.setTimeout(() => {
         gapTimer = null;
-        if (closed || blocked.has(from) || clockSum(doc) >= known || now() - lastResyncAt < RESYNC_EVERY_MS) return;
+        if (closed || blocked.has(from) || known() >= knownThere || now() - lastResyncAt < RESYNC_EVERY_MS) return;
         lastResyncAt = now();
         requestSync(from);
       }, GAP_GRACE_MS);
