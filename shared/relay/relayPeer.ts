@@ -13,7 +13,6 @@
 //   applied. A sender whose message fails the guard is blocked.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { inspectPeerMessage, type GuardTarget } from '../sync/peerMessageGuard';
@@ -23,10 +22,8 @@ import { ReplayGuard, Reassembly } from './relayInbound';
 import { defaultRelayOptions, FRAME_BODY_BYTES, MAX_INBOUND_QUEUE, MAX_MESSAGES_PER_BODY, RELAY_ID, type RelayOptions } from './relayLimits';
 import type { RelayTransport } from './relayTransport';
 import { globalTimers, type Timers } from './relayTimers';
+import { awarenessMessage, clockSum, isEmptyUpdate, MESSAGE_AWARENESS, MESSAGE_SYNC, presenceClients, syncMessage, syncTypeOf } from './relayMessages';
 
-/** y-webrtc's message types, which relay bodies reuse. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const HELLO_RETRY_MS = 3000;
 const HELLO_TRIES = 3;
 const SYNC_REPLY_TIMEOUT_MS = 5000;
@@ -110,53 +107,6 @@ export interface RelayPeer {
   close(): Promise<void>;
 }
 
-const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-};
-
-const awarenessMessage = (update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-};
-
-/** The sync type (step1 0, step2 1, update 2) of a y-webrtc sync message, or -1. */
-function syncTypeOf(message: Uint8Array): number {
-  try {
-    const decoder = decoding.createDecoder(message);
-    return decoding.readVarUint(decoder) === MESSAGE_SYNC ? decoding.readVarUint(decoder) : -1;
-  } catch {
-    return -1;
-  }
-}
-
-/** The client ids an awareness update speaks for (already checked by the peer guard). */
-function presenceClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const clients: number[] = [];
-  for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return clients;
-}
-
-/** How much of the board a doc holds: the sum of its state vector's clocks. */
-function clockSum(doc: Y.Doc): number {
-  let sum = 0;
-  for (const clock of Y.decodeStateVector(Y.encodeStateVector(doc)).values()) sum += clock;
-  return sum;
-}
-
-/** An update that changes nothing (no structs, no deletions) encodes as these two bytes. */
-const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0;
-
 export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   const { id, doc, key, transport, guard } = config;
   if (!RELAY_ID.test(id)) throw new Error('relay id: 8-64 letters, digits, - or _');
@@ -197,6 +147,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   let offerTimer: unknown = null;
   let lastResyncAt = 0;
   let gapTimer: unknown = null;
+  const answeredAt = new Map<string, number>();
 
   const rosterChanged = (): void => config.onRoster?.();
   const notice = (peerId: string): void => {
@@ -395,6 +346,10 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       case RelayKind.syncRequest: {
         const [step1] = messages;
         if (messages.length !== 1 || !step1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync request through the relay');
+        // A full sync can be the whole board: one answer per peer per interval, however often it asks.
+        if (now() - (answeredAt.get(from) ?? -Infinity) < RESYNC_EVERY_MS / 2) return;
+        answeredAt.set(from, now());
+        if (answeredAt.size > 1024) answeredAt.delete(answeredAt.keys().next().value ?? '');
         if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
         const decoder = decoding.createDecoder(step1);
         decoding.readVarUint(decoder);
