@@ -166,12 +166,28 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
     rows.push(['joined and synced', `${synced}/${size} in ${(joinMs / 1000).toFixed(1)} s`]);
     if (synced < size) rows.push(['(join incomplete)', `the rounds below run with whoever synced`]);
 
+    // The joins leave every headless peer of this one process frames to work through (each of
+    // N joins reaches N peers); the rounds start when that backlog has drained, so they measure
+    // the relay and not the simulation catching up.
+    const settleStart = Date.now();
+    const received = () => headless.reduce((sum, p) => sum + p.relay.counts().received, 0);
+    let before = -1;
+    while (Date.now() - settleStart < 90_000) {
+      const now = received();
+      if (now === before) break;
+      before = now;
+      await sleep(2000);
+    }
+    rows.push(['settled (no relay frames for 2 s)', `after ${((Date.now() - settleStart) / 1000).toFixed(1)} s more`]);
+
     // Steady state: everyone present, nobody editing (presence renewals and "alive" only).
     const steady = sampleProcess(server.pid);
     await sleep(5000);
     const quiet = steady.stop();
 
     const editLoad = sampleProcess(server.pid);
+    const benchCpu = process.cpuUsage();
+    const editsStart = Date.now();
     const converge: number[] = [];
     const lastOnes: string[] = [];
     let expected = 0;
@@ -210,6 +226,8 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
       await sleep(500);
     }
     const edits = editLoad.stop();
+    const ownCpu = process.cpuUsage(benchCpu);
+    const ownPercent = ((ownCpu.user + ownCpu.system) / 1000 / (Date.now() - editsStart)) * 100;
     const stats = await server.stop();
     server = null;
     const rss = join.peakRssMiB ?? 0;
@@ -222,7 +240,8 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
       ['server CPU while joining', `${(join.cpuPercent ?? Number.NaN).toFixed(1)} % of a core (${((join.cpuPercent ?? Number.NaN) / size * 100).toFixed(1)} % per 100)`],
       ['server CPU, everyone present, idle', `${(quiet.cpuPercent ?? Number.NaN).toFixed(1)} % (${((quiet.cpuPercent ?? Number.NaN) / size * 100).toFixed(2)} % per 100)`],
       ['server CPU during edit rounds', `${(edits.cpuPercent ?? Number.NaN).toFixed(1)} % (${((edits.cpuPercent ?? Number.NaN) / size * 100).toFixed(2)} % per 100)`],
-      ['server fan-out (whole run)', `${stats.messagesOut ?? '?'} deliveries, ${stats.published ?? '?'} publishes; dropped ${JSON.stringify(Object.fromEntries(Object.entries(stats).filter(([k, v]) => k.startsWith('dropped') && v !== 0)))}`],
+      ['this process (all headless peers) during rounds', `${ownPercent.toFixed(0)} % of a core`],
+      ['server fan-out (whole run)', `${stats.messagesOut ?? '?'} deliveries, ${stats.published ?? '?'} publishes; refused, dropped or closed: ${JSON.stringify(Object.fromEntries(Object.entries(stats).filter(([k, v]) => /^(refused|dropped|closed)\./.test(k) && k !== 'closed.shutdown' && v !== 0)))}`],
     );
   } catch (e) {
     rows.push(['stopped early', e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)]);
