@@ -117,15 +117,17 @@ async function openBrowsers(): Promise<{ browser: Browser | null; pages: Page[];
   }
 }
 
-async function allSynced(participants: readonly Participant[], deadline: number): Promise<number> {
-  let synced = 0;
-  while (Date.now() < deadline) {
-    synced = 0;
-    for (const p of participants) if (await p.synced()) synced++;
-    if (synced === participants.length) return synced;
-    await sleep(250);
+/** Waits until everyone holds the board; returns how many do, and the last three to get there. */
+async function allSynced(participants: readonly Participant[], deadline: number): Promise<{ synced: number; last: string }> {
+  const at = new Map<string, number>();
+  const start = Date.now();
+  while (Date.now() < deadline && at.size < participants.length) {
+    for (const p of participants) if (!at.has(p.name) && (await p.synced())) at.set(p.name, Date.now() - start);
+    if (at.size < participants.length) await sleep(250);
   }
-  return synced;
+  const last = [...at].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+  const missing = participants.filter((p) => !at.has(p.name)).slice(0, 3).map((p) => `${p.name} never`);
+  return { synced: at.size, last: [...missing, ...last].slice(0, 3).join(', ') };
 }
 
 async function runSize(size: number, pages: readonly Page[]): Promise<void> {
@@ -160,10 +162,10 @@ async function runSize(size: number, pages: readonly Page[]): Promise<void> {
       await call(page, (b, a: [string, string, string[], number]) => b.open(...a), [workshopId, secret, [server.url], 12]);
       participants.push(browserParticipant(page, `browser ${i + 1}`));
     }
-    const synced = await allSynced(participants, Date.now() + JOIN_TIMEOUT_MS);
+    const { synced, last } = await allSynced(participants, Date.now() + JOIN_TIMEOUT_MS);
     const joinMs = Date.now() - joinStart;
     const join = joinLoad.stop();
-    rows.push(['joined and synced', `${synced}/${size} in ${(joinMs / 1000).toFixed(1)} s`]);
+    rows.push(['joined and synced', `${synced}/${size} in ${(joinMs / 1000).toFixed(1)} s (last: ${last})`]);
     if (synced < size) rows.push(['(join incomplete)', `the rounds below run with whoever synced`]);
 
     // The joins leave every headless peer of this one process frames to work through (each of
