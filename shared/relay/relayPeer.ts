@@ -139,6 +139,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
   // Joining: hellos until someone answers, then one sync request at a time until one is answered.
   let helloTries = 0;
   let presenceInHello = false;
+  let answersHeldNothing = false;
   let helloTimer: unknown = null;
   let syncState: 'idle' | 'requested' | 'synced' = 'idle';
   let syncTimer: unknown = null;
@@ -334,7 +335,11 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
           offerTimer = timers.setTimeout(() => {
             offerTimer = null;
             const best = [...offers].sort((a, b) => b[1] - a[1])[0];
-            if (best && !closed) startSync(best[0]);
+            if (!best || closed) return;
+            // Every answer came from someone holding nothing (other newcomers): keep saying hello
+            // until someone who holds the board answers.
+            answersHeldNothing = best[1] === 0;
+            startSync(best[0]);
           }, OFFER_WINDOW_MS);
         }
         return;
@@ -463,8 +468,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     if (helloTimer !== null) timers.clearTimeout(helloTimer);
     helloTimer = timers.setTimeout(() => {
       helloTimer = null;
-      if (syncState !== 'idle') return;
-      if (helloTries < HELLO_TRIES) hello();
+      if (syncState === 'requested' || (syncState === 'synced' && !(answersHeldNothing && known() === 0))) return;
+      if (helloTries < (answersHeldNothing ? 2 * HELLO_TRIES : HELLO_TRIES)) hello();
       // Nobody answered: we are the first here, and later joiners sync from us.
       else syncState = 'synced';
     }, HELLO_RETRY_MS);
