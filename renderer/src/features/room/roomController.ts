@@ -18,6 +18,7 @@ import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } fro
 import { colorFor, readPresence, setLocalLocation, setLocalPresence, type PeerPresence, type PresenceLocation } from './presence';
 import { readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type RoomSettings, type RoomSettingsInput } from './roomSettings';
 import { trustRoomCertificate } from './trustRoomCertificate';
+import { meshSizeSetting } from './meshSetting';
 
 export type RoomPhase = 'none' | 'starting' | 'online' | 'offline';
 
@@ -140,7 +141,7 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
     const opened = await openRoom(
       doc,
       awareness,
-      { workshopId, secret: settings.secret, signaling: settings.signaling, rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration },
+      { workshopId, secret: settings.secret, signaling: settings.signaling, rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration, meshSize: meshSizeSetting() },
       guardTarget,
     );
     if (mine !== attempt || disposed) return opened.close();
