@@ -17,6 +17,7 @@ type BenchApi = {
   open(w: string, s: string, sig: string[], ice: IceSettings): Promise<void>;
   connected(): number;
   links(): string[];
+  linkStates(): string[];
   rawChannels(): number;
   rawPing(n: number): Promise<number[]>;
   addCard(text: string): { id: string; at: number };
@@ -52,29 +53,35 @@ interface Room {
   readonly signaling: string[];
 }
 
+/** A room whose mesh did not come up: reported with what it reached, never a crash. */
+class MeshIncomplete extends Error {}
+const MESH_TIMEOUT_MS = process.env.BENCH_DEBUG ? 30_000 : 120_000;
+
 async function openPeers(browser: Browser, url: string, count: number, room: Room, ice: IceSettings): Promise<Page[]> {
-  const pages = await Promise.all(
-    Array.from({ length: count }, async () => {
-      // One context per peer: pages of one context would meet over BroadcastChannel instead.
-      const page = await (await browser.newContext()).newPage();
-      if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[page] ${m.text()}`));
-      if (process.env.BENCH_DEBUG) page.on('pageerror', (e) => console.log(`[page] ${e.message}`));
-      await page.goto(url);
-      await page.waitForFunction(() => 'roomBench' in globalThis);
-      return page;
-    }),
-  );
+  // Opened one after another: twenty at once overwhelm two cores.
+  const pages: Page[] = [];
+  for (let i = 0; i < count; i++) {
+    // One context per peer: pages of one context would meet over BroadcastChannel instead.
+    const page = await (await browser.newContext()).newPage();
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[page] ${m.text()}`));
+    if (process.env.BENCH_DEBUG) page.on('pageerror', (e) => console.log(`[page] ${e.message}`));
+    pages.push(page);
+    await page.goto(url, { timeout: 120_000 });
+    await page.waitForFunction(() => 'roomBench' in globalThis, undefined, { timeout: 120_000 });
+  }
   // People join a room one after another, not in the same millisecond.
   for (const p of pages) {
     await api(p).call((b, a: [string, string, string[], IceSettings]) => b.open(...a), [room.workshopId, room.secret, room.signaling, ice]);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const deadline = Date.now() + (process.env.BENCH_DEBUG ? 30_000 : 90_000);
+  const deadline = Date.now() + MESH_TIMEOUT_MS;
   for (const p of pages) {
     while ((await api(p).call((b) => b.connected())) < count - 1) {
       if (Date.now() > deadline) {
         const counts = await Promise.all(pages.map((q) => api(q).call((b) => b.connected())));
-        throw new Error(`peers did not connect (${count}): connections per peer ${counts.join(' ')}`);
+        const stuck = await Promise.all(pages.filter((_q, i) => (counts[i] ?? 0) < count - 1).map((q) => api(q).call((b) => b.linkStates().filter((l) => !l.startsWith('up')))));
+        await closePeers(pages);
+        throw new MeshIncomplete(`the mesh of ${count} did not complete in ${(MESH_TIMEOUT_MS / 1000).toFixed(0)} s: links per peer ${counts.join(' ')} (of ${count - 1}); links not up: ${stuck.map((s) => s.join(',') || 'none started').join(' | ')}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -143,30 +150,55 @@ const newRoom = (signaling: string): Room => ({ workshopId: `bench-${Math.random
 
 const signaling = await startSignalingServer({ host: '127.0.0.1', port: 0, statsIntervalMs: 0 });
 const page = await servePage();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--allow-loopback-in-peer-connection', '--use-fake-ui-for-media-stream'],
-});
-try {
-  const direct = await editLatency(browser, page.url, newRoom(signaling.url), defaultIceSettings, 100);
-  const floor = median(direct.raw);
-  console.log(`Edit to visible, two peers (${direct.link}), 100 single-field edits; visible = applied + next frame`);
-  report([
-    ['raw data-channel round trip (floor), median / p95', `${fmt(floor)} / ${fmt(percentile(direct.raw, 95))}`],
-    ['edit to visible, median', fmt(median(direct.latencies))],
-    ['edit to visible, p95', fmt(percentile(direct.latencies, 95))],
-    ['target: p95 <= 2 x floor + 16 ms', fmt(2 * floor + 16)],
-  ]);
-
-  console.log('\nConvergence: every peer adds a card at once; time from the last edit until every peer shows every card');
-  for (const count of [2, 10, 20]) {
-    const r = await convergence(browser, page.url, newRoom(signaling.url), count);
-    report([[`${count} peers: mesh up / converged / JS heap per peer (median)`, `${(r.connectMs / 1000).toFixed(1)} s / ${fmt(r.convergeMs)} / ${r.heapMb.toFixed(1)} MB`]]);
+const browser = await chromium
+  .launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--allow-loopback-in-peer-connection', '--use-fake-ui-for-media-stream'],
+  })
+  .catch((e: unknown) => {
+    console.log(`room benchmark could not start Chromium: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    page.close();
+    return signaling.close().then(() => process.exit(0));
+  });
+/** Runs one part of the benchmark; a part that cannot finish says so, and the others still run. */
+async function part(name: string, fn: () => Promise<void>): Promise<void> {
+  if (only.length > 0 && !only.includes(name)) return;
+  try {
+    await fn();
+  } catch (e) {
+    console.log(`  (${name}: ${e instanceof MeshIncomplete ? '' : 'stopped: '}${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
+}
+/** ROOM_BENCH_ONLY=convergence ROOM_BENCH_PEERS=20: one part, some room sizes. */
+const only = (process.env.ROOM_BENCH_ONLY ?? '').split(',').filter(Boolean);
+const peerCounts = (process.env.ROOM_BENCH_PEERS ?? '2,10,20').split(',').map(Number).filter((n) => n >= 2);
 
-  const noTurn = turnServerUnavailable();
-  if (noTurn) console.log(`\nTURN relay: skipped (${noTurn})`);
-  else {
+try {
+  await part('latency', async () => {
+    const direct = await editLatency(browser, page.url, newRoom(signaling.url), defaultIceSettings, 100);
+    const floor = median(direct.raw);
+    console.log(`Edit to visible, two peers (${direct.link}), 100 single-field edits; visible = applied + next frame`);
+    report([
+      ['raw data-channel round trip (floor), median / p95', `${fmt(floor)} / ${fmt(percentile(direct.raw, 95))}`],
+      ['edit to visible, median', fmt(median(direct.latencies))],
+      ['edit to visible, p95', fmt(percentile(direct.latencies, 95))],
+      ['target: p95 <= 2 x floor + 16 ms', fmt(2 * floor + 16)],
+    ]);
+  });
+
+  await part('convergence', async () => {
+    console.log('\nConvergence: every peer adds a card at once; time from the last edit until every peer shows every card');
+    for (const count of peerCounts) {
+      await part('convergence', async () => {
+        const r = await convergence(browser, page.url, newRoom(signaling.url), count);
+        report([[`${count} peers: mesh up / converged / JS heap per peer (median)`, `${(r.connectMs / 1000).toFixed(1)} s / ${fmt(r.convergeMs)} / ${r.heapMb.toFixed(1)} MB`]]);
+      });
+    }
+  });
+
+  await part('turn', async () => {
+    const noTurn = turnServerUnavailable();
+    if (noTurn) return console.log(`\nTURN relay: skipped (${noTurn})`);
     const turn = await startTurnServer();
     try {
       const ice: IceSettings = { urls: [...turn.urls], username: turn.username, credential: turn.credential, relayOnly: true };
@@ -181,7 +213,10 @@ try {
     } finally {
       await turn.stop();
     }
-  }
+  });
+  const { dropped, refused } = signaling.stats();
+  const lost = Object.entries({ ...dropped, ...refused }).filter(([, n]) => n > 0);
+  if (lost.length) console.log(`\nThe signaling server dropped or refused: ${lost.map(([k, n]) => `${k} ${n}`).join(', ')}`);
 } finally {
   await browser.close();
   page.close();

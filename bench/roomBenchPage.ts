@@ -42,6 +42,10 @@ const api = {
   connected(): number {
     return room?.peerConnections().filter((c) => c.connected).length ?? 0;
   },
+  /** Each link's state, for a report on a mesh that did not complete. */
+  linkStates(): string[] {
+    return (room?.peerConnections() ?? []).map((c) => `${c.connected ? 'up' : 'down'}/${c.pc?.signalingState ?? 'no-pc'}/${c.pc?.iceConnectionState ?? '-'}`);
+  },
   links(): string[] {
     return room?.status.getState().peers.map((p) => p.link) ?? [];
   },

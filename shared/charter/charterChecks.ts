@@ -23,9 +23,22 @@ export type FindingCode =
 
 export interface CharterFinding {
   readonly code: FindingCode;
+  /** In English, for the CLI and logs; the app words a finding from its code and the data below. */
   readonly message: string;
   /** The card to fix, when the finding is about one card. */
   readonly cardId?: string;
+  /** The participant it is about ('duplicate-key', 'not-checked-in-person'). */
+  readonly name?: string;
+  /** What the quorum needs and the roster cannot give ('quorum-unreachable'). */
+  readonly unreachable?: UnreachableQuorum;
+}
+
+/** Why a quorum can never be met: the side counts it needs, a facilitator, or required signers absent from the roster. */
+export interface UnreachableQuorum {
+  readonly it: number | null;
+  readonly ot: number | null;
+  readonly facilitator: boolean;
+  readonly signers: readonly string[];
 }
 
 /**
@@ -89,17 +102,23 @@ function rosterFindings(roster: readonly Participant[], quorum: QuorumRule, faci
   if (count('facilitator') === 0) out.push({ code: 'no-facilitator', message: 'No facilitator is on the roster.' });
   const keys = new Set<string>();
   for (const p of roster) {
-    if (keys.has(p.publicKey)) out.push({ code: 'duplicate-key', message: `${p.name} shares a public key with another participant.` });
+    if (keys.has(p.publicKey)) out.push({ code: 'duplicate-key', name: p.name, message: `${p.name} shares a public key with another participant.` });
     keys.add(p.publicKey);
     // An unchecked key could be anyone's who joined the room with the secret.
-    if (!p.checkedInPerson) out.push({ code: 'not-checked-in-person', message: `${p.name}'s key fingerprint has not been compared in person yet.` });
+    if (!p.checkedInPerson) out.push({ code: 'not-checked-in-person', name: p.name, message: `${p.name}'s key fingerprint has not been compared in person yet.` });
   }
   const unreachable: string[] = [];
-  if (count('IT') < quorum.minIT) unreachable.push(`${quorum.minIT} IT signer(s)`);
-  if (count('OT') < quorum.minOT) unreachable.push(`${quorum.minOT} OT signer(s)`);
-  if ((quorum.facilitator || quorum.requireSeal) && !facilitatorOnRoster) unreachable.push('a facilitator to sign and seal');
-  for (const id of quorum.requiredSigners) if (!roster.some((p) => p.id === id)) unreachable.push(`required signer ${id}, who is not on the roster`);
-  if (unreachable.length) out.push({ code: 'quorum-unreachable', message: `The quorum can never be met: it needs ${unreachable.join(', ')}.` });
+  const needs: UnreachableQuorum = {
+    it: count('IT') < quorum.minIT ? quorum.minIT : null,
+    ot: count('OT') < quorum.minOT ? quorum.minOT : null,
+    facilitator: (quorum.facilitator || quorum.requireSeal) && !facilitatorOnRoster,
+    signers: quorum.requiredSigners.filter((id) => !roster.some((p) => p.id === id)),
+  };
+  if (needs.it !== null) unreachable.push(`${quorum.minIT} IT signer(s)`);
+  if (needs.ot !== null) unreachable.push(`${quorum.minOT} OT signer(s)`);
+  if (needs.facilitator) unreachable.push('a facilitator to sign and seal');
+  for (const id of needs.signers) unreachable.push(`required signer ${id}, who is not on the roster`);
+  if (unreachable.length) out.push({ code: 'quorum-unreachable', unreachable: needs, message: `The quorum can never be met: it needs ${unreachable.join(', ')}.` });
   return out;
 }
 

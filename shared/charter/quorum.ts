@@ -14,8 +14,10 @@ export function facilitatorKeys(facilitator: CharterFacilitator | undefined): Re
 
 export interface QuorumResult {
   readonly met: boolean;
-  /** What is still needed, in words for the UI and the CLI. */
+  /** What is still needed, in English words for the CLI. */
   readonly missing: readonly string[];
+  /** The same as data, for words in the reader's language (the app). */
+  readonly needs: readonly QuorumNeed[];
 }
 
 /**
@@ -24,12 +26,13 @@ export interface QuorumResult {
  * roster side is 'facilitator' counts as the facilitator.
  */
 export function evaluateQuorum(rule: QuorumRule, roster: readonly Participant[], signerIds: ReadonlySet<string>, facilitator?: CharterFacilitator): QuorumResult {
-  const missing = quorumNeeds(rule, roster, signerIds, facilitator).map((need) => {
+  const needs = quorumNeeds(rule, roster, signerIds, facilitator);
+  const missing = needs.map((need) => {
     if (need.kind === 'side') return `${need.count} more ${need.side} signer${need.count > 1 ? 's' : ''}`;
     if (need.kind === 'facilitator') return 'the facilitator';
     return need.name !== null ? `${need.name} (required signer)` : `required signer ${need.id} (not on the roster)`;
   });
-  return { met: missing.length === 0, missing };
+  return { met: missing.length === 0, missing, needs };
 }
 
 /** What the quorum still needs, as data, for words in any language (evaluateQuorum words it in English). */

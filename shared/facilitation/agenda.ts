@@ -82,6 +82,14 @@ export const BUILT_IN_AGENDA: Agenda = {
   ],
 };
 
+/**
+ * A blank agenda: one phase with every section open and no prompts, for a facilitator who builds
+ * their own. Its name and phase title come in the creator's words (the doc keeps them as data).
+ */
+export function blankAgenda(name: string, phaseTitle: string, minutes = 60): Agenda {
+  return { name, phases: [{ id: 'open', title: phaseTitle, minutes, prompts: [], openSections: [...SECTION_IDS] }] };
+}
+
 /** A fresh phase id that is not yet used in the agenda. */
 export function newPhaseId(agenda: Agenda, base = 'phase'): string {
   const used = new Set(agenda.phases.map((p) => p.id));

@@ -1,6 +1,7 @@
 // The IT/OT balance of the board: who contributes and who votes, by side, and a coverage list
 // of the gaps a facilitator should steer towards (docs/architecture.md, "The board").
 import { SECTIONS, type BoardSnapshot, type Card, type SectionId } from '../board';
+import { splitNames } from '../charter/charterChecks';
 
 export interface SideCounts {
   readonly IT: number;
@@ -14,6 +15,9 @@ export interface CoverageGap {
   readonly kind: CoverageKind;
   readonly section: SectionId;
   readonly cardId: string | null;
+  /** The side that is silent ('silent-side'). */
+  readonly side?: 'IT' | 'OT';
+  /** In English, for logs; the app words a gap from its kind, section, card and side. */
   readonly message: string;
 }
 
@@ -25,12 +29,10 @@ export interface Balance {
 const blank = (value: string | undefined): boolean => (value ?? '').trim().length === 0;
 const titleOf = (card: Card): string => `“${card.fields.title ?? ''}”`;
 
-/** Names in an Accountable field: "Ana", "Ana and Ben", "Ana, Ben", "Ana / Ben". */
+/** Names in an Accountable field, split the way the charter's check splits them, in every
+ * language the app speaks: "Ana and Ben", "Ana, Ben", "Ana und Ben", "王小明和李华". */
 export function accountableNames(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/,|;|\/|&|\+|\band\b/i)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  return splitNames(value ?? '');
 }
 
 export function computeBalance(snapshot: BoardSnapshot): Balance {
@@ -56,7 +58,7 @@ export function computeBalance(snapshot: BoardSnapshot): Balance {
     }
     if (spec.id !== 'parking' && cards.length > 0) {
       for (const [side, other] of [['IT', 'OT'], ['OT', 'IT']] as const) {
-        if (!sides.has(side) && sides.has(other)) gaps.push({ kind: 'silent-side', section: spec.id, cardId: null, message: `${side} is silent in ${spec.title}.` });
+        if (!sides.has(side) && sides.has(other)) gaps.push({ kind: 'silent-side', section: spec.id, cardId: null, side, message: `${side} is silent in ${spec.title}.` });
       }
     }
   }

@@ -10,7 +10,7 @@ import type { SectionId } from '../board';
 import type { QuorumRule } from '../charter/charterSchema';
 import type { SealedBox } from '../crypto/sealedBox';
 import { BUILT_IN_AGENDA, type Agenda, type Phase } from './agenda';
-import { describeAction, rightFor, type Right } from './actions';
+import { describeAction, rightFor, type FacilitatorAction, type Right } from './actions';
 import { keysMatch } from './ballots';
 import { readActionEntries } from './facilitationDoc';
 import { checkSignedAction, type ActionCheck, type RefusalReason, type SignedAction } from './signedAction';
@@ -34,8 +34,10 @@ export interface VoteRound {
 export interface RefusedAction {
   readonly key: string;
   readonly reason: RefusalReason;
-  /** e.g. "move to phase "vote"", or "an unreadable action". */
+  /** e.g. "move to phase "vote"", or "an unreadable action" (English, for logs). */
   readonly what: string;
+  /** The action as parsed, for words in the reader's language; null when it could not be read. */
+  readonly action: FacilitatorAction | null;
   readonly seq: number | null;
   readonly publicKey: string | null;
 }
@@ -210,7 +212,7 @@ export function foldActions(entries: readonly (readonly [string, unknown])[], wo
       if (typeof value === 'string') cache.set(value, check);
     }
     if (check.ok) valid.push({ key, signed: check.signed });
-    else refused.push({ key, reason: check.reason, what: check.action ? describeAction(check.action) : 'an unreadable action', seq: check.seq, publicKey: check.publicKey });
+    else refused.push({ key, reason: check.reason, what: check.action ? describeAction(check.action) : 'an unreadable action', action: check.action, seq: check.seq, publicKey: check.publicKey });
   }
   // Sequence order, ties by signature, then by log key: the same total order on every peer.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -219,7 +221,7 @@ export function foldActions(entries: readonly (readonly [string, unknown])[], wo
   const appliedKeys: string[] = [];
   const lastBySigner = new Map<string, number>();
   for (const { key, signed } of valid) {
-    const refuse = (reason: RefusalReason) => refused.push({ key, reason, what: describeAction(signed.action), seq: signed.seq, publicKey: signed.publicKey });
+    const refuse = (reason: RefusalReason) => refused.push({ key, reason, what: describeAction(signed.action), action: signed.action, seq: signed.seq, publicKey: signed.publicKey });
     if (!mayAct(state, signed)) {
       refuse('wrong-key');
       continue;

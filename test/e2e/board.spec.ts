@@ -113,7 +113,10 @@ test('a card can be dragged to another section and position', async ({ page }) =
   await card(page, 'Goal A').dragTo(card(page, 'Tension B'), { targetPosition: { x: 20, y: 5 } });
   await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Goal A', 'Tension B', 'Tension C']);
   await expect(cardsIn(page, 'goals')).toHaveCount(0);
-  // Onto the lower half of a card: after it, within the same section.
+  // Onto the lower half of a card: after it, within the same section. Source and target are
+  // brought into view first, as a user sees them: a page that scrolls between Playwright's mouse
+  // down and its drop makes Chromium drop where the target was before the scroll.
+  await card(page, 'Tension C').scrollIntoViewIfNeeded();
   const tensionB = await card(page, 'Tension B').boundingBox();
   await card(page, 'Goal A').dragTo(card(page, 'Tension B'), { targetPosition: { x: 20, y: (tensionB?.height ?? 0) - 5 } });
   await expect.poll(() => titlesIn(page, 'tradeoffs')).toEqual(['Tension B', 'Goal A', 'Tension C']);

@@ -23,8 +23,8 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
 
   await openCharter(page);
   const findings = page.getByTestId('findings');
-  await expect(findings).toContainText('Goal "Keep line 4 running" has no OT owner.');
-  await expect(findings).toContainText('has 2 Accountable; it needs exactly one.');
+  await expect(findings).toContainText('Goal “Keep line 4 running” has no OT owner.');
+  await expect(findings).toContainText('has 2 Accountables; it needs exactly one.');
   await expect(findings).toContainText('No OT participant is on the roster.');
   await expect(page.getByTestId('charter-draft')).toContainText('2 agreed cards');
 
@@ -45,7 +45,7 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   await expect(myRow).toContainText('Yes');
 
   await page.getByTestId('freeze').click();
-  await expect(page.getByTestId('freeze-dialog')).toContainText('The first version: 2 agreed items, 1 people on the roster.');
+  await expect(page.getByTestId('freeze-dialog')).toContainText('The first version: 2 agreed items, 1 person on the roster.');
   await page.getByTestId('confirm-freeze').click();
   const v1 = version(page, 1);
   await expect(v1).toBeVisible();
@@ -135,12 +135,12 @@ test('freeze, sign, seal and export a charter that the CLI and the app verify, a
   // Version 2 in German: the facilitator picks the document language, and the freeze says so.
   await page.getByTestId('charter-language').selectOption('de');
   await page.getByTestId('freeze').click();
-  await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
+  await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (Risks and safeguards)');
   await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Document language changed');
   await expect(page.getByTestId('freeze-language')).toHaveText('Document language: Deutsch');
   await page.getByTestId('confirm-freeze').click();
   const v2 = version(page, 2);
-  await expect(v2.getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (risks)');
+  await expect(v2.getByTestId('version-diff')).toContainText('Added “Vendor remote access into level 2” (Risks and safeguards)');
   await expect(v2.getByTestId('quorum-status')).toHaveText('Quorum not met: missing the facilitator');
   await expect(version(page, 1).getByTestId('version-digest')).toHaveText(digest);
   // Its PDF speaks German, prints the fonts' text exactly, and re-renders byte for byte in the CLI

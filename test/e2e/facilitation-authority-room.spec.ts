@@ -74,7 +74,7 @@ test('a co-facilitator reveals the vote and seals the charter after the facilita
     const v1 = version(p.page, 1);
     await expect(v1).toHaveAttribute('data-standing', 'facilitator', { timeout: 20_000 });
     await expect(v1.getByTestId('verdict-facilitator')).toContainText(`Facilitator: ${FACILITATOR.name}`);
-    await expect(v1.getByTestId('verdict-facilitator')).toContainText(`co-facilitators: ${NORA.name}`);
+    await expect(v1.getByTestId('verdict-facilitator')).toContainText(`co-facilitator: ${NORA.name}`);
   }
   // IT and OT sign, and Nora signs for the facilitator's part of the quorum.
   for (const p of [it, ot, nora]) await version(p.page, 1).getByTestId('sign').click();

@@ -196,8 +196,8 @@ test('votes stay hidden until revealed; results show IT and OT apart; the winner
 test('the balance view shows contributions and votes by side on every peer', async () => {
   for (const p of [it, ot]) {
     await p.page.getByTestId('balance-details').locator('summary').click();
-    await expect(p.page.getByTestId('chart-contributions').getByRole('img')).toHaveAttribute('aria-label', 'Cards by side: IT 2, OT 1, facilitator 0');
-    await expect(p.page.getByTestId('chart-votes').getByRole('img')).toHaveAttribute('aria-label', 'Dots by side (revealed): IT 3, OT 3, facilitator 0');
+    await expect(p.page.getByTestId('chart-contributions').getByRole('img')).toHaveAttribute('aria-label', 'Cards by side: IT 2, OT 1, Neutral 0');
+    await expect(p.page.getByTestId('chart-votes').getByRole('img')).toHaveAttribute('aria-label', 'Dots by side (revealed): IT 3, OT 3, Neutral 0');
     await expect(p.page.getByTestId('coverage-gap').filter({ hasText: 'OT is silent in Common goals.' })).toBeVisible();
   }
   for (const p of everyone()) expect(p.problems).toEqual([]);

@@ -119,7 +119,7 @@ test('a vote is hidden until revealed; results split IT and OT; the winner becom
   await row.getByTestId('vote-plus').click();
   await row.getByTestId('vote-plus').click();
   await expect(panel.getByTestId('dots-left')).toHaveText('1 of 3 dots left');
-  await expect(panel).toContainText('Ballots so far: IT 0, OT 0, facilitator 1');
+  await expect(panel).toContainText('Ballots so far: IT 0, OT 0, neutral 1');
   await expect(page.getByTestId('results-panel')).toHaveCount(0);
   await page.getByTestId('vote-reveal').click();
   const results = page.getByTestId('results-panel');
@@ -137,7 +137,7 @@ test('the balance view lists what is missing and charts contributions by side', 
   const gaps = page.getByTestId('coverage-gap');
   await expect(gaps.filter({ hasText: 'Trade-off “Retrain vs. validated state” has no OT view.' })).toBeVisible();
   await expect(gaps.filter({ hasText: 'Scenario “Model quality degrades” has 2 Accountables; it needs exactly one.' })).toBeVisible();
-  await expect(page.getByTestId('chart-contributions').getByRole('img')).toHaveAttribute('aria-label', 'Cards by side: IT 0, OT 0, facilitator 2');
+  await expect(page.getByTestId('chart-contributions').getByRole('img')).toHaveAttribute('aria-label', 'Cards by side: IT 0, OT 0, Neutral 2');
 });
 
 test('the agenda is edited for everyone and saved as my template, which survives a reload', async ({ page }) => {

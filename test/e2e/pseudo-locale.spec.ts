@@ -1,9 +1,10 @@
 // The pseudo-locale sweep (issue 14): with en-XA picked in the app, every page and dialog of the
 // localized features is visited, and each must show only catalog text (accented, bracketed, a
 // third longer). Everything the test types is Chinese or Cyrillic, so any plain ASCII letter on
-// screen is a string that bypassed the catalog. The features still in English (charter,
-// facilitation) are marked in the page and skipped; the test lists them. The room runs on a real
-// signaling server in the test process; its address (data, shown as it is) is allowed.
+// screen is a string that bypassed the catalog. Every feature is localized now; anything marked
+// data-i18n-pending would be skipped and listed. The room runs on a real signaling server in the
+// test process; its address (data, shown as it is) is allowed. The second test drives the
+// facilitation controls and the charter to every view, dialog and notice one person can reach.
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { createInvite, formatInviteWebLink } from '../../shared/room';
@@ -104,6 +105,20 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await page.getByTestId('trash').locator('summary').click();
   await sweep(page, 'board with the trash open');
 
+  // The overview, and the presenter: a section, a card, and the vote results' slide.
+  await page.getByTestId('layout-overview').click();
+  await sweep(page, 'board overview');
+  await page.getByTestId('present').click();
+  await expect(dialog(page, 'presenter')).toBeVisible();
+  await sweep(page, 'presenter, one section');
+  await page.getByTestId('presenter-mode-cards').click();
+  await sweep(page, 'presenter, one card');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-no-results')).toBeVisible();
+  await sweep(page, 'presenter, vote results');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('layout-columns').click();
+
   // Rename, export (a notice), and the history with a preview and a pin.
   await page.getByTestId('board-title').locator('xpath=following-sibling::button[1]').click();
   await expect(dialog(page, 'rename-dialog')).toBeVisible();
@@ -188,7 +203,7 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await sweep(page, 'board in a room gone offline', [url]);
 
   // Back to the list: the workshop, a delete confirmation, and a refused import.
-  await page.locator('.board-toolbar > button').first().click();
+  await page.locator('.board-toolbar-main > button').first().click();
   await expect(page.getByTestId('workshop-item')).toHaveCount(1);
   await sweep(page, 'workshop list');
   await page.getByTestId('workshop-item').locator('.workshop-actions button.danger').click();
@@ -232,5 +247,124 @@ test('in the pseudo-locale, every page and dialog of the localized features show
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
   await expect(page.getByTestId('open-failure')).toBeVisible();
   await sweep(page, 'after a reload');
+  expect(problems).toEqual([]);
+});
+
+test('in the pseudo-locale, the facilitation controls and the charter, their dialogs and notices show only catalog text', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('./');
+  await page.getByTestId('language-picker').selectOption('en-XA');
+  const welcome = dialog(page, 'profile-dialog');
+  await welcome.locator('input[autocomplete="name"]').fill('王小明');
+  await welcome.locator('input[value="facilitator"]').check();
+  await welcome.locator('button[type="submit"]').click();
+  await expect(welcome).toBeHidden();
+  await page.locator('#new-workshop-title').fill('四号工厂章程');
+  await page.locator('.create-workshop button[type="submit"]').click();
+  await expect(page.getByTestId('facilitator-bar')).toBeVisible();
+  await addCard(page, 'goals', '减少非计划停机');
+  await addCard(page, 'tradeoffs', '补丁周期与维护窗口');
+  await addCard(page, 'accountability', 'Сбой модели');
+  // The facilitator's bar, the phase banner, and the balance with its coverage gaps and charts.
+  await page.getByTestId('balance-details').locator('summary').click();
+  await expect(page.getByTestId('coverage-gap').first()).toBeVisible();
+  await sweep(page, 'board with the facilitator bar and the balance');
+
+  // The agenda editor (its template list names the built-in one from the catalog), with a refused apply.
+  await page.getByTestId('edit-agenda').click();
+  const agenda = dialog(page, 'agenda-editor');
+  await expect(agenda).toBeVisible();
+  await agenda.getByTestId('agenda-template-name').fill('七号工厂');
+  await agenda.getByTestId('agenda-save-template').click();
+  await expect(agenda.getByTestId('agenda-template').locator('option')).toHaveCount(3);
+  for (const input of await agenda.getByTestId('agenda-phase-title').all()) await input.fill('阶段');
+  for (const prompts of await agenda.locator('.agenda-phase textarea').all()) await prompts.fill('');
+  await agenda.getByTestId('agenda-phase-title').first().fill('');
+  await agenda.getByTestId('agenda-apply').click();
+  await expect(agenda.getByRole('alert')).toBeVisible();
+  await sweep(page, 'agenda editor with an error');
+  await agenda.getByTestId('agenda-phase-title').first().fill('开场');
+  await agenda.getByTestId('agenda-apply').click();
+  await expect(agenda).toBeHidden();
+
+  // The co-facilitators dialog.
+  await page.getByTestId('open-facilitators').click();
+  await expect(dialog(page, 'facilitators-dialog')).toBeVisible();
+  await sweep(page, 'co-facilitators dialog');
+  await page.getByTestId('facilitators-close').click();
+
+  // A phase with its prompts, the timer running, anonymous ideation.
+  await page.getByTestId('phase-next').click();
+  await expect(page.getByTestId('phase-title')).toHaveText('开场');
+  await page.getByTestId('timer-start').click();
+  await expect(page.getByTestId('timer-value')).toBeVisible();
+  await page.getByTestId('anonymous-toggle').click();
+  await expect(page.getByTestId('anonymous-badge')).toBeVisible();
+  await sweep(page, 'a running phase with the timer and anonymous ideation');
+  await page.getByTestId('timer-pause').click();
+  await expect(page.getByTestId('timer-resume')).toBeVisible();
+  await sweep(page, 'a paused timer');
+
+  // A vote: open, cast, revealed, a winner made agreed.
+  await page.getByTestId('vote-start').click();
+  const vote = page.getByTestId('vote-panel');
+  await vote.getByTestId('vote-row').filter({ hasText: '减少非计划停机' }).getByTestId('vote-plus').click();
+  await expect(vote.getByTestId('vote-mine').first()).toHaveText('●');
+  await sweep(page, 'an open vote');
+  await page.getByTestId('vote-reveal').click();
+  await expect(page.getByTestId('results-panel')).toBeVisible();
+  await sweep(page, 'vote results');
+  await page.getByTestId('results-panel').getByTestId('make-agreed').first().click();
+
+  // The charter page: the draft with its findings, a quorum below the default, the roster.
+  await page.getByTestId('open-charter').click();
+  await expect(page.getByTestId('charter-page')).toBeVisible();
+  await expect(page.getByTestId('findings')).toBeVisible();
+  await page.getByTestId('quorum-it').fill('0');
+  await page.getByTestId('quorum-ot').fill('0');
+  await expect(page.getByTestId('quorum-reduced')).toBeVisible();
+  await sweep(page, 'charter draft with a reduced quorum');
+  await page.getByTestId('quorum-reason').fill('只有一个人的演练');
+  await page.getByTestId('quorum-apply').click();
+  await expect(page.getByTestId('quorum-apply')).toBeHidden();
+  await page.getByTestId('roster-row').getByRole('button').click();
+  // The freeze dialog, then a version to sign, signed, sealed; and a refused second freeze.
+  await page.getByTestId('freeze').click();
+  await expect(dialog(page, 'freeze-dialog')).toBeVisible();
+  await sweep(page, 'freeze dialog');
+  await page.getByTestId('confirm-freeze').click();
+  const v1 = page.locator('[data-testid="charter-version"][data-version="1"]');
+  await expect(v1.getByTestId('sign')).toBeVisible();
+  await sweep(page, 'a frozen version to sign, with the notice');
+  await v1.getByTestId('sign').click();
+  await expect(v1.getByTestId('signed-note')).toBeVisible();
+  await v1.getByTestId('seal').click();
+  await expect(v1.getByTestId('seal')).toHaveCount(0);
+  await page.getByTestId('freeze').click();
+  await expect(page.getByTestId('notice-error')).toBeVisible();
+  await sweep(page, 'a signed and sealed version, with a refused freeze');
+
+  // A second version shows what changed since the first.
+  await page.getByTestId('back-to-board').click();
+  await addCard(page, 'risks', '远程供应商访问');
+  await page.getByTestId('card').filter({ hasText: '远程供应商访问' }).locator('[data-control="edit"]').click();
+  const editor = dialog(page, 'card-editor');
+  await editor.locator('[data-field="status"]').selectOption('agreed');
+  await editor.locator('button[type="submit"]').click();
+  await page.getByTestId('open-charter').click();
+  await page.getByTestId('freeze').click();
+  await expect(dialog(page, 'freeze-dialog').getByTestId('version-diff')).toBeVisible();
+  await sweep(page, 'freeze dialog with what changed');
+  await page.getByTestId('confirm-freeze').click();
+  await expect(page.locator('[data-testid="charter-version"][data-version="2"]')).toBeVisible();
+  await sweep(page, 'two versions');
+
+  // The verifier from the top bar, with an unreadable file.
+  await page.getByTestId('verify-charter-button').click();
+  const verifier = dialog(page, 'verify-charter-dialog');
+  await expect(verifier.getByTestId('verify-open')).toBeVisible();
+  await sweep(page, 'verify dialog');
   expect(problems).toEqual([]);
 });

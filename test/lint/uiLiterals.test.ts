@@ -1,7 +1,7 @@
 // The rule that keeps hard-coded text out of the localized renderer code
 // (scripts/lint/noUiLiterals.js), checked against the real ESLint config: text people read or
-// hear is refused where it would reach them, symbols and code are not, and the features still
-// in English (the next phase of issue 14) are not checked yet.
+// hear is refused where it would reach them, symbols and code are not, in every feature; the
+// host adapters are not checked.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
@@ -39,11 +39,12 @@ describe('no hard-coded user-visible text', () => {
     ['renderer/src/features/history/Probe.tsx', 1],
     ['renderer/src/features/identity/Probe.tsx', 1],
     ['renderer/src/features/profile/Probe.tsx', 1],
-    // Still English until the next phase.
-    ['renderer/src/features/charter/Probe.tsx', 0],
-    ['renderer/src/features/facilitation/Probe.tsx', 0],
-    ['renderer/src/features/room/Probe.tsx', 0],
-    ['renderer/src/features/join/Probe.tsx', 0],
+    ['renderer/src/features/charter/Probe.tsx', 1],
+    ['renderer/src/features/facilitation/Probe.tsx', 1],
+    ['renderer/src/features/room/Probe.tsx', 1],
+    ['renderer/src/features/join/Probe.tsx', 1],
+    // The host adapters speak to the platform, not to people.
+    ['renderer/src/host/Probe.tsx', 0],
   ] as const)('%s: checked %s', async (file, count) => {
     expect(await flagged(file, probe('<p>Close</p>'))).toBe(count);
   });

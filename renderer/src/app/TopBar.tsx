@@ -7,7 +7,6 @@ import { sideLabel, useT } from '../core/i18n';
 import { ProfileDialog, useProfile } from '../features/profile';
 import { VerifyCharterButton } from '../features/charter';
 import { LanguagePicker } from './LanguagePicker';
-import { NotYetTranslated } from '../ui/NotYetTranslated';
 
 export function TopBar({ theme }: { readonly theme: Theme }) {
   const t = useT();
@@ -18,9 +17,7 @@ export function TopBar({ theme }: { readonly theme: Theme }) {
     <header className="top-bar">
       <span className="app-name">{t('app.name')}</span>
       <span className="top-bar-spacer" />
-      <NotYetTranslated feature="charter">
-        <VerifyCharterButton />
-      </NotYetTranslated>
+      <VerifyCharterButton />
       <LanguagePicker />
       {profile && (
         <button type="button" onClick={() => setEditingProfile(true)} data-testid="profile-button">

@@ -6,7 +6,6 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { readRoster } from '../../../shared/board';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { NotYetTranslated } from '../ui/NotYetTranslated';
 import { useT } from '../core/i18n';
 import { BoardSlotsContext, BoardStoreContext, BoardView, type BoardSlots } from '../features/board';
 import { CharterButton, CharterContext, loadCharterPage } from '../features/charter';
@@ -17,6 +16,7 @@ import { CardPresence, ParticipantsPanel, RoomContext, RoomToolbar, SectionPrese
 import { ExportWorkshopButton } from '../features/workshops';
 import { MinutesButton } from '../features/minutes';
 import { PrintButton } from '../ui/PrintButton';
+import { PresentButton, type ResultsSource } from '../features/presenter';
 import { minutesSource } from './minutesSource';
 import type { OpenWorkshop } from './openWorkshop';
 
@@ -29,24 +29,27 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
   useBoardLocation(workshop.room);
   const isFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.isFacilitator);
   const hasFacilitator = useStore(workshop.facilitation.controller.store, (v) => v.facilitator !== null);
+  const results = useMemo<ResultsSource>(() => {
+    const store = workshop.facilitation.controller.store;
+    return { get: () => store.getState().results, subscribe: (listener) => store.subscribe(listener) };
+  }, [workshop]);
   const slots = useMemo<BoardSlots>(
     () => ({
       toolbar: (
         <>
           <RoomToolbar />
-          <NotYetTranslated feature="charter">
-            <CharterButton onOpen={() => setCharterOpen(true)} />
-          </NotYetTranslated>
+          <CharterButton onOpen={() => setCharterOpen(true)} />
           <HistoryButton onOpen={() => setHistoryOpen(true)} />
           <MinutesButton source={() => minutesSource(workshop)} />
           <PrintButton />
           <ExportWorkshopButton />
+          <PresentButton results={results} />
         </>
       ),
       SectionDecoration: SectionPresence,
       CardDecoration: CardPresence,
     }),
-    [workshop],
+    [workshop, results],
   );
   const nameOf = (id: string) => readRoster(workshop.doc).find((p) => p.id === id)?.name ?? t('common.notOnRoster');
   const openHistory = { label: t('session.openHistory'), run: () => setHistoryOpen(true) };
@@ -65,11 +68,10 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                       </p>
                     )}
                     {/* Hidden, not unmounted, while the charter is shown: the board keeps its state. */}
-                    <div style={{ display: charterOpen ? 'none' : 'contents' }}>
+                    {/* board-shown: the overview fits the window only while the board is what shows. */}
+                    <div className={charterOpen ? undefined : 'board-shown'} style={{ display: charterOpen ? 'none' : 'contents' }}>
                       <ErrorBoundary region="the facilitation panel" label={t('ui.region.facilitation')}>
-                        <NotYetTranslated feature="facilitation" block>
-                          <FacilitationPanel />
-                        </NotYetTranslated>
+                        <FacilitationPanel />
                       </ErrorBoundary>
                       <ErrorBoundary region="the board" label={t('ui.region.board')} recovery={openHistory}>
                         <BoardView saveState={workshop.recorder} onBack={onBack} />
@@ -82,9 +84,7 @@ export function WorkshopLayout({ workshop, onBack }: { readonly workshop: OpenWo
                           <PrintButton />
                         </div>
                         <Suspense fallback={<p aria-busy="true">{t('session.openingCharter')}</p>}>
-                          <NotYetTranslated feature="charter" block>
-                            <CharterPage onBack={() => setCharterOpen(false)} />
-                          </NotYetTranslated>
+                          <CharterPage onBack={() => setCharterOpen(false)} />
                         </Suspense>
                       </ErrorBoundary>
                     )}

@@ -43,19 +43,25 @@ export function StatusRegion() {
       onFocus={() => hold('focus', true)}
       onBlur={onBlur}
     >
-      <ul role="alert" aria-label={t('ui.errors')}>
-        {errors.map((n) => (
-          <NoticeItem key={n.id} notice={n} />
-        ))}
-      </ul>
+      {/* The live region wraps the list: a role on the <ul> itself would take away its list
+          semantics, leaving its items outside any list for assistive technology. */}
+      <div role="alert" aria-label={t('ui.errors')}>
+        <ul>
+          {errors.map((n) => (
+            <NoticeItem key={n.id} notice={n} />
+          ))}
+        </ul>
+      </div>
       <p role="status" className="visually-hidden" data-testid="announcement">
         {announcement}
       </p>
-      <ul role="status" aria-label={t('ui.notices')}>
-        {infos.map((n) => (
-          <NoticeItem key={n.id} notice={n} />
-        ))}
-      </ul>
+      <div role="status" aria-label={t('ui.notices')}>
+        <ul>
+          {infos.map((n) => (
+            <NoticeItem key={n.id} notice={n} />
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -14,6 +14,8 @@ export interface HostilePeer extends Peer {
   send(kind: HostileMessage): Promise<number>;
   cardCount(): Promise<number>;
   change(kind: HostileChange): Promise<number>;
+  sendTo(name: string, kind: HostileMessage): Promise<boolean>;
+  addCard(title: string): Promise<void>;
 }
 
 export async function launchHostilePeer(): Promise<HostilePeer> {
@@ -31,5 +33,8 @@ export async function launchHostilePeer(): Promise<HostilePeer> {
     send: (kind) => page.evaluate((k) => (globalThis as unknown as { hostile: { send(k: HostileMessage): number } }).hostile.send(k), kind),
     cardCount: () => page.evaluate(() => (globalThis as unknown as { hostile: { cardCount(): number } }).hostile.cardCount()),
     change: (kind) => page.evaluate((k) => (globalThis as unknown as { hostile: { change(k: HostileChange): number } }).hostile.change(k), kind),
+    sendTo: (name, kind) =>
+      page.evaluate(({ n, k }) => (globalThis as unknown as { hostile: { sendTo(n: string, k: HostileMessage): boolean } }).hostile.sendTo(n, k), { n: name, k: kind }),
+    addCard: (title) => page.evaluate((t) => (globalThis as unknown as { hostile: { addCard(t: string): void } }).hostile.addCard(t), title),
   };
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { WebrtcProvider } from 'y-webrtc';
 import { roomTopic } from '../../../renderer/src/features/room/roomTopic';
+import { addCard } from '../../../shared/board';
 
 export type HostileMessage = 'garbage' | 'malformed-sync' | 'unknown-root' | 'oversized-presence' | 'text';
 
@@ -160,6 +161,22 @@ const api = {
     const live = conns().filter((c) => c.connected);
     for (const c of live) c.peer.send(message(kind));
     return live.length;
+  },
+  /** Sends to one person only (found by the name in their presence); false if not linked to them. */
+  sendTo(name: string, kind: HostileMessage): boolean {
+    let peerId: unknown = null;
+    provider?.awareness.getStates().forEach((state) => {
+      const user = (state as { user?: { name?: unknown } }).user;
+      if (user?.name === name) peerId = (state as { peer?: unknown }).peer;
+    });
+    const conn = typeof peerId === 'string' ? (provider?.room?.webrtcConns.get(peerId) as unknown as RawConn | undefined) : undefined;
+    if (!conn?.connected) return false;
+    conn.peer.send(message(kind));
+    return true;
+  },
+  /** An honest card, as the app would write it; y-webrtc sends it to every peer linked to this one. */
+  addCard(title: string): void {
+    addCard(doc, { section: 'goals', fields: { title }, author: { name: 'Mallory', side: 'IT' }, status: 'proposed' }, Date.now(), 'hostile');
   },
   /** How many cards this peer's copy of the board holds (it syncs like any peer). */
   cardCount(): number {

@@ -161,7 +161,7 @@ export async function join(page: Page, invite: { webLink?: string; code?: string
 export const participant = (page: Page, name: string) => page.getByTestId('participant').filter({ hasText: name });
 
 /** Waits until this page has a live data channel to each named person, and returns their link states. */
-export async function expectConnected(page: Page, names: readonly string[], link: 'direct' | 'relayed' = 'direct', timeout = 30_000): Promise<void> {
+export async function expectConnected(page: Page, names: readonly string[], link: 'direct' | 'relayed' | 'via server' = 'direct', timeout = 30_000): Promise<void> {
   for (const name of names) {
     const entry = participant(page, name);
     await expect(entry.getByTestId('participant-state')).toHaveText('online', { timeout });

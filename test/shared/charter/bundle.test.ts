@@ -21,7 +21,7 @@ describe('verifyBundle', () => {
   it('is not final until the quorum is met, and says who is missing', () => {
     const verdict = verifyBundle(signedBundle(room, [room.it]));
     expect(verdict.valid).toBe(false);
-    expect(verdict.quorum).toEqual({ met: false, missing: ['1 more OT signer', 'the facilitator'] });
+    expect(verdict.quorum).toMatchObject({ met: false, missing: ['1 more OT signer', 'the facilitator'], needs: [{ kind: 'side', side: 'OT', count: 1 }, { kind: 'facilitator' }] });
   });
 
   it('rejects a key that is not on the roster', () => {

@@ -19,6 +19,9 @@ describe('evaluateQuorum', () => {
     ['named signer off the roster', rule({ requiredSigners: ['ghost'] }), ['it1', 'ot1', 'fac'], false, ['required signer ghost (not on the roster)']],
     ['signer ids off the roster do not count', DEFAULT_QUORUM, ['it1', 'ot1', 'someone'], false, ['the facilitator']],
   ])('%s', (_name, quorumRule, signed, met, missing) => {
-    expect(evaluateQuorum(quorumRule, roster, new Set(signed))).toEqual({ met, missing });
+    const result = evaluateQuorum(quorumRule, roster, new Set(signed));
+    expect(result).toMatchObject({ met, missing });
+    // The same needs as data, one for each phrase, for the app to word in the reader's language.
+    expect(result.needs).toHaveLength(missing.length);
   });
 });

@@ -42,6 +42,14 @@ describe('balance', () => {
     ['Ana and Ben', 2],
     ['  ', 0],
     ['Plant manager (Olga)', 1],
+    // The balance counts as the charter's check does, in every catalog language.
+    ['Ana und Ben', 2],
+    ['Ana et Ben', 2],
+    ['Ana y Ben', 2],
+    ['Anna oraz Bartek', 2],
+    ['王小明和李华', 2],
+    ['王小明、李华', 2],
+    ['Sandra Andersson', 1],
   ])('"%s" names %i accountable', (value, n) => {
     expect(accountableNames(value)).toHaveLength(n);
   });

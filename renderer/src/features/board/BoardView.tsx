@@ -14,6 +14,7 @@ import { TrashPanel } from './TrashPanel';
 import { BoardToolbar, type SaveState } from './BoardToolbar';
 import { BoardProblems } from './BoardProblems';
 import { useUndoShortcuts } from './useUndoShortcuts';
+import { useBoardLayout } from './boardLayout';
 import type { CardCommands } from './CardView';
 import type { EditorTarget } from './editorState';
 
@@ -49,6 +50,7 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
   const store = useBoardStore();
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   useUndoShortcuts(store);
+  const layout = useBoardLayout();
   // Marks for the render benchmark: DOM committed, then (after the next frame) painted.
   useLayoutEffect(() => {
     performance.mark('bb:board-rendered');
@@ -96,7 +98,7 @@ export function BoardView({ saveState, onBack }: BoardViewProps) {
   }, []);
 
   return (
-    <div className="board-page">
+    <div className={`board-page layout-${layout}`} data-layout={layout}>
       <BoardToolbar saveState={saveState} onBack={onBack} />
       <BoardProblems />
       <p className="board-help" id="board-help">

@@ -1,7 +1,7 @@
 // The card editor, fitted to the section's field specs: a line is an input, text a textarea, a
 // choice a select. The same dialog adds a card and edits one (plus its status and section).
 // Invalid input is reported inside the dialog and nothing is written.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { SECTIONS, STATUSES, sectionSpec, type CardStatus, type FieldSpec, type SectionId } from '../../../../shared/board';
 import { Dialog } from '../../ui/Dialog';
 import { describeError } from '../../core/describeError';
@@ -67,7 +67,11 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
   const statusId = useId();
   const sectionId = useId();
 
-  const submit = (event: FormEvent) => {
+  // Saved from the submit button's click, which Enter in a field fires too (implicit submission),
+  // and which then cancels the form's submission: Chromium's own form-submission work (autofill
+  // is told of it) comes before the submit event, 1-2 ms between the key press and the save
+  // reaching the room (bench/appLatencyBench.ts). The submit event stays for requestSubmit().
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const actions = store.getState();
     if (target.mode === 'create') {
@@ -132,7 +136,7 @@ export function CardEditor({ target, onClose }: CardEditorProps) {
           <button type="button" onClick={() => onClose(null)}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" onClick={submit}>
             {target.mode === 'create' ? t('board.editor.add') : t('board.editor.save')}
           </button>
         </div>

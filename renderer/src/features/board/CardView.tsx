@@ -7,6 +7,7 @@ import { sideLabel, statusLabel, useT } from '../../core/i18n';
 import { CARD_DRAG_TYPE } from './dragAndDrop';
 import { useSectionAccess } from './useBoard';
 import { useBoardSlots } from './boardSlots';
+import { SideIcon } from '../../ui/SideIcon';
 
 export interface CardCommands {
   edit(id: string): void;
@@ -54,6 +55,7 @@ function CardViewImpl({ card, commands, first, last, firstSection, lastSection }
       </button>
       <div className="card-meta" id={`${card.id}-meta`}>
         <span className={`badge side-${card.side}`} data-testid="card-side">
+          <SideIcon side={card.side} />
           {sideLabel(t, card.side)}
         </span>
         <span className={`badge status-badge status-${card.status}`} data-testid="card-status">

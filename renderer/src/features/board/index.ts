@@ -7,3 +7,4 @@ export { BoardPreview } from './BoardPreview';
 export { BoardSlotsContext, emptySlots, type BoardSlots } from './boardSlots';
 export { BoardStoreContext, useBoard, useBoardStore, useSectionAccess } from './useBoard';
 export { SIDE_LABELS, STATUS_LABELS } from './labels';
+export { setBoardLayout, useBoardLayout, type BoardLayout } from './boardLayout';

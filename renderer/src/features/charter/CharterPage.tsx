@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/charter';
-import { useLocale } from '../../core/i18n';
+import { useLocale, useT } from '../../core/i18n';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useBoard } from '../board';
@@ -20,6 +20,7 @@ import { VersionPanel } from './VersionPanel';
 import './charter.css';
 
 function CharterBody() {
+  const t = useT();
   const { store, actions } = useCharterService();
   const state = useStore(store);
   const snapshot = useBoard((s) => s.snapshot);
@@ -40,15 +41,15 @@ function CharterBody() {
     try {
       setPrepared(actions.prepareFreeze(state, snapshot, language));
     } catch (e) {
-      notifyError(describeError(e, 'Freezing the charter'));
+      notifyError(describeError(e, t('charter.doing.freeze')));
     }
   };
   const confirmFreeze = () => {
     if (!prepared) return;
     setPrepared(null);
     actions.freeze(prepared).then(
-      () => notifyInfo(`Version ${prepared.frozen.charter.version} frozen. Everyone on its roster can now read and sign it.`),
-      (e: unknown) => notifyError(describeError(e, 'Freezing the charter')),
+      () => notifyInfo(t('charter.frozen', { version: prepared.frozen.charter.version })),
+      (e: unknown) => notifyError(describeError(e, t('charter.doing.freeze'))),
     );
   };
   return (
@@ -56,16 +57,23 @@ function CharterBody() {
       <IdentityPanel />
       {state.ledger.damaged.map((d) => (
         <p role="alert" key={d.digest}>
-          A stored version ({d.digest.slice(0, 12)}…) cannot be trusted: {d.problem}.
+          {t.rich('charter.page.damaged', {
+            digest: <code translate="no">{d.digest.slice(0, 12)}…</code>,
+            problem: (
+              <span translate="no" lang="en">
+                {d.problem}
+              </span>
+            ),
+          })}
         </p>
       ))}
       <div className="charter-columns">
         <div>
-          <DraftPanel state={state} findings={draft.findings} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} language={language} onLanguage={setLanguage} onFreeze={onFreeze} />
+          <DraftPanel state={state} findings={draft.findings} content={draft.content} agreedCount={agreed} nextVersion={(latest?.frozen.charter.version ?? 0) + 1} isFacilitator={isFacilitator} language={language} onLanguage={setLanguage} onFreeze={onFreeze} />
           <RosterPanel state={state} me={me} isFacilitator={isFacilitator} />
         </div>
         <div>
-          {versions.length === 0 && <p className="charter-panel">No version is frozen yet.</p>}
+          {versions.length === 0 && <p className="charter-panel">{t('charter.page.noVersion')}</p>}
           {versions.map((v) => (
             <VersionPanel
               key={v.frozen.digest}
@@ -84,14 +92,15 @@ function CharterBody() {
 }
 
 export function CharterPage({ onBack }: { readonly onBack: () => void }) {
+  const t = useT();
   const title = useBoard((s) => s.snapshot.meta.title);
   return (
     <div className="charter-page" data-testid="charter-page">
-      <div className="board-toolbar" role="toolbar" aria-label="Charter">
+      <div className="board-toolbar" role="toolbar" aria-label={t('charter.page.toolbar')}>
         <button type="button" onClick={onBack} data-testid="back-to-board">
-          ← Board
+          {t('charter.page.back')}
         </button>
-        <h1 className="board-title">Charter: {title}</h1>
+        <h1 className="board-title">{t('charter.page.title', { title })}</h1>
       </div>
       <CharterBody />
     </div>

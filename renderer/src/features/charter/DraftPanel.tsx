@@ -2,13 +2,15 @@
 // quorum rule to freeze with (the facilitator's signed choice), what would make the charter
 // weak, and the facilitator's freeze.
 import { useState } from 'react';
-import { belowFloor, charterWords, DOCUMENT_LANGUAGES, quorumProblem, type CharterFinding, type DocumentLanguage, type DraftField, type QuorumRule } from '../../../../shared/charter';
+import { charterWords, DOCUMENT_LANGUAGES, floorGaps, type CharterContent, type CharterFinding, type DocumentLanguage, type DraftField, type QuorumRule } from '../../../../shared/charter';
+import { useFormat, useT } from '../../core/i18n';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { useCharterService } from './charterContext';
 import type { CharterViewState } from './charterStore';
+import { belowFloorText, findingText, quorumProblemText } from './charterWording';
 
-function TextSetting({ field, label, value, multiline }: { field: DraftField; label: string; value: string; multiline?: boolean }) {
+function TextSetting({ field, label, doing, value, multiline }: { field: DraftField; label: string; doing: string; value: string; multiline?: boolean }) {
   const { actions } = useCharterService();
   // Keyed by the stored value by its parent, so a change from the room starts it afresh.
   const [text, setText] = useState(value);
@@ -17,7 +19,7 @@ function TextSetting({ field, label, value, multiline }: { field: DraftField; la
     try {
       actions.setDraftText(field, text);
     } catch (e) {
-      notifyError(describeError(e, `Saving the ${label.toLowerCase()}`));
+      notifyError(describeError(e, doing));
     }
   };
   const id = `charter-${field}`;
@@ -39,39 +41,41 @@ function TextSetting({ field, label, value, multiline }: { field: DraftField; la
  * version and shown as "reduced quorum" by every verifier. Applied as a signed action.
  */
 function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolean }) {
+  const t = useT();
+  const format = useFormat();
   const { actions } = useCharterService();
   // Edited here and applied as a whole: a lowered rule goes out only with its reason.
   const [draft, setDraft] = useState(rule);
   const update = (change: Partial<QuorumRule>) => setDraft({ ...draft, ...change });
-  const below = belowFloor(draft);
-  const problem = quorumProblem(draft);
+  const below = floorGaps(draft);
+  const problem = quorumProblemText(t, format, draft);
   const changed = JSON.stringify(draft) !== JSON.stringify(rule);
   const apply = () => {
     const { reducedReason, ...rest } = draft;
     const next = below.length > 0 && reducedReason ? { ...rest, reducedReason: reducedReason.trim() } : rest;
-    actions.setQuorum(next).catch((e: unknown) => notifyError(describeError(e, 'Changing the quorum')));
+    actions.setQuorum(next).catch((e: unknown) => notifyError(describeError(e, t('charter.doing.quorum'))));
   };
   const count = (value: string) => Math.max(0, Math.min(1000, Math.floor(Number(value) || 0)));
   return (
     <fieldset className="field quorum-settings" disabled={disabled} data-testid="quorum-settings">
-      <legend>Quorum for the next version</legend>
+      <legend>{t('charter.quorum.legend')}</legend>
       <label>
-        IT signers at least <input type="number" min={0} value={draft.minIT} onChange={(e) => update({ minIT: count(e.target.value) })} data-testid="quorum-it" />
+        {t('charter.quorum.minIT')} <input type="number" min={0} value={draft.minIT} onChange={(e) => update({ minIT: count(e.target.value) })} data-testid="quorum-it" />
       </label>
       <label>
-        OT signers at least <input type="number" min={0} value={draft.minOT} onChange={(e) => update({ minOT: count(e.target.value) })} data-testid="quorum-ot" />
+        {t('charter.quorum.minOT')} <input type="number" min={0} value={draft.minOT} onChange={(e) => update({ minOT: count(e.target.value) })} data-testid="quorum-ot" />
       </label>
       <label className="radio">
-        <input type="checkbox" checked={draft.facilitator} onChange={(e) => update({ facilitator: e.target.checked })} /> The facilitator signs
+        <input type="checkbox" checked={draft.facilitator} onChange={(e) => update({ facilitator: e.target.checked })} /> {t('charter.quorum.facilitatorSigns')}
       </label>
       <label className="radio">
-        <input type="checkbox" checked={draft.requireSeal} onChange={(e) => update({ requireSeal: e.target.checked })} /> The facilitator seals the signatures
+        <input type="checkbox" checked={draft.requireSeal} onChange={(e) => update({ requireSeal: e.target.checked })} /> {t('charter.quorum.seal')}
       </label>
       {below.length > 0 && (
         <div className="reduced-quorum" role="note" data-testid="quorum-reduced">
-          <p>Below the default: {below.join('; ')}. Every verifier will show this version as a REDUCED QUORUM with your reason.</p>
+          <p>{t('charter.quorum.below', { gaps: belowFloorText(t, format, draft) })}</p>
           <label className="field">
-            Why (frozen into the version, one line)
+            {t('charter.quorum.reason')}
             <input
               type="text"
               maxLength={1000}
@@ -84,7 +88,7 @@ function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolea
       )}
       {changed && (
         <button type="button" onClick={apply} disabled={problem !== null} title={problem ?? undefined} data-testid="quorum-apply">
-          Apply quorum
+          {t('charter.quorum.apply')}
         </button>
       )}
     </fieldset>
@@ -94,6 +98,8 @@ function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolea
 interface DraftPanelProps {
   readonly state: CharterViewState;
   readonly findings: readonly CharterFinding[];
+  /** The draft the findings are about, to word them. */
+  readonly content: CharterContent;
   readonly agreedCount: number;
   readonly nextVersion: number;
   readonly isFacilitator: boolean;
@@ -103,46 +109,48 @@ interface DraftPanelProps {
   readonly onFreeze: () => void;
 }
 
-export function DraftPanel({ state, findings, agreedCount, nextVersion, isFacilitator, language, onLanguage, onFreeze }: DraftPanelProps) {
+export function DraftPanel({ state, findings, content, agreedCount, nextVersion, isFacilitator, language, onLanguage, onFreeze }: DraftPanelProps) {
+  const t = useT();
+  const format = useFormat();
   const { settings } = state;
   return (
     <section className="charter-panel" aria-labelledby="draft-heading" data-testid="charter-draft">
-      <h2 id="draft-heading">Draft (from {agreedCount} agreed card{agreedCount === 1 ? '' : 's'})</h2>
-      <TextSetting key={`purpose:${settings.purpose}`} field="purpose" label="Purpose" value={settings.purpose} multiline />
-      <TextSetting key={`scope:${settings.scope}`} field="scope" label="Scope" value={settings.scope} multiline />
-      <TextSetting key={`reviewDate:${settings.reviewDate}`} field="reviewDate" label="Review date" value={settings.reviewDate} />
+      <h2 id="draft-heading">{t('charter.draft.heading', { count: agreedCount })}</h2>
+      <TextSetting key={`purpose:${settings.purpose}`} field="purpose" label={t('charter.draft.purpose')} doing={t('charter.doing.purpose')} value={settings.purpose} multiline />
+      <TextSetting key={`scope:${settings.scope}`} field="scope" label={t('charter.draft.scope')} doing={t('charter.doing.scope')} value={settings.scope} multiline />
+      <TextSetting key={`reviewDate:${settings.reviewDate}`} field="reviewDate" label={t('charter.draft.reviewDate')} doing={t('charter.doing.reviewDate')} value={settings.reviewDate} />
       <QuorumSettings key={JSON.stringify(state.quorum)} rule={state.quorum} disabled={!isFacilitator} />
-      <h3>What would make this charter weak</h3>
+      <h3>{t('charter.draft.findings')}</h3>
       {findings.length === 0 ? (
-        <p data-testid="findings">Nothing: every check passes.</p>
+        <p data-testid="findings">{t('charter.draft.noFindings')}</p>
       ) : (
         <ul className="findings" data-testid="findings">
           {findings.map((f, i) => (
             <li key={i} data-code={f.code}>
-              {f.message}
+              {findingText(t, format, f, content)}
             </li>
           ))}
         </ul>
       )}
-      {state.roster.withoutKey.length > 0 && <p className="hint">No signing key yet, so not on a frozen charter: {state.roster.withoutKey.join(', ')}.</p>}
+      {state.roster.withoutKey.length > 0 && <p className="hint">{t('charter.draft.withoutKey', { names: format.list(state.roster.withoutKey) })}</p>}
       {isFacilitator ? (
         <>
           <div className="field">
-            <label htmlFor="charter-language">Document language (headings and labels of the PDF and Markdown, frozen with the version)</label>
+            <label htmlFor="charter-language">{t('charter.draft.language')}</label>
             <select id="charter-language" value={language} onChange={(e) => onLanguage(e.target.value as DocumentLanguage)} data-testid="charter-language">
               {DOCUMENT_LANGUAGES.map((l) => (
-                <option key={l} value={l} lang={l}>
+                <option key={l} value={l} lang={l} translate="no">
                   {charterWords(l).name}
                 </option>
               ))}
             </select>
           </div>
           <button type="button" className="primary" onClick={onFreeze} data-testid="freeze">
-            Freeze version {nextVersion}
+            {t('charter.draft.freeze', { version: nextVersion })}
           </button>
         </>
       ) : (
-        <p className="hint">The facilitator (or a co-facilitator with the right) sets the quorum and freezes the draft into a version for everyone to sign.</p>
+        <p className="hint">{t('charter.draft.notFacilitator')}</p>
       )}
     </section>
   );

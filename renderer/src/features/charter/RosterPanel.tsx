@@ -4,11 +4,13 @@
 import { useState } from 'react';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { sideLabel, useT } from '../../core/i18n';
 import { Fingerprint } from '../identity';
 import { useCharterService } from './charterContext';
 import type { CharterViewState } from './charterStore';
 
 function MyRole({ me }: { me: CharterViewState['boardRoster'][number] }) {
+  const t = useT();
   const { actions } = useCharterService();
   // Keyed by the stored role by its parent, so a change from elsewhere starts it afresh.
   const [role, setRole] = useState(me.role);
@@ -17,36 +19,37 @@ function MyRole({ me }: { me: CharterViewState['boardRoster'][number] }) {
     try {
       actions.setMyRole(role);
     } catch (e) {
-      notifyError(describeError(e, 'Saving your role'));
+      notifyError(describeError(e, t('charter.doing.role')));
     }
   };
-  return <input aria-label="Your role" value={role} onChange={(e) => setRole(e.target.value)} onBlur={save} placeholder="Your role" />;
+  return <input aria-label={t('charter.roster.yourRole')} value={role} onChange={(e) => setRole(e.target.value)} onBlur={save} placeholder={t('charter.roster.yourRole')} />;
 }
 
 export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewState; me: string; isFacilitator: boolean }) {
+  const t = useT();
   const { actions } = useCharterService();
   const mark = (participantId: string, publicKey: string, checked: boolean) => {
-    actions.markChecked(participantId, publicKey, checked).catch((e: unknown) => notifyError(describeError(e, 'Marking the key checked')));
+    actions.markChecked(participantId, publicKey, checked).catch((e: unknown) => notifyError(describeError(e, t('charter.doing.check'))));
   };
   const facilitator = state.authority.facilitator;
   const facilitates = (publicKey: string | null): string | null => {
     if (!publicKey || !facilitator) return null;
-    if (facilitator.publicKey === publicKey) return 'Facilitator';
-    return facilitator.coFacilitators.some((c) => c.publicKey === publicKey) ? 'Co-facilitator' : null;
+    if (facilitator.publicKey === publicKey) return t('charter.roster.facilitator');
+    return facilitator.coFacilitators.some((c) => c.publicKey === publicKey) ? t('charter.roster.coFacilitator') : null;
   };
   const checked = new Map(state.roster.participants.map((p) => [p.id, p.checkedInPerson]));
   return (
     <section className="charter-panel" aria-labelledby="roster-heading" data-testid="charter-roster">
-      <h2 id="roster-heading">Roster</h2>
+      <h2 id="roster-heading">{t('charter.roster.heading')}</h2>
       <table className="roster-table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Side</th>
-            <th scope="col">Facilitates</th>
-            <th scope="col">Role</th>
-            <th scope="col">Key fingerprint</th>
-            <th scope="col">Checked in person</th>
+            <th scope="col">{t('charter.roster.name')}</th>
+            <th scope="col">{t('charter.roster.side')}</th>
+            <th scope="col">{t('charter.roster.facilitates')}</th>
+            <th scope="col">{t('charter.roster.role')}</th>
+            <th scope="col">{t('charter.roster.fingerprint')}</th>
+            <th scope="col">{t('charter.roster.checked')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,20 +59,19 @@ export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewSt
             return (
               <tr key={p.id} data-testid="roster-row" data-participant={p.name}>
                 <td>
-                  {p.name}
-                  {p.id === me ? ' (you)' : ''}
+                  {p.id === me ? t('charter.roster.you', { name: p.name }) : p.name}
                 </td>
                 <td>
-                  <span className={`badge side-${p.side}`}>{p.side}</span>
+                  <span className={`badge side-${p.side}`}>{sideLabel(t, p.side)}</span>
                 </td>
                 <td data-testid="facilitates">{facilitates(p.publicKey) ?? '—'}</td>
                 <td>{p.id === me ? <MyRole key={p.role} me={p} /> : p.role || '—'}</td>
-                <td>{fingerprint ? <Fingerprint value={fingerprint} label={`Fingerprint of ${p.name}`} /> : 'no key yet'}</td>
+                <td>{fingerprint ? <Fingerprint value={fingerprint} label={t('charter.fingerprintOf', { name: p.name })} /> : t('charter.roster.noKey')}</td>
                 <td>
-                  {isChecked ? 'Yes' : 'No'}
+                  {isChecked ? t('charter.roster.yes') : t('charter.roster.no')}
                   {isFacilitator && p.publicKey && (
                     <button type="button" className="link" onClick={() => mark(p.id, p.publicKey ?? '', !isChecked)}>
-                      {isChecked ? `Undo check of ${p.name}` : `Mark ${p.name} checked`}
+                      {isChecked ? t('charter.roster.uncheck', { name: p.name }) : t('charter.roster.check', { name: p.name })}
                     </button>
                   )}
                 </td>
@@ -78,7 +80,7 @@ export function RosterPanel({ state, me, isFacilitator }: { state: CharterViewSt
           })}
         </tbody>
       </table>
-      <p className="hint">Ask each person to read their fingerprint aloud from their own screen and compare it with this list before marking them.</p>
+      <p className="hint">{t('charter.roster.hint')}</p>
     </section>
   );
 }

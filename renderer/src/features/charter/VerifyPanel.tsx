@@ -4,10 +4,12 @@ import { useState } from 'react';
 import type { FileVerdict } from '../../../../shared/charter';
 import { useHost } from '../../core/hostContext';
 import { describeError } from '../../core/describeError';
+import { useT } from '../../core/i18n';
 import { VerdictView } from './VerdictView';
 import { verifyInWorker } from './verifyInWorker';
 
 export function VerifyPanel() {
+  const t = useT();
   const host = useHost();
   const [result, setResult] = useState<{ name: string; verdict: FileVerdict } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,25 +27,33 @@ export function VerifyPanel() {
           setBusy(null);
         }
       })
-      .catch((e: unknown) => setError(describeError(e, 'Opening the file')));
+      .catch((e: unknown) => setError(describeError(e, t('charter.doing.openFile'))));
   };
   return (
     <section className="charter-panel" aria-labelledby="verify-heading" data-testid="verify-panel">
-      <h2 id="verify-heading">Verify a charter file</h2>
-      <p className="hint">A PDF, Markdown or JSON export. Nothing leaves this device.</p>
+      <h2 id="verify-heading">{t('charter.verify.heading')}</h2>
+      <p className="hint">{t('charter.verify.hint')}</p>
       <button type="button" onClick={open} disabled={busy !== null} data-testid="verify-open">
-        Open a charter file…
+        {t('charter.verify.open')}
       </button>
       {busy && (
         <p aria-busy="true" role="status" data-testid="verify-busy">
-          Verifying {busy}…
+          {t('charter.verify.busy', { name: busy })}
         </p>
       )}
       {error && <p role="alert">{error}</p>}
       {result && (
         <div data-testid="verify-result">
           <h3>{result.name}</h3>
-          {result.verdict.readable ? <VerdictView verdict={result.verdict.verdict} /> : <p role="alert">Unreadable: {result.verdict.error}</p>}
+          {result.verdict.readable ? <VerdictView verdict={result.verdict.verdict} /> : <p role="alert">
+              {t.rich('charter.verify.unreadable', {
+                error: (
+                  <span translate="no" lang="en">
+                    {result.verdict.error}
+                  </span>
+                ),
+              })}
+            </p>}
         </div>
       )}
     </section>

@@ -1,23 +1,18 @@
 // "What changed" since the previous version, so people re-signing see what is new.
-import type { CharterDiff } from '../../../../shared/charter';
+import type { CharterDiff, FrozenCharter } from '../../../../shared/charter';
+import { useFormat, useT } from '../../core/i18n';
+import { diffLines } from './charterWording';
 
-export function VersionDiff({ diff, from }: { readonly diff: CharterDiff; readonly from: number }) {
-  const lines = [
-    ...diff.meta.map((m) => `Changed ${m === 'reviewDate' ? 'review date' : m}`),
-    ...diff.added.map((x) => `Added “${x.title}” (${x.section})`),
-    ...diff.removed.map((x) => `Removed “${x.title}” (${x.section})`),
-    ...diff.changed.map((x) => `Changed “${x.title}”: ${x.fields.join(', ')}`),
-    ...diff.rosterAdded.map((id) => `Roster: added ${id}`),
-    ...diff.rosterRemoved.map((id) => `Roster: removed ${id}`),
-    ...diff.rosterChanged.map((id) => `Roster: changed ${id}`),
-    ...(diff.quorumChanged ? ['Quorum rule changed'] : []),
-    ...(diff.facilitatorChanged ? ['Facilitator or co-facilitators changed'] : []),
-    ...(diff.languageChanged ? ['Document language changed'] : []),
-  ];
+export function VersionDiff({ diff, from, charters }: { readonly diff: CharterDiff; readonly from: number; readonly charters: readonly FrozenCharter[] }) {
+  const t = useT();
+  const format = useFormat();
+  // Roster changes by name: the newer version's name first, else the one the person had before.
+  const nameOf = (id: string) => charters.flatMap((c) => c.roster).find((p) => p.id === id)?.name ?? id;
+  const lines = diffLines(t, format, diff, nameOf);
   return (
     <details className="version-diff" open data-testid="version-diff">
-      <summary>What changed since version {from}</summary>
-      {lines.length === 0 ? <p>Nothing in the content, roster, quorum or facilitators.</p> : <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+      <summary>{t('charter.diff.summary', { version: from })}</summary>
+      {lines.length === 0 ? <p>{t('charter.diff.nothing')}</p> : <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
     </details>
   );
 }

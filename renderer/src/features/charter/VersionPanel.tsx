@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { diffCharters, facilitatorKeys, type VersionLedger } from '../../../../shared/charter';
 import { useHost } from '../../core/hostContext';
+import { useFormat, useT } from '../../core/i18n';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
 import { Fingerprint, useIdentity } from '../identity';
@@ -12,6 +13,7 @@ import { useCharterService, useCharterState } from './charterContext';
 import type { VersionStanding } from './charterStore';
 import { VersionDiff } from './VersionDiff';
 import { SealText, VerdictView } from './VerdictView';
+import { signatureStatusText } from './charterWording';
 
 interface VersionPanelProps {
   readonly version: VersionLedger;
@@ -21,6 +23,8 @@ interface VersionPanelProps {
 }
 
 export function VersionPanel({ version, previous, me, standing }: VersionPanelProps) {
+  const t = useT();
+  const format = useFormat();
   const host = useHost();
   const { actions, store } = useCharterService();
   const authority = useCharterState((s) => s.authority);
@@ -36,9 +40,9 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
       .catch((e: unknown) => notifyError(describeError(e, what)))
       .finally(() => setBusy(false));
   };
-  const save = (format: ExportFormat) =>
-    run('Exporting the charter', async () => {
-      if (await exportBundle(host, version.bundle, format)) notifyInfo(`Charter version ${n} exported.`);
+  const save = (kind: ExportFormat) =>
+    run(t('charter.doing.export'), async () => {
+      if (await exportBundle(host, version.bundle, kind)) notifyInfo(t('charter.exported', { version: n }));
     });
   const sealKeys = facilitatorKeys(charter.facilitator);
   const canSeal = standing === 'facilitator' && authority.mayCharter && authority.myKey !== null && sealKeys?.has(authority.myKey) === true && version.verdict.quorum.met && version.seal !== 'valid';
@@ -51,73 +55,85 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
       data-standing={standing}
     >
       <h2 id={`version-${digest}`}>
-        Version {n} <small>frozen {charter.frozenAt}</small>
+        {t.rich('charter.version.heading', { version: n, frozenAt: <small>{t('charter.version.frozenAt', { at: format.signingTime(charter.frozenAt) })}</small> })}
       </h2>
       {version.conflict && (
-        <p role="alert">Two versions {n} were frozen at the same time. Both are kept unchanged; sign only the one your facilitator names (check the digest).</p>
+        <p role="alert">{t('charter.version.conflict', { version: n })}</p>
       )}
       {standing === 'unauthorized' && (
         <p role="alert" className="problems" data-testid="version-unauthorized">
-          The facilitator did not freeze this version: someone else stored it. Do not sign it.
+          {t('charter.version.unauthorized')}
         </p>
       )}
-      {standing === 'older' && <p className="hint">Frozen before facilitator keys. To sign, the facilitator freezes the charter again.</p>}
+      {standing === 'older' && <p className="hint">{t('charter.version.older')}</p>}
       <p>
-        SHA-256 digest: <code data-testid="version-digest">{digest}</code>
+        {t.rich('charter.version.digest', {
+          digest: (
+            <code data-testid="version-digest" translate="no">
+              {digest}
+            </code>
+          ),
+        })}
       </p>
-      {previous && <VersionDiff diff={diffCharters(previous.frozen.charter, charter)} from={previous.frozen.charter.version} />}
+      {previous && <VersionDiff diff={diffCharters(previous.frozen.charter, charter)} from={previous.frozen.charter.version} charters={[charter, previous.frozen.charter]} />}
       <details open={!signed && mine !== undefined}>
-        <summary>The charter text you sign</summary>
+        <summary>{t('charter.version.textToSign')}</summary>
         <CharterText charter={charter} />
       </details>
       <div className="sign-box" data-testid="sign-box">
         {!mine ? (
-          <p className="hint">You are not on this version’s roster, so you cannot sign it.</p>
+          <p className="hint">{t('charter.version.notOnRoster')}</p>
         ) : standing !== 'facilitator' && !signed ? (
-          <p className="hint">Not open for signing.</p>
+          <p className="hint">{t('charter.version.notOpen')}</p>
         ) : signed ? (
-          <p data-testid="signed-note">You signed version {n}.</p>
+          <p data-testid="signed-note">{t('charter.version.signed', { version: n })}</p>
         ) : (
           <>
             <p>
-              Signing says you agree to the text above, version {n}, digest <code>{digest.slice(0, 16)}…</code>, with your key{' '}
-              {identity.status === 'ready' ? <Fingerprint value={identity.identity.fingerprint} label="Your fingerprint" /> : ''}.
+              {t.rich('charter.version.signingSays', {
+                version: n,
+                digest: <code translate="no">{digest.slice(0, 16)}…</code>,
+                key: identity.status === 'ready' ? <Fingerprint value={identity.identity.fingerprint} label={t('charter.version.yourFingerprint')} /> : '',
+              })}
             </p>
-            <button type="button" className="primary" disabled={busy} onClick={() => run('Signing', () => actions.sign(version, store.getState()))} data-testid="sign">
-              Sign version {n}
+            <button type="button" className="primary" disabled={busy} onClick={() => run(t('charter.doing.sign'), () => actions.sign(version, store.getState()))} data-testid="sign">
+              {t('charter.version.sign', { version: n })}
             </button>
           </>
         )}
       </div>
       <VerdictView verdict={version.verdict} showProblems={false} />
       {version.rejected.length > 0 && (
-        <ul className="problems" aria-label="Rejected signatures" data-testid="rejected">
+        <ul className="problems" aria-label={t('charter.version.rejected')} data-testid="rejected">
           {version.rejected.map((r, i) => (
             <li key={i} data-status={r.status}>
-              Rejected signature claiming {charter.roster.find((p) => p.id === r.signature.signerId)?.name ?? r.signature.signerId}: {r.status} — {r.reason}
+              {t('charter.version.rejectedSignature', { name: charter.roster.find((p) => p.id === r.signature.signerId)?.name ?? r.signature.signerId, status: signatureStatusText(t, r.status) })}{' '}
+              <span translate="no" lang="en">
+                {r.reason}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {version.unreadable > 0 && <p className="problems">{version.unreadable} unreadable entr{version.unreadable === 1 ? 'y was' : 'ies were'} ignored.</p>}
+      {version.unreadable > 0 && <p className="problems">{t('charter.version.unreadable', { count: version.unreadable })}</p>}
       <p>
         {/* The verdict above says whether the seal holds; a seal that no longer covers the signatures is said here. */}
         {version.seal !== version.verdict.seal.status && <SealText status={version.seal} />}
         {canSeal && (
-          <button type="button" disabled={busy} onClick={() => run('Sealing', () => actions.seal(version, store.getState()))} data-testid="seal">
-            Seal the {version.bundle.signatures.length} signatures
+          <button type="button" disabled={busy} onClick={() => run(t('charter.doing.seal'), () => actions.seal(version, store.getState()))} data-testid="seal">
+            {t('charter.version.seal', { count: version.bundle.signatures.length })}
           </button>
         )}
       </p>
-      <div className="export-buttons" role="group" aria-label={`Export version ${n}`}>
+      <div className="export-buttons" role="group" aria-label={t('charter.version.export', { version: n })}>
         <button type="button" disabled={busy} onClick={() => save('pdf')} data-testid="export-pdf">
-          Export PDF
+          {t('charter.version.exportPdf')}
         </button>
         <button type="button" disabled={busy} onClick={() => save('md')} data-testid="export-md">
-          Export Markdown
+          {t('charter.version.exportMd')}
         </button>
         <button type="button" disabled={busy} onClick={() => save('json')} data-testid="export-json">
-          Export JSON
+          {t('charter.version.exportJson')}
         </button>
       </div>
     </section>

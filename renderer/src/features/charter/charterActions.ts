@@ -13,7 +13,6 @@ import {
   freezeCharter,
   makeSeal,
   makeSignature,
-  quorumProblem,
   sameAsBefore,
   sealInputFor,
   setDraftField,
@@ -30,7 +29,9 @@ import {
 } from '../../../../shared/charter';
 import type { Host } from '../../host/Host';
 import { LOCAL } from '../../core/origins';
+import { currentFormat, t } from '../../core/i18n';
 import { UserError } from '../../core/userError';
+import { quorumProblemText } from './charterWording';
 import type { CharterAuthority } from './charterAuthority';
 import { latestStanding, standingOf, type CharterViewState } from './charterStore';
 
@@ -83,13 +84,13 @@ export interface CharterActions {
 
 export function createCharterActions({ host, doc, charterId, me, authority }: CharterDeps): CharterActions {
   const powers = (): CharterAuthority => {
-    if (!authority?.read().mayCharter) throw new UserError('Only the facilitator (or a co-facilitator with the right) can do this.');
+    if (!authority?.read().mayCharter) throw new UserError(t('charter.error.notFacilitator'));
     return authority;
   };
   return {
     setDraftText: (field, value) => setDraftField(doc, field, value, LOCAL),
     setQuorum: async (rule) => {
-      const problem = quorumProblem(rule);
+      const problem = quorumProblemText(t, currentFormat(), rule);
       if (problem) throw new UserError(problem);
       await powers().setQuorum(rule);
     },
@@ -101,14 +102,14 @@ export function createCharterActions({ host, doc, charterId, me, authority }: Ch
     prepareFreeze: (state, snapshot, language) => {
       powers();
       const facilitator = state.authority.facilitator;
-      if (!facilitator) throw new UserError('This workshop has no facilitator key yet, so no version can say who facilitates it.');
+      if (!facilitator) throw new UserError(t('charter.error.noFacilitatorKey'));
       const draft = draftOf(state, snapshot, language);
-      const problem = quorumProblem(draft.quorum);
+      const problem = quorumProblemText(t, currentFormat(), draft.quorum);
       if (problem) throw new UserError(problem);
       const previous = latestStanding(state)?.frozen ?? null;
       const frozen = freezeCharter({ charterId, content: draft.content, roster: draft.roster, quorum: draft.quorum, frozenAt: new Date(), facilitator, language, ...(previous ? { previous } : {}) });
       if (previous && sameAsBefore(previous.charter, frozen.charter)) {
-        throw new UserError(`Nothing changed since version ${previous.charter.version}: its content, roster, quorum, facilitators and language are the same, so there is nothing new to sign.`);
+        throw new UserError(t('charter.error.unchanged', { version: previous.charter.version }));
       }
       return { frozen, previous, diff: previous ? diffCharters(previous.charter, frozen.charter) : null };
     },
@@ -119,11 +120,11 @@ export function createCharterActions({ host, doc, charterId, me, authority }: Ch
     },
     sign: async (version, state) => {
       const standing = standingOf(version, state.authority);
-      if (standing !== 'facilitator') throw new UserError(standing === 'older' ? 'This version was frozen before facilitator keys; ask the facilitator to freeze it again.' : 'The facilitator did not freeze this version: do not sign it.');
+      if (standing !== 'facilitator') throw new UserError(standing === 'older' ? t('charter.error.olderVersion') : t('charter.error.notByFacilitator'));
       const mine = version.frozen.charter.roster.find((p) => p.id === me());
-      if (!mine) throw new UserError('You are not on the roster of this version, so your signature would not count.');
+      if (!mine) throw new UserError(t('charter.error.notOnRoster'));
       const identity = await host.identity.get();
-      if (identity.publicKey !== mine.publicKey) throw new UserError('This version lists a different key for you than this device has; ask the facilitator to freeze a new version.');
+      if (identity.publicKey !== mine.publicKey) throw new UserError(t('charter.error.otherKey'));
       const input = signingInputFor(version.bundle, nowIso());
       const signature = await host.identity.signCharter(input);
       storeSignature(doc, version.frozen.digest, makeSignature(mine, input, signature), LOCAL);
@@ -133,7 +134,7 @@ export function createCharterActions({ host, doc, charterId, me, authority }: Ch
       const myKey = state.authority.myKey;
       const mine = version.frozen.charter.roster.find((p) => p.id === me());
       const keys = facilitatorKeys(version.frozen.charter.facilitator);
-      if (!mine || !myKey || mine.publicKey !== myKey || !keys?.has(myKey)) throw new UserError('This version names other keys as its facilitators, so a seal from this device would not count.');
+      if (!mine || !myKey || mine.publicKey !== myKey || !keys?.has(myKey)) throw new UserError(t('charter.error.sealOtherKeys'));
       const input = sealInputFor(version.bundle, nowIso());
       const signature = await host.identity.signSeal(input);
       storeSeal(doc, version.frozen.digest, makeSeal(mine, input, signature), LOCAL);

@@ -2,6 +2,7 @@
 // facilitator froze that awaits their signature, a version whose quorum is now met, and one the
 // facilitator has sealed. The charter button carries the first as a badge; the service
 // announces each as it happens (not what was already so when the workshop opened).
+import { t } from '../../core/i18n';
 import { notifyInfo } from '../../core/notices';
 import { standingOf, type CharterViewState } from './charterStore';
 
@@ -30,8 +31,8 @@ export function charterSignals(state: CharterViewState, me: string): CharterSign
 
 /** Tells the user what changed between two readings of the charter. */
 export function announceChanges(before: CharterSignals, after: CharterSignals, state: CharterViewState): void {
-  const number = (digest: string) => state.ledger.versions.find((v) => v.frozen.digest === digest)?.frozen.charter.version ?? '?';
-  for (const n of after.awaitingMe) if (!before.awaitingMe.includes(n)) notifyInfo(`Charter version ${n} awaits your signature: open the charter to read and sign it.`);
-  for (const d of after.quorumMet) if (!before.quorumMet.has(d)) notifyInfo(`Charter version ${number(d)} has its quorum: enough people from each side have signed.`);
-  for (const d of after.sealed) if (!before.sealed.has(d)) notifyInfo(`Charter version ${number(d)} is sealed: its signatures are final and it can go to leadership.`);
+  const number = (digest: string) => state.ledger.versions.find((v) => v.frozen.digest === digest)?.frozen.charter.version ?? 0;
+  for (const n of after.awaitingMe) if (!before.awaitingMe.includes(n)) notifyInfo(t('charter.notice.awaiting', { version: n }));
+  for (const d of after.quorumMet) if (!before.quorumMet.has(d)) notifyInfo(t('charter.notice.quorumMet', { version: number(d) }));
+  for (const d of after.sealed) if (!before.sealed.has(d)) notifyInfo(t('charter.notice.sealed', { version: number(d) }));
 }

@@ -4,6 +4,7 @@
 // VERIFY_TIMEOUT_MS (the limits keep any file to a few seconds) is ended and the file reported
 // unreadable, so the dialog never waits forever.
 import type { FileVerdict } from '../../../../shared/charter';
+import { t } from '../../core/i18n';
 
 export type VerifyResponse = { readonly ok: true; readonly verdict: FileVerdict } | { readonly ok: false; readonly error: string };
 
@@ -18,7 +19,7 @@ export function verifyInWorker(bytes: Uint8Array): Promise<FileVerdict> {
     };
     const timer = setTimeout(() => {
       done();
-      resolve({ readable: false, error: `verifying it did not finish within ${VERIFY_TIMEOUT_MS / 1000} s, so it was stopped` });
+      resolve({ readable: false, error: t('charter.verify.timeout', { seconds: VERIFY_TIMEOUT_MS / 1000 }) });
     }, VERIFY_TIMEOUT_MS);
     worker.onmessage = (event: MessageEvent<VerifyResponse>) => {
       done();

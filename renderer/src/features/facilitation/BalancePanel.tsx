@@ -4,9 +4,10 @@
 // Each gap is a memoised row keyed by what it is about, so an edit re-renders only the gaps it
 // changed, not the whole list (hundreds of rows on a large board).
 import { memo, useMemo } from 'react';
-import type { SectionId } from '../../../../shared/board';
+import type { BoardSnapshot, SectionId } from '../../../../shared/board';
 import { useStore } from 'zustand';
-import { computeBalance, type CoverageKind } from '../../../../shared/facilitation';
+import { accountableNames, computeBalance, type CoverageGap, type CoverageKind } from '../../../../shared/facilitation';
+import { sectionTitle, sideLabel, useFormat, useT, type Formatter, type Translate } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext, type Facilitation } from './facilitationContext';
 import { BalanceChart } from './BalanceChart';
 import { navigateTo } from './navigateTo';
@@ -17,7 +18,28 @@ export function BalancePanel() {
   return <Balance facilitation={facilitation} />;
 }
 
+/** A coverage gap in the reader's words, from its kind and the card it is about. */
+function gapText(t: Translate, format: Formatter, gap: CoverageGap, snapshot: BoardSnapshot): string {
+  const card = gap.cardId ? snapshot.cards[gap.cardId] : undefined;
+  const f = card?.fields ?? {};
+  const title = f.title ?? '';
+  const blank = (v: string | undefined) => (v ?? '').trim().length === 0;
+  const missing = (it: string | undefined, ot: string | undefined) => format.list([blank(it) ? sideLabel(t, 'IT') : '', blank(ot) ? sideLabel(t, 'OT') : ''].filter(Boolean), 'disjunction');
+  switch (gap.kind) {
+    case 'tradeoff-view':
+      return t('facilitation.gap.tradeoffView', { title, sides: missing(f.itView, f.otView) });
+    case 'goal-owner':
+      return t('facilitation.gap.goalOwner', { title, sides: missing(f.itOwner, f.otOwner) });
+    case 'accountable':
+      return t('facilitation.gap.accountable', { title, count: accountableNames(f.accountable).length });
+    case 'silent-side':
+      return t('facilitation.gap.silentSide', { side: gap.side ? sideLabel(t, gap.side) : '', section: sectionTitle(t, gap.section) });
+  }
+}
+
 function Balance({ facilitation }: { readonly facilitation: Facilitation }) {
+  const t = useT();
+  const format = useFormat();
   const snapshot = useStore(facilitation.controller.board, (s) => s.snapshot);
   const results = useFacilitation((v) => v.results);
   const cast = useFacilitation((v) => v.ballotsCast);
@@ -27,18 +49,18 @@ function Balance({ facilitation }: { readonly facilitation: Facilitation }) {
     : null;
   return (
     <section className="balance-panel" aria-labelledby="balance-heading" data-testid="balance-panel">
-      <h2 id="balance-heading">IT/OT balance</h2>
+      <h2 id="balance-heading">{t('facilitation.balance.heading')}</h2>
       <div className="balance-charts">
-        <BalanceChart title="Cards by side" counts={balance.contributions} testId="chart-contributions" />
-        {dots ? <BalanceChart title="Dots by side (revealed)" counts={dots} testId="chart-votes" /> : cast && <BalanceChart title="Ballots by side (votes hidden)" counts={cast} testId="chart-votes" />}
+        <BalanceChart title={t('facilitation.balance.cards')} counts={balance.contributions} testId="chart-contributions" />
+        {dots ? <BalanceChart title={t('facilitation.balance.dots')} counts={dots} testId="chart-votes" /> : cast && <BalanceChart title={t('facilitation.balance.ballots')} counts={cast} testId="chart-votes" />}
       </div>
-      <h3>Coverage</h3>
+      <h3>{t('facilitation.balance.coverage')}</h3>
       {balance.gaps.length === 0 ? (
-        <p data-testid="coverage-ok">No gaps: every trade-off has both views, every goal an owner on each side, every scenario one Accountable.</p>
+        <p data-testid="coverage-ok">{t('facilitation.balance.noGaps')}</p>
       ) : (
         <ul className="coverage-list" data-testid="coverage-list">
           {balance.gaps.map((gap) => (
-            <GapRow key={`${gap.kind}-${gap.section}-${gap.cardId ?? ''}`} kind={gap.kind} section={gap.section} cardId={gap.cardId} message={gap.message} />
+            <GapRow key={`${gap.kind}-${gap.section}-${gap.cardId ?? ''}`} kind={gap.kind} section={gap.section} cardId={gap.cardId} message={gapText(t, format, gap, snapshot)} />
           ))}
         </ul>
       )}

@@ -2,6 +2,7 @@
 // controls for facilitators, refused actions, the open vote, the results, and the balance.
 import './facilitation.css';
 import { useState } from 'react';
+import { useT } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { PhaseBanner } from './PhaseBanner';
 import { FacilitatorBar } from './FacilitatorBar';
@@ -11,6 +12,7 @@ import { ResultsPanel } from './ResultsPanel';
 import { BalancePanel } from './BalancePanel';
 
 export function FacilitationPanel() {
+  const t = useT();
   const facilitation = useFacilitationContext();
   const isFacilitator = useFacilitation((v) => v.isFacilitator);
   // The balance is worked out and drawn only while it is open: closed, an edit costs it nothing.
@@ -27,7 +29,7 @@ export function FacilitationPanel() {
       <VotePanel />
       <ResultsPanel />
       <details className="balance-details" data-testid="balance-details" onToggle={(event) => setBalanceOpen(event.currentTarget.open)}>
-        <summary>IT/OT balance and coverage</summary>
+        <summary>{t('facilitation.balance.summary')}</summary>
         {balanceOpen && <BalancePanel />}
       </details>
     </div>

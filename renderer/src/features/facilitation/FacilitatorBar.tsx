@@ -2,10 +2,11 @@
 // ideation, bring everyone here, the agenda, and who co-facilitates. Every button signs an
 // action with this device's key; a co-facilitator sees the groups their delegation covers.
 import { useState } from 'react';
-import { SECTIONS, sectionSpec, type SectionId } from '../../../../shared/board';
+import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { currentPhase, currentRound } from '../../../../shared/facilitation';
 import { notifyError, announce } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { sectionTitle, useFormat, useT } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { useLastBoardPlace } from './useLastBoardPlace';
 import { AgendaEditor } from './AgendaEditor';
@@ -13,6 +14,8 @@ import { FacilitatorsDialog, rightsText } from './FacilitatorsDialog';
 
 
 export function FacilitatorBar() {
+  const t = useT();
+  const format = useFormat();
   const facilitation = useFacilitationContext();
   const state = useFacilitation((v) => v.state);
   const rights = useFacilitation((v) => v.myRights) ?? [];
@@ -42,80 +45,79 @@ export function FacilitatorBar() {
 
   if (identityError) {
     return (
-      <div className="facilitator-bar" role="group" aria-label="Facilitator controls">
+      <div className="facilitator-bar" role="group" aria-label={t('facilitation.bar.label')}>
         <p className="facilitator-warning" role="note" data-testid="facilitator-identity-error">
-          {identityError} Facilitator actions are signed with this device's key, so they cannot be sent from here.
+          {identityError} {t('facilitation.bar.identityError')}
         </p>
       </div>
     );
   }
   const may = (right: 'run' | 'votes') => rights.includes(right);
   return (
-    <div className="facilitator-bar" role="toolbar" aria-label="Facilitator controls" data-testid="facilitator-bar">
+    <div className="facilitator-bar" role="toolbar" aria-label={t('facilitation.bar.label')} data-testid="facilitator-bar">
       {!isPrimary && delegation && (
         <p className="muted" data-testid="co-facilitator-note">
-          You co-facilitate for {facilitatorName ?? 'the facilitator'} ({rightsText(delegation.rights)}) until{' '}
-          {new Date(delegation.expiresAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}.
+          {t('facilitation.bar.coFacilitating', { name: facilitatorName ?? t('facilitation.theFacilitator'), rights: rightsText(t, format, delegation.rights), until: format.dateTime(delegation.expiresAt, 'short', 'short') })}
         </p>
       )}
       {may('run') && (
         <>
-          <div className="bar-group" role="group" aria-label="Phase">
-            <button type="button" onClick={run('Changing the phase', () => actions.movePhase(-1))} disabled={index <= 0} data-testid="phase-previous">
-              ← Previous phase
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.phase')}>
+            <button type="button" onClick={run(t('facilitation.doing.phase'), () => actions.movePhase(-1))} disabled={index <= 0} data-testid="phase-previous">
+              {t('facilitation.bar.previous')}
             </button>
-            <button type="button" onClick={run('Changing the phase', () => actions.movePhase(1))} disabled={index >= state.agenda.phases.length - 1} data-testid="phase-next">
-              {phase ? 'Next phase →' : 'Start the agenda →'}
+            <button type="button" onClick={run(t('facilitation.doing.phase'), () => actions.movePhase(1))} disabled={index >= state.agenda.phases.length - 1} data-testid="phase-next">
+              {phase ? t('facilitation.bar.next') : t('facilitation.bar.start')}
             </button>
             <button type="button" onClick={() => setEditing(true)} data-testid="edit-agenda">
-              Agenda…
+              {t('facilitation.bar.agenda')}
             </button>
           </div>
-          <div className="bar-group" role="group" aria-label="Timer">
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.timer')}>
             {timer.status === 'idle' ? (
-              <button type="button" onClick={run('Starting the timer', () => actions.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
-                Start timer ({phase?.minutes ?? 10} min)
+              <button type="button" onClick={run(t('facilitation.doing.startTimer'), () => actions.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
+                {t('facilitation.bar.startTimer', { minutes: phase?.minutes ?? 10 })}
               </button>
             ) : timer.status === 'running' ? (
-              <button type="button" onClick={run('Pausing the timer', actions.pauseTimer)} data-testid="timer-pause">
-                Pause
+              <button type="button" onClick={run(t('facilitation.doing.pauseTimer'), actions.pauseTimer)} data-testid="timer-pause">
+                {t('facilitation.bar.pause')}
               </button>
             ) : (
-              <button type="button" onClick={run('Resuming the timer', actions.resumeTimer)} data-testid="timer-resume">
-                Resume
+              <button type="button" onClick={run(t('facilitation.doing.resumeTimer'), actions.resumeTimer)} data-testid="timer-resume">
+                {t('facilitation.bar.resume')}
               </button>
             )}
-            <button type="button" onClick={run('Extending the timer', () => actions.extendTimer(1))} disabled={timer.status === 'idle'} data-testid="timer-extend">
-              +1 min
+            <button type="button" onClick={run(t('facilitation.doing.extendTimer'), () => actions.extendTimer(1))} disabled={timer.status === 'idle'} data-testid="timer-extend">
+              {t('facilitation.bar.extend', { minutes: 1 })}
             </button>
-            <button type="button" onClick={run('Extending the timer', () => actions.extendTimer(5))} disabled={timer.status === 'idle'}>
-              +5 min
+            <button type="button" onClick={run(t('facilitation.doing.extendTimer'), () => actions.extendTimer(5))} disabled={timer.status === 'idle'}>
+              {t('facilitation.bar.extend', { minutes: 5 })}
             </button>
-            <button type="button" onClick={run('Stopping the timer', actions.stopTimer)} disabled={timer.status === 'idle'} data-testid="timer-stop">
-              Stop
+            <button type="button" onClick={run(t('facilitation.doing.stopTimer'), actions.stopTimer)} disabled={timer.status === 'idle'} data-testid="timer-stop">
+              {t('facilitation.bar.stop')}
             </button>
           </div>
         </>
       )}
       {may('votes') && (
-          <div className="bar-group" role="group" aria-label="Voting">
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.voting')}>
             {round?.status === 'open' ? (
         <>
-                <button type="button" onClick={run('Revealing the votes', actions.revealVotes, 'Votes revealed.')} data-testid="vote-reveal">
-                  Reveal votes
+                <button type="button" onClick={run(t('facilitation.doing.reveal'), actions.revealVotes, t('facilitation.bar.revealed'))} data-testid="vote-reveal">
+                  {t('facilitation.bar.reveal')}
                 </button>
-                <button type="button" onClick={run('Closing the vote', actions.closeVote)} data-testid="vote-close">
-                  Close vote
+                <button type="button" onClick={run(t('facilitation.doing.closeVote'), actions.closeVote)} data-testid="vote-close">
+                  {t('facilitation.bar.closeVote')}
                 </button>
         </>
             ) : (
         <>
                 <label>
-                  Dots each{' '}
+                  {t('facilitation.bar.dotsEach')}{' '}
                   <input type="number" min={1} max={20} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} className="budget-input" data-testid="vote-budget" />
                 </label>
-                <button type="button" onClick={run('Starting the vote', () => actions.startVote(budget), 'Vote started.')} data-testid="vote-start">
-                  Start vote
+                <button type="button" onClick={run(t('facilitation.doing.startVote'), () => actions.startVote(budget), t('facilitation.bar.voteStarted'))} data-testid="vote-start">
+                  {t('facilitation.bar.startVote')}
                 </button>
         </>
             )}
@@ -123,37 +125,38 @@ export function FacilitatorBar() {
       )}
       {may('run') && (
         <>
-          <div className="bar-group" role="group" aria-label="Ideation">
-            <button type="button" aria-pressed={state.anonymous} onClick={run('Switching anonymous ideation', () => actions.setAnonymous(!state.anonymous))} data-testid="anonymous-toggle">
-              Anonymous ideation {state.anonymous ? 'on' : 'off'}
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.ideation')}>
+            <button type="button" aria-pressed={state.anonymous} onClick={run(t('facilitation.doing.anonymous'), () => actions.setAnonymous(!state.anonymous))} data-testid="anonymous-toggle">
+              {t('facilitation.bar.anonymous', { on: state.anonymous ? 'yes' : 'no' })}
             </button>
           </div>
-          <div className="bar-group" role="group" aria-label="Bring everyone">
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.bringGroup')}>
             <label>
-              Section{' '}
+              {t('facilitation.bar.section')}{' '}
               <select value={bringSection} onChange={(e) => setTarget(e.target.value as SectionId)} data-testid="bring-section">
                 {SECTIONS.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.title}
+                    {sectionTitle(t, s.id)}
                   </option>
                 ))}
               </select>
             </label>
             <button
               type="button"
-              onClick={run('Bringing everyone', () => actions.bringHere(bringSection, bringCard), `Everyone brought to ${sectionSpec(bringSection).title}.`)}
+              onClick={run(t('facilitation.doing.bring'), () => actions.bringHere(bringSection, bringCard), t('facilitation.bar.brought', { section: sectionTitle(t, bringSection) }))}
               data-testid="bring-everyone"
             >
               {/* The card part is off-screen text: a label that changed width with focus would move the
                   board under the pointer between press and release, and the click would land elsewhere. */}
-              Bring everyone here<span className="visually-hidden">{bringCard ? ', to the card you were on' : ''}</span>
+              {t('facilitation.bar.bring')}
+              <span className="visually-hidden">{bringCard ? t('facilitation.bar.bringCard') : ''}</span>
             </button>
           </div>
         </>
       )}
-      <div className="bar-group" role="group" aria-label="Facilitators">
+      <div className="bar-group" role="group" aria-label={t('facilitation.bar.facilitators')}>
         <button type="button" onClick={() => setPeople(true)} data-testid="open-facilitators">
-          Co-facilitators…
+          {t('facilitation.bar.coFacilitators')}
         </button>
       </div>
       {editing && <AgendaEditor onClose={() => setEditing(false)} />}

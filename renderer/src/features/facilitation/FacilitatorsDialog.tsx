@@ -7,23 +7,32 @@ import { useState } from 'react';
 import { RIGHTS, type Right } from '../../../../shared/facilitation';
 import { announce, notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { useFormat, useT, type Formatter, type MessageKey, type Translate } from '../../core/i18n';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { keyFingerprint } from './keyFingerprint';
 import type { Delegate } from './facilitationActions';
 
-const RIGHT_LABELS: Record<Right, string> = {
-  run: 'Run the workshop (phases, timer, agenda, anonymity, bring everyone)',
-  votes: 'Votes (start, reveal, close)',
-  charter: 'Charter (quorum, in-person checks, freeze, seal)',
+const RIGHT_LABELS: Record<Right, MessageKey> = {
+  run: 'facilitation.right.run',
+  votes: 'facilitation.right.votes',
+  charter: 'facilitation.right.charter',
 };
 
-export const rightsText = (rights: readonly Right[]): string => rights.map((r) => ({ run: 'run', votes: 'votes', charter: 'charter' })[r]).join(', ');
+const RIGHT_NAMES: Record<Right, MessageKey> = {
+  run: 'facilitation.rightName.run',
+  votes: 'facilitation.rightName.votes',
+  charter: 'facilitation.rightName.charter',
+};
 
-const clockTime = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+export const rightsText = (t: Translate, format: Formatter, rights: readonly Right[]): string => format.list(rights.map((r) => t(RIGHT_NAMES[r])), 'unit');
 
 export function FacilitatorsDialog({ onClose }: { readonly onClose: () => void }) {
+  const t = useT();
+  const format = useFormat();
+  // A delegation ends within 72 hours: the date is shown too, in case that is tomorrow.
+  const clockTime = (ms: number): string => format.dateTime(ms, 'short', 'short');
   const facilitation = useFacilitationContext();
   const roster = useFacilitation((v) => v.roster) ?? [];
   const state = useFacilitation((v) => v.state);
@@ -43,33 +52,39 @@ export function FacilitatorsDialog({ onClose }: { readonly onClose: () => void }
   const candidates = roster.filter((p) => p.publicKey && p.publicKey !== facilitator?.publicKey);
   const toggle = (right: Right, on: boolean) => setRights(on ? RIGHTS.filter((r) => r === right || rights.includes(r)) : rights.filter((r) => r !== right));
   return (
-    <Dialog title="Facilitator and co-facilitators" onClose={onClose} testId="facilitators-dialog">
+    <Dialog title={t('facilitation.people.title')} onClose={onClose} testId="facilitators-dialog">
       <p>
-        Facilitator: <strong>{facilitator?.name ?? 'nobody yet'}</strong>
-        {facilitator && <> · key <code>{facilitator.fingerprint}</code></>}
-        {facilitator?.since === 'handover' ? ' (handed over)' : ''}
+        {t.rich('facilitation.people.facilitator', { name: <strong>{facilitator?.name ?? t('facilitation.people.nobody')}</strong> })}
+        {facilitator && (
+          <>
+            {' · '}
+            {t.rich('facilitation.people.key', { key: <code translate="no">{facilitator.fingerprint}</code> })}
+          </>
+        )}
+        {facilitator?.since === 'handover' ? ` ${t('facilitation.people.handedOver')}` : ''}
       </p>
       {isPrimary && (
         <fieldset className="field">
-          <legend>A new co-facilitator gets</legend>
+          <legend>{t('facilitation.people.gets')}</legend>
           {RIGHTS.map((r) => (
             <label key={r} className="radio">
-              <input type="checkbox" checked={rights.includes(r)} onChange={(e) => toggle(r, e.target.checked)} data-testid={`right-${r}`} /> {RIGHT_LABELS[r]}
+              <input type="checkbox" checked={rights.includes(r)} onChange={(e) => toggle(r, e.target.checked)} data-testid={`right-${r}`} /> {t(RIGHT_LABELS[r])}
             </label>
           ))}
           <label>
-            for{' '}
-            <input type="number" min={1} max={72} value={hours} onChange={(e) => setHours(Math.max(1, Math.min(72, Math.floor(Number(e.target.value) || 1))))} data-testid="delegation-hours" /> hours
+            {t('facilitation.people.for')}{' '}
+            <input type="number" min={1} max={72} value={hours} onChange={(e) => setHours(Math.max(1, Math.min(72, Math.floor(Number(e.target.value) || 1))))} data-testid="delegation-hours" />{' '}
+            {t('facilitation.people.hours', { count: hours })}
           </label>
         </fieldset>
       )}
       <table className="roster-table" data-testid="facilitators-table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Facilitation</th>
-            {isPrimary && <th scope="col">Change</th>}
+            <th scope="col">{t('facilitation.people.name')}</th>
+            <th scope="col">{t('facilitation.people.keyColumn')}</th>
+            <th scope="col">{t('facilitation.people.facilitation')}</th>
+            {isPrimary && <th scope="col">{t('facilitation.people.change')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -82,29 +97,29 @@ export function FacilitatorsDialog({ onClose }: { readonly onClose: () => void }
               <tr key={p.id} data-testid="facilitator-row" data-participant={p.name}>
                 <td>{p.name}</td>
                 <td>
-                  <code>{keyFingerprint(key)}</code>
+                  <code translate="no">{keyFingerprint(key)}</code>
                 </td>
                 <td data-testid="delegation-state">
-                  {co ? (active ? `Co-facilitator (${rightsText(co.rights)}) until ${clockTime(co.expiresAt)}` : `Co-facilitator until ${clockTime(co.expiresAt)}: ended`) : '—'}
+                  {co ? (active ? t('facilitation.people.active', { rights: rightsText(t, format, co.rights), until: clockTime(co.expiresAt) }) : t('facilitation.people.ended', { until: clockTime(co.expiresAt) })) : '—'}
                 </td>
                 {isPrimary && (
                   <td>
                     {active ? (
-                      <button type="button" onClick={() => void run('Ending the delegation', () => actions.revoke(key), `${p.name} no longer co-facilitates.`)} data-testid="revoke">
-                        End
+                      <button type="button" onClick={() => void run(t('facilitation.doing.revoke'), () => actions.revoke(key), t('facilitation.people.revoked', { name: p.name }))} data-testid="revoke">
+                        {t('facilitation.people.end')}
                       </button>
                     ) : (
                       <button
                         type="button"
                         disabled={rights.length === 0}
-                        onClick={() => void run('Making a co-facilitator', () => actions.delegate(who, rights, hours), `${p.name} co-facilitates for ${hours} hours.`)}
+                        onClick={() => void run(t('facilitation.doing.delegate'), () => actions.delegate(who, rights, hours), t('facilitation.people.delegated', { name: p.name, hours }))}
                         data-testid="delegate"
                       >
-                        Make co-facilitator
+                        {t('facilitation.people.delegate')}
                       </button>
                     )}{' '}
                     <button type="button" onClick={() => setHandingTo(who)} data-testid="hand-over">
-                      Hand over…
+                      {t('facilitation.people.handOver')}
                     </button>
                   </td>
                 )}
@@ -113,23 +128,23 @@ export function FacilitatorsDialog({ onClose }: { readonly onClose: () => void }
           })}
         </tbody>
       </table>
-      {candidates.length === 0 && <p className="hint">Nobody else here has a signing key yet.</p>}
-      {!isPrimary && <p className="hint">Only the facilitator can name co-facilitators or hand the workshop over.</p>}
+      {candidates.length === 0 && <p className="hint">{t('facilitation.people.nobodyElse')}</p>}
+      {!isPrimary && <p className="hint">{t('facilitation.people.onlyFacilitator')}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} data-testid="facilitators-close">
-          Close
+          {t('common.close')}
         </button>
       </div>
       {handingTo && (
         <ConfirmDialog
-          title={`Hand the workshop over to ${handingTo.name}?`}
-          confirmLabel={`Hand over to ${handingTo.name}`}
-          message={`${handingTo.name} (key ${keyFingerprint(handingTo.publicKey)}) becomes the facilitator, for everyone. From then on this device’s facilitator actions are refused; only ${handingTo.name} can give them back.`}
+          title={t('facilitation.handOver.title', { name: handingTo.name })}
+          confirmLabel={t('facilitation.handOver.confirm', { name: handingTo.name })}
+          message={t('facilitation.handOver.message', { name: handingTo.name, key: keyFingerprint(handingTo.publicKey) })}
           onCancel={() => setHandingTo(null)}
           onConfirm={() => {
             const to = handingTo;
             setHandingTo(null);
-            void run('Handing the workshop over', () => actions.handOver(to), `${to.name} now facilitates this workshop.`);
+            void run(t('facilitation.doing.handOver'), () => actions.handOver(to), t('facilitation.handOver.done', { name: to.name }));
           }}
         />
       )}

@@ -2,12 +2,14 @@
 // this peer estimates it), "Paused", or "Time is up" with a beep unless muted.
 import { useEffect, useRef, useState } from 'react';
 import { formatRemaining, remainingMs } from '../../../../shared/facilitation';
+import { useT } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { isMuted, setMuted } from './facilitationStorage';
 import { playBeep } from './beep';
 import { useNow } from './useNow';
 
 export function TimerDisplay() {
+  const t = useT();
   const facilitation = useFacilitationContext();
   const timer = useFacilitation((v) => v.state.timer);
   const offset = useFacilitation((v) => (v.isFacilitator ? 0 : v.offsetMs)) ?? 0;
@@ -28,19 +30,19 @@ export function TimerDisplay() {
   };
   return (
     <div className={`timer${ended ? ' timer-ended' : ''}`} data-testid="timer">
-      <span className="timer-label">Timer</span>{' '}
-      <span className="timer-value" role="timer" aria-label={`Time left ${formatRemaining(left)}`} data-testid="timer-value" data-remaining-ms={left}>
+      <span className="timer-label">{t('facilitation.timer.label')}</span>{' '}
+      <span className="timer-value" role="timer" aria-label={t('facilitation.timer.left', { time: formatRemaining(left) })} data-testid="timer-value" data-remaining-ms={left}>
         {formatRemaining(left)}
       </span>
-      {timer.status === 'paused' && <span className="timer-state"> (paused)</span>}
+      {timer.status === 'paused' && <span className="timer-state"> {t('facilitation.timer.paused')}</span>}
       {ended && (
         <strong className="timer-state" role="alert" data-testid="timer-ended">
           {' '}
-          Time is up
+          {t('facilitation.timer.up')}
         </strong>
       )}
       <button type="button" className="link-button" aria-pressed={muted} onClick={toggleMute} data-testid="timer-mute">
-        {muted ? 'Sound off' : 'Sound on'}
+        {muted ? t('facilitation.timer.soundOff') : t('facilitation.timer.soundOn')}
       </button>
     </div>
   );

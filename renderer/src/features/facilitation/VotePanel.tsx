@@ -8,6 +8,7 @@ import { SECTIONS } from '../../../../shared/board';
 import { currentRound, dotsUsed, type Dots } from '../../../../shared/facilitation';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { sectionTitle, useT } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext, type Facilitation } from './facilitationContext';
 import { myDots } from './facilitationStorage';
 
@@ -27,6 +28,7 @@ interface OpenVoteProps {
 }
 
 function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
+  const t = useT();
   const sections = useStore(facilitation.controller.board, (s) => s.snapshot.sections);
   const [dots, setDots] = useState<Dots>(() => myDots(facilitation.controller.vault, roundId));
   const left = budget - dotsUsed(dots);
@@ -37,21 +39,20 @@ function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
     if (n === 0) delete next[cardId];
     else next[cardId] = n;
     setDots(next);
-    facilitation.actions.castVote(next).catch((e: unknown) => notifyError(describeError(e, 'Voting')));
+    facilitation.actions.castVote(next).catch((e: unknown) => notifyError(describeError(e, t('facilitation.doing.vote'))));
   };
   return (
     <section className="vote-panel" aria-labelledby="vote-heading" data-testid="vote-panel">
-      <h2 id="vote-heading">Vote</h2>
+      <h2 id="vote-heading">{t('facilitation.vote.heading')}</h2>
       <p>
         <strong data-testid="dots-left" aria-live="polite">
-          {left} of {budget} dots left
-        </strong>
-        . Your ballot is signed with your key and stays sealed until the facilitator reveals the votes. Ballots so far: IT {cast.IT ?? 0}, OT {cast.OT ?? 0}
-        {(cast.facilitator ?? 0) > 0 ? `, facilitator ${cast.facilitator ?? 0}` : ''}.
+          {t('facilitation.vote.left', { left, budget })}
+        </strong>{' '}
+        {t('facilitation.vote.explain', { it: cast.IT ?? 0, ot: cast.OT ?? 0, neutral: cast.facilitator ?? 0 })}
       </p>
       {SECTIONS.filter((s) => s.id !== 'parking' && (sections[s.id].length) > 0).map((s) => (
         <div key={s.id} className="vote-section">
-          <h3>{s.title}</h3>
+          <h3>{sectionTitle(t, s.id)}</h3>
           <ul className="vote-list">
             {sections[s.id].map((card) => {
               const mine = dots[card.id] ?? 0;
@@ -59,13 +60,13 @@ function OpenVote({ facilitation, roundId, budget, cast }: OpenVoteProps) {
               return (
                 <li key={card.id} className="vote-row" data-testid="vote-row" data-card-id-vote={card.id}>
                   <span className="vote-title">{title}</span>
-                  <button type="button" onClick={() => change(card.id, -1)} disabled={mine === 0} aria-label={`Remove a dot from “${title}”`} data-testid="vote-minus">
+                  <button type="button" onClick={() => change(card.id, -1)} disabled={mine === 0} aria-label={t('facilitation.vote.minus', { title })} data-testid="vote-minus">
                     −
                   </button>
-                  <span className="vote-dots" aria-label={`${mine} of your dots on “${title}”`} data-testid="vote-mine">
+                  <span className="vote-dots" aria-label={t('facilitation.vote.mine', { count: mine, title })} data-testid="vote-mine">
                     {'●'.repeat(mine) || '0'}
                   </span>
-                  <button type="button" onClick={() => change(card.id, 1)} disabled={left <= 0} aria-label={`Add a dot to “${title}”`} data-testid="vote-plus">
+                  <button type="button" onClick={() => change(card.id, 1)} disabled={left <= 0} aria-label={t('facilitation.vote.plus', { title })} data-testid="vote-plus">
                     +
                   </button>
                 </li>

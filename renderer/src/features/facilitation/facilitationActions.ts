@@ -32,6 +32,7 @@ import type { FacilitationController } from './facilitationController';
 import { keepMyDots, keepRoundSecret, myBoxKeys } from './facilitationStorage';
 import { roundSecretFor } from './roundSecrets';
 import { FACILITATION } from '../../core/origins';
+import { t } from '../../core/i18n';
 import { UserError } from '../../core/userError';
 
 /** Someone on the roster, as delegation and handover name them. */
@@ -84,7 +85,7 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
   const perform = (make: () => FacilitatorAction | null): Promise<void> =>
     serial(async () => {
       const view = c.store.getState();
-      if (!view.myKey) throw new UserError(view.identityError ?? 'Your signing key is not loaded yet.');
+      if (!view.myKey) throw new UserError(view.identityError ?? t('facilitation.error.keyNotLoaded'));
       const made = make();
       if (!made) return;
       const action = { ...made, at: made.at ?? now() } as FacilitatorAction;
@@ -136,7 +137,7 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
         const round = openRound();
         if (!round) return null;
         const secretKey = roundSecretFor(c, round);
-        if (!secretKey) throw new UserError('This device cannot open this vote: it did not start it, and no copy of its key was sealed to it.');
+        if (!secretKey) throw new UserError(t('facilitation.error.cannotOpenVote'));
         return { type: 'voting.reveal', roundId: round.roundId, secretKey, counted: countedDigests(c.doc, c.workshopId, round) };
       }),
     closeVote: () =>
@@ -149,7 +150,7 @@ export function createFacilitationActions(c: FacilitationController): Facilitati
     castVote: (dots) =>
       serial(async () => {
         const round = openRound();
-        if (!round) throw new UserError('No vote is open.');
+        if (!round) throw new UserError(t('facilitation.error.noVote'));
         const me = c.me();
         const ctx = { workshopId: c.workshopId, roundId: round.roundId, voterId: me.participantId };
         keepMyDots(c.vault, round.roundId, dots);

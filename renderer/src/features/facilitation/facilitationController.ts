@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { metaMap, readRoster, rosterMap, sectionSpec, type Participant, type SectionId, type Side } from '../../../../shared/board';
+import { metaMap, readRoster, rosterMap, type Participant, type SectionId, type Side } from '../../../../shared/board';
 import {
   ballotsCast,
   createCheckCache,
@@ -37,6 +37,8 @@ import type { Host } from '../../host/Host';
 import type { WorkshopVault } from '../../core/workshopVault';
 import type { BoardStore } from '../board';
 import { describeError } from '../../core/describeError';
+import { sectionTitle, t } from '../../core/i18n';
+import { phaseInLanguage } from './builtInAgenda';
 import { FACILITATION } from '../../core/origins';
 import { pinKey, pinnedKey } from './facilitationStorage';
 import { keyFingerprint } from './keyFingerprint';
@@ -251,7 +253,7 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
         const { state } = view.getState();
         // The facilitator tidies up in any phase (e.g. marks vote winners agreed during the vote).
         if (mayRun() || sectionOpen(state, section)) return null;
-        return `${sectionSpec(section).title} is closed during the “${currentPhase(state)?.title ?? ''}” phase; the facilitator opens it in a later phase.`;
+        return t('facilitation.closed', { section: sectionTitle(t, section), phase: ((phase) => (phase ? phaseInLanguage(t, phase).title : ''))(currentPhase(state)) });
       },
       anonymous: () => view.getState().state.anonymous,
       access: (section: SectionId) => {
@@ -273,7 +275,7 @@ export function createFacilitationController({ host, doc, board, vault, me, navi
         view.setState({ myKey: identity.publicKey });
         refresh();
       },
-      (e: unknown) => view.setState({ identityError: describeError(e, 'Loading your signing key') }),
+      (e: unknown) => view.setState({ identityError: describeError(e, t('facilitation.doing.loadKey')) }),
     );
     refresh();
   };

@@ -8,3 +8,5 @@ export { startFacilitationDuties } from './facilitationDuties';
 export { FacilitationContext, useFacilitation, type Facilitation } from './facilitationContext';
 export { FacilitationPanel } from './FacilitationPanel';
 export { navigateTo } from './navigateTo';
+// The facilitator's own agenda templates, offered when a workshop is created.
+export { loadTemplates as loadAgendaTemplates } from './facilitationStorage';

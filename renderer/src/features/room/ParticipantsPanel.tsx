@@ -9,7 +9,7 @@ import { useRoom } from './roomContext';
 import type { PeerPresence } from './presence';
 import type { PeerStatus } from './roomConnection';
 
-const LINK_LABELS: Record<PeerStatus['link'], MessageKey> = { connecting: 'room.link.connecting', direct: 'room.link.direct', relayed: 'room.link.relayed' };
+const LINK_LABELS: Record<PeerStatus['link'], MessageKey> = { connecting: 'room.link.connecting', direct: 'room.link.direct', relayed: 'room.link.relayed', server: 'room.link.server' };
 
 function Where({ person }: { readonly person: PeerPresence }) {
   const t = useT();

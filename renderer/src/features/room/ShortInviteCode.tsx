@@ -20,14 +20,14 @@ export function ShortInviteCode({ state, webOrigin, server }: ShortInviteCodePro
       <h3 id="short-invite-title">{t('shortInvite.dialog.title')}</h3>
       {state.status === 'ready' && (
         <>
-          <p className="short-invite-code" data-testid="short-invite-code">
+          <p className="short-invite-code" data-testid="short-invite-code" translate="no">
             {state.code}
           </p>
           <p className="hint">
-            {webOrigin && <>{t('shortInvite.dialog.whereWeb', { origin: webOrigin })} </>}
+            {webOrigin && <>{t.rich('shortInvite.dialog.whereWeb', { origin: <span translate="no">{webOrigin}</span> })} </>}
             {server && (
               <>
-                {t.rich('shortInvite.dialog.whereApp', { server: <strong data-testid="short-invite-server">{server}</strong> })}{' '}
+                {t.rich('shortInvite.dialog.whereApp', { server: <strong data-testid="short-invite-server" translate="no">{server}</strong> })}{' '}
               </>
             )}
             {t('shortInvite.dialog.until', { when: format.dateTime(state.expiresAt, 'short', 'short') })}

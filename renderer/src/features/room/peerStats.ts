@@ -1,7 +1,8 @@
 // Reads a peer connection's state from WebRTC stats: whether the selected candidate pair is
 // direct or goes through a TURN relay, and its current round-trip time.
 
-export type PeerLink = 'connecting' | 'direct' | 'relayed';
+/** 'relayed' goes through a TURN server; 'server' through the room's relay (shared/relay). */
+export type PeerLink = 'connecting' | 'direct' | 'relayed' | 'server';
 
 export interface PeerStats {
   readonly link: PeerLink;

@@ -18,6 +18,7 @@ import { initialRoomStatus, openRoom, type RoomConnection, type RoomStatus } fro
 import { colorFor, readPresence, setLocalLocation, setLocalPresence, type PeerPresence, type PresenceLocation } from './presence';
 import { readRoomSettings, ROOM_SETTINGS_KEY, roomSettingsEntry, type RoomSettings, type RoomSettingsInput } from './roomSettings';
 import { trustRoomCertificate } from './trustRoomCertificate';
+import { meshSizeSetting } from './meshSetting';
 
 export type RoomPhase = 'none' | 'starting' | 'online' | 'offline';
 
@@ -85,7 +86,12 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
   // Each connect gets a number, so a slow start that was overtaken by another does nothing.
   let attempt = 0;
 
+  // Everyone's presence, parsed: once per change, not once per update a peer sends (the history
+  // asks who sent each one, on the way between its arrival and the board showing it).
+  let parsedPresence: PeerPresence[] | null = null;
+  const presenceNow = (): PeerPresence[] => (parsedPresence ??= awareness ? readPresence(awareness) : []);
   const refreshPresence = (): void => {
+    parsedPresence = null;
     const settings = store.getState().settings;
     if (!awareness) return;
     if (connection && settings) {
@@ -97,7 +103,7 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
       }
     }
     const live = new Set(store.getState().status.peers.filter((p) => p.link !== 'connecting' && !p.blocked).map((p) => p.peerId));
-    const present = connection ? readPresence(awareness).filter((p) => p.isLocal || (p.peer !== null && live.has(p.peer))) : [];
+    const present = connection ? presenceNow().filter((p) => p.isLocal || (p.peer !== null && live.has(p.peer))) : [];
     store.setState({ present });
   };
   const onRoster = (): void => store.setState({ roster: readRoster(doc) });
@@ -135,7 +141,7 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
     const opened = await openRoom(
       doc,
       awareness,
-      { workshopId, secret: settings.secret, signaling: settings.signaling, rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration },
+      { workshopId, secret: settings.secret, signaling: settings.signaling, rtcConfig: toRtcConfiguration(settings.ice) as RTCConfiguration, meshSize: meshSizeSetting() },
       guardTarget,
     );
     if (mine !== attempt || disposed) return opened.close();
@@ -186,12 +192,13 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
     currentSender: () => {
       const peer = connection?.sender() ?? null;
       if (peer === null || !awareness) return null;
-      return readPresence(awareness).find((p) => p.peer === peer)?.user.id ?? null;
+      return presenceNow().find((p) => p.peer === peer)?.user.id ?? null;
     },
     start: () => {
       disposed = false;
       awareness?.destroy();
       awareness = new Awareness(doc);
+      parsedPresence = null;
       // The Awareness starts with an empty state; nobody is present until we say who we are.
       awareness.setLocalState(null);
       awareness.on('change', refreshPresence);
@@ -208,6 +215,7 @@ export function createRoomController({ host, doc, vault, guardTarget }: RoomDeps
       rosterMap(doc).unobserveDeep(onRoster);
       awareness?.destroy();
       awareness = null;
+      parsedPresence = null;
     },
   };
 }

@@ -1,5 +1,5 @@
-// The start page: create a workshop, import one from a file, and open, rename or delete the
-// stored ones (deleting asks first).
+// The start page: create a workshop (with the agenda it starts from), import one from a file,
+// and open, rename or delete the stored ones (deleting asks first).
 import { useState, type FormEvent } from 'react';
 import type { WorkshopSummary } from '../../host/Host';
 import { useHost } from '../../core/hostContext';
@@ -8,6 +8,8 @@ import { describeError } from '../../core/describeError';
 import { t, useFormat, useT } from '../../core/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useProfile } from '../profile';
+import { loadAgendaTemplates } from '../facilitation';
+import { AgendaTemplatePicker, agendaFor, type TemplateChoice } from './AgendaTemplatePicker';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { createWorkshop, renameStoredWorkshop } from './workshopActions';
 import { importWorkshop } from './workshopFiles';
@@ -21,6 +23,8 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
   const { workshops, reload } = useWorkshopList(host);
   const [title, setTitle] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
+  const [ownTemplates] = useState(loadAgendaTemplates);
+  const [template, setTemplate] = useState<TemplateChoice>({ kind: 'built-in' });
   const [renaming, setRenaming] = useState<WorkshopSummary | null>(null);
   const [deleting, setDeleting] = useState<WorkshopSummary | null>(null);
 
@@ -28,7 +32,8 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
     event.preventDefault();
     if (!profile) return;
     try {
-      const summary = await createWorkshop(host, title, profile);
+      const { summary, agendaApplied } = await createWorkshop(host, title, profile, agendaFor(template, ownTemplates));
+      if (!agendaApplied) notifyInfo(t('workshops.template.notApplied'));
       setTitle('');
       setCreateError(null);
       onOpen(summary.id);
@@ -68,12 +73,15 @@ export function WorkshopList({ onOpen }: { readonly onOpen: (id: string) => void
       <form className="create-workshop" onSubmit={(e) => void create(e)} noValidate aria-label={tr('workshops.create.form')}>
         <label htmlFor="new-workshop-title">{tr('workshops.create.title')}</label>
         <input id="new-workshop-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={createError ? 'create-error' : undefined} />
-        <button type="submit" className="primary">
-          {tr('workshops.create.submit')}
-        </button>
-        <button type="button" onClick={() => void importFile()} data-testid="import-workshop">
-          {tr('workshops.import')}
-        </button>
+        <AgendaTemplatePicker value={template} own={ownTemplates} onChange={setTemplate} />
+        <div className="create-actions">
+          <button type="submit" className="primary">
+            {tr('workshops.create.submit')}
+          </button>
+          <button type="button" onClick={() => void importFile()} data-testid="import-workshop">
+            {tr('workshops.import')}
+          </button>
+        </div>
         {createError && (
           <p role="alert" id="create-error" className="form-error">
             {createError}
