@@ -107,7 +107,7 @@ export async function runServe(argv: readonly string[], io: ServeIo = { out: (l)
   // Everything of `signal` passes through: limits, addressing, stats interval, and what it gains.
   const { host, port, redis, ...signaling } = options.signal;
   const log = jsonLineLogger(io.out);
-  const shared = await openSharedRooms(redis, signaling.limits, log);
+  const shared = await openSharedRooms(redis, signaling.limits, log, signaling.invites);
   if (!shared.ok) {
     io.err(`bridgeboard serve: ${shared.error}`);
     return 1;
@@ -119,10 +119,10 @@ export async function runServe(argv: readonly string[], io: ServeIo = { out: (l)
       port,
       webRoot: web.root,
       tls: credentials,
-      signaling: { ...signaling, log, ...(shared.bus ? { bus: shared.bus } : {}) },
+      signaling: { ...signaling, invites: shared.invites, log, ...(shared.bus ? { bus: shared.bus } : {}) },
     });
   } catch (e) {
-    await shared.bus?.close();
+    await shared.closeUnused();
     const code = (e as { code?: unknown }).code;
     io.err(`bridgeboard serve: cannot listen on ${host}:${port}${typeof code === 'string' ? ` (${code})` : ''}`);
     return 1;

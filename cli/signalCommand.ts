@@ -43,7 +43,7 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
   }
   const { host, port, statsIntervalMs, limits, addressing, invites, redis } = parsed.options;
   const log = jsonLineLogger(io.out);
-  const shared = await openSharedRooms(redis, limits, log);
+  const shared = await openSharedRooms(redis, limits, log, invites);
   if (!shared.ok) {
     io.err(`bridgeboard signal: ${shared.error}`);
     return 1;
@@ -55,14 +55,14 @@ export async function runSignal(argv: readonly string[], io: SignalIo = { out: (
       port,
       limits,
       addressing,
-      invites,
+      invites: shared.invites,
       statsIntervalMs,
       log,
       networkInterfaces: io.networkInterfaces ?? os.networkInterfaces,
       ...(shared.bus ? { bus: shared.bus } : {}),
     });
   } catch (e) {
-    await shared.bus?.close();
+    await shared.closeUnused();
     const code = (e as { code?: unknown }).code;
     io.err(`bridgeboard signal: cannot listen on ${host}:${port}${typeof code === 'string' ? ` (${code})` : ''}`);
     return 1;

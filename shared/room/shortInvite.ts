@@ -120,8 +120,15 @@ export async function leaveShortInvite(draft: ShortInviteDraft, ttlSeconds: numb
   return { code: draft.code, stored, failed };
 }
 
-export type ShortInviteLookupError = InviteErrorCode | 'not-found' | 'unreachable' | 'unopenable' | 'busy';
+/** 'busy': the server limits this client's rate; 'unavailable': it keeps no short codes right now
+ * (its invite drop is off, or the store it shares with other instances is down). */
+export type ShortInviteLookupError = InviteErrorCode | 'not-found' | 'unreachable' | 'unopenable' | 'busy' | 'unavailable';
 export type ShortInviteLookup = { readonly ok: true; readonly invite: Invite; readonly server: string } | { readonly ok: false; readonly error: ShortInviteLookupError };
+
+/** Which failure to report when several servers fail differently: the most telling. */
+const lookupRank: Partial<Record<ShortInviteLookupError, number>> & Record<'unreachable' | 'unavailable' | 'busy' | 'not-found', number> = {
+  unreachable: 0, unavailable: 1, busy: 2, 'not-found': 3,
+};
 
 /**
  * The full invite behind a typed short code, from the first of `urls` that has it. A typo is
@@ -151,9 +158,9 @@ export async function lookUpShortInvite(input: string, urls: readonly string[], 
       return parsed.ok ? { ok: true, invite: parsed.invite, server: url } : { ok: false, error: parsed.error };
     }
     if (reply?.type === 'invite-refused') {
-      const error: ShortInviteLookupError = reply.reason === 'rate' || reply.reason === 'unavailable' ? 'busy' : 'not-found';
+      const error: ShortInviteLookupError = reply.reason === 'rate' ? 'busy' : reply.reason === 'unavailable' ? 'unavailable' : 'not-found';
       // A server that answered says more than one that did not; a broken box says the most.
-      if (worst === 'unreachable' || (worst === 'busy' && error === 'not-found')) worst = error;
+      if (worst !== 'unopenable' && lookupRank[error] > lookupRank[worst]) worst = error;
     }
   }
   return { ok: false, error: worst };

@@ -147,7 +147,7 @@ describe('bridgeboard serve', () => {
 });
 
 describe.skipIf(redisMissing !== undefined)(`bridgeboard serve --redis${redisMissing ? ` (skipped: ${redisMissing})` : ''}`, () => {
-  it('two servers on one Redis share rooms: a publish through one reaches a subscriber on the other', async () => {
+  it('two servers on one Redis share rooms and short codes: a publish or a code left through one reaches the other', async () => {
     const redis = await startRedis();
     const servers: Awaited<ReturnType<typeof serve>>[] = [];
     try {
@@ -162,6 +162,13 @@ describe.skipIf(redisMissing !== undefined)(`bridgeboard serve --redis${redisMis
       } finally {
         clearInterval(publishing);
       }
+      // A short code left through one server is found through the other (the drop is in Redis).
+      const id = 'AAECAwQFBgcICQoLDA0ODw';
+      a!.send({ type: 'invite-put', id, box: 'sealed-box', ttl: 60 });
+      expect(await a!.next((m) => m.id === id)).toMatchObject({ type: 'invite-stored', id });
+      b!.send({ type: 'invite-get', id });
+      expect(await b!.next((m) => m.id === id)).toEqual({ type: 'invite-found', id, box: 'sealed-box' });
+      for (const s of servers) expect(s.out.join('\n')).toContain('short codes kept in the same Redis');
       await Promise.all([a!.close(), b!.close()]);
     } finally {
       for (const s of servers) {

@@ -32,7 +32,7 @@ export class RedisBusError extends Error {}
 export const defaultRedisPrefix = 'bridgeboard:';
 const subscribeChunk = 500;
 
-const isAuthError = (e: Error) => /WRONGPASS|NOAUTH|invalid (username-)?password|NOPERM/i.test(e.message);
+export const isAuthError = (e: Error) => /WRONGPASS|NOAUTH|invalid (username-)?password|NOPERM/i.test(e.message);
 
 /** The URL without its password, for a log line or the console. */
 export function redactRedisUrl(url: string): string {
@@ -43,6 +43,22 @@ export function redactRedisUrl(url: string): string {
   } catch {
     return 'redis://(unparseable)';
   }
+}
+
+/** The ioredis options every Bridgeboard connection uses: no ioredis offline queue (ours are
+ * bounded, or the caller hears 'unavailable' at once), reconnection with capped backoff. */
+export function redisClientOptions(connectionName: string, maxRetryDelayMs: number) {
+  return {
+    lazyConnect: true,
+    // Our own bounded queue holds publishes while Redis is away; ioredis's would be unbounded.
+    enableOfflineQueue: false,
+    // We subscribe again ourselves on 'ready', from the set of topics we hold right now.
+    autoResubscribe: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5_000,
+    connectionName,
+    retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times - 1, 10), maxRetryDelayMs) + Math.floor(Math.random() * 100),
+  };
 }
 
 export function channelFor(prefix: string, topic: string): string {
@@ -62,17 +78,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Signalin
   const instance = randomBytes(9).toString('base64url');
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 5_000;
   const stats: { -readonly [K in keyof BusStats]: BusStats[K] } = emptyBusStats(0);
-  const clientOptions = {
-    lazyConnect: true,
-    // Our own bounded queue holds publishes while Redis is away; ioredis's would be unbounded.
-    enableOfflineQueue: false,
-    // We subscribe again ourselves on 'ready', from the set of topics we hold right now.
-    autoResubscribe: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 5_000,
-    connectionName: 'bridgeboard-signal',
-    retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times - 1, 10), maxRetryDelayMs) + Math.floor(Math.random() * 100),
-  };
+  const clientOptions = redisClientOptions('bridgeboard-signal', maxRetryDelayMs);
   const pub = new Redis(options.url, clientOptions);
   const sub = new Redis(options.url, clientOptions);
   const joined = new Set<string>();

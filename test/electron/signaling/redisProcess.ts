@@ -20,6 +20,9 @@ export interface RedisProcess {
   readonly port: number;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that keeps its connections open but stops answering. */
+  pause(): void;
+  resume(): void;
 }
 
 async function launch(port: number, extra: readonly string[]): Promise<ChildProcess> {
@@ -58,5 +61,7 @@ export async function startRedis(extra: readonly string[] = []): Promise<RedisPr
       await stop();
       child = await launch(port, extra);
     },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
   };
 }

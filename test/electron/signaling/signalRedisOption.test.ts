@@ -64,4 +64,33 @@ describe.skipIf(redisMissing !== undefined)(`bridgeboard signal --redis${redisMi
     t.stop();
     expect(await done).toBe(0);
   });
+
+  it('keeps short codes in the same Redis: a code left through one instance is found through another, never with --no-invite-drop', async () => {
+    const url = `redis://:${password}@127.0.0.1:${redis.port}`;
+    const runs = [io(), io(), io()];
+    const done = [
+      runSignal(['--port', '0', '--stats-interval-ms', '0', '--redis', url, '--redis-prefix', 'codes:'], runs[0]!.io),
+      runSignal(['--port', '0', '--stats-interval-ms', '0', '--redis', url, '--redis-prefix', 'codes:'], runs[1]!.io),
+      runSignal(['--port', '0', '--stats-interval-ms', '0', '--redis', url, '--redis-prefix', 'codes:', '--no-invite-drop'], runs[2]!.io),
+    ];
+    const urls: string[] = [];
+    for (const t of runs) {
+      await eventually(() => t.out.some((l) => l.includes('listening on')), 10_000);
+      urls.push(/listening on (ws:\/\/\S+)/.exec(t.out.join('\n'))?.[1] ?? '');
+    }
+    expect(runs[0]!.out.join('\n')).toContain('short codes kept in the same Redis (keys codes:invite:*)');
+    expect(runs[2]!.out.join('\n')).not.toContain('short codes kept');
+    const [a, b, none] = await Promise.all(urls.map((u) => connect(u)));
+    const id = 'AAECAwQFBgcICQoLDA0ODw';
+    a!.send({ type: 'invite-put', id, box: 'sealed-box', ttl: 60 });
+    expect(await a!.next((m) => m.id === id)).toMatchObject({ type: 'invite-stored', id });
+    b!.send({ type: 'invite-get', id });
+    expect(await b!.next((m) => m.id === id)).toEqual({ type: 'invite-found', id, box: 'sealed-box' });
+    none!.send({ type: 'invite-get', id });
+    expect(await none!.next((m) => m.type === 'invite-refused')).toMatchObject({ type: 'invite-refused', reason: 'unavailable' });
+    await Promise.all([a!.close(), b!.close(), none!.close()]);
+    for (const t of runs) t.stop();
+    expect(await Promise.all(done)).toEqual([0, 0, 0]);
+    for (const t of runs) expect(t.out.join('\n')).not.toContain(password);
+  });
 });

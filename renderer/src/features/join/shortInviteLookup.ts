@@ -31,6 +31,8 @@ export function shortInviteErrorText(error: ShortInviteLookupError | 'no-server'
       return t('shortInvite.error.unopenable');
     case 'busy':
       return t('shortInvite.error.busy');
+    case 'unavailable':
+      return t('shortInvite.error.unavailable');
     case 'no-server':
       return t('shortInvite.error.noServer');
     default:
