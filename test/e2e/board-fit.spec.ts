@@ -152,7 +152,7 @@ test('the presenter shows one section or one card at a time, moves with the keyb
 test('creating a workshop offers the agenda templates, and the Agenda dialog names the one applied', async ({ page }) => {
   await startApp(page, { name: 'Fiona Facilitator', side: 'facilitator' });
   const picker = page.getByRole('group', { name: 'Agenda to start from' });
-  await expect(picker.getByRole('radio', { name: /AI in production: an IT\/OT charter/ })).toBeChecked();
+  await expect(picker.getByRole('radio', { name: /AI in production: an IT\/OT charter \(built in\)/ })).toBeChecked();
   await expect(picker).toContainText('9 phases, 195 minutes');
   await picker.getByRole('radio', { name: /Blank agenda/ }).check();
   await createWorkshop(page, 'Blank start');
@@ -170,7 +170,7 @@ test('creating a workshop offers the agenda templates, and the Agenda dialog nam
   await page.getByRole('button', { name: '← Workshops' }).click();
   await createWorkshop(page, 'Built-in start');
   await page.getByTestId('edit-agenda').click();
-  await expect(page.getByTestId('agenda-template').locator('option:checked')).toHaveText('AI in production: an IT/OT charter');
+  await expect(page.getByTestId('agenda-template').locator('option:checked')).toHaveText('AI in production: an IT/OT charter (built in)');
   await expect(page.getByTestId('agenda-phase')).toHaveCount(9);
 });
 

@@ -25,9 +25,10 @@ interface AgendaTemplatePickerProps {
 export function AgendaTemplatePicker({ value, own, onChange }: AgendaTemplatePickerProps) {
   const tr = useT();
   const name = useId();
-  // `data`: a name that is content (the built-in agenda's, a facilitator's own), shown as it is.
+  // `data`: a name that is content (a facilitator's own template), shown as it is; the built-in
+  // agenda is named in the reader's language, as the Agenda dialog names it.
   const options: { choice: TemplateChoice; label: string; detail: string; data?: true }[] = [
-    { choice: { kind: 'built-in' }, label: BUILT_IN_AGENDA.name, data: true, detail: tr('workshops.template.plan', { phases: BUILT_IN_AGENDA.phases.length, minutes: totalMinutes(BUILT_IN_AGENDA) }) },
+    { choice: { kind: 'built-in' }, label: tr('facilitation.agenda.builtIn'), detail: tr('workshops.template.plan', { phases: BUILT_IN_AGENDA.phases.length, minutes: totalMinutes(BUILT_IN_AGENDA) }) },
     { choice: { kind: 'blank' }, label: tr('workshops.template.blankName'), detail: tr('workshops.template.blankDetail') },
     ...own.map((a) => ({ choice: { kind: 'own', name: a.name } as const, label: a.name, data: true as const, detail: tr('workshops.template.ownPlan', { phases: a.phases.length, minutes: totalMinutes(a) }) })),
   ];
