@@ -1,0 +1,193 @@
+// A whole workshop with the keyboard alone, as a facilitator who uses no pointer runs it: the
+// first-run profile, a new workshop, cards in several sections, an edit and a move, the agenda
+// and the timer, a vote (start, cast, reveal), the charter (draft, quorum, freeze, sign, seal),
+// its export, and the verifier. No click anywhere: only Tab, Shift+Tab, Enter, Space, arrows,
+// Escape and typing; the DOM is read for assertions only. One person runs it, so the quorum is
+// reduced to the facilitator with a reason (docs/charter-format.md), as a dry run would be.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { cardsIn, section } from './fixtures/boardPage';
+
+const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus; fails if it is not reached in `max` presses. */
+async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `reached with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses`).toBeFocused({ timeout: 1 });
+}
+
+/** Tabs to a control and presses Enter on it. */
+async function activate(page: Page, target: Locator, options?: { back?: boolean }): Promise<void> {
+  await tabTo(page, target, options);
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the focused field, replacing what is there. */
+async function replaceText(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+
+const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
+
+/** Adds a card by keyboard from the section's add button: `fields` are typed field by field with Tab. */
+async function addCardByKeyboard(page: Page, sectionId: string, title: string, status?: string): Promise<void> {
+  await activate(page, page.getByTestId(`add-card-${sectionId}`));
+  const editor = page.getByTestId('card-editor');
+  await expect(editor).toBeVisible();
+  await page.keyboard.type(title);
+  if (status) {
+    await tabTo(page, editor.getByLabel('Status', { exact: true }));
+    // A closed select takes the option's first letters.
+    await page.keyboard.type(status);
+    await expect(editor.getByLabel('Status', { exact: true })).toHaveValue(status);
+  }
+  await activate(page, editor.getByRole('button', { name: 'Add card' }));
+  await expect(editor).toBeHidden();
+  await expect(section(page, sectionId).getByRole('button', { name: title, exact: true })).toBeFocused();
+}
+
+test('a whole workshop, from the first screen to a verified charter, with the keyboard alone', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+
+  // First run: the profile. Focus starts in the dialog, on the name.
+  const welcome = dialog(page, 'Welcome to Bridgeboard');
+  await expect(welcome).toBeVisible();
+  await expect(welcome.getByLabel('Your name')).toBeFocused();
+  await page.keyboard.type('Kai Keys');
+  await tabTo(page, welcome.getByRole('radio').first());
+  // Arrows move through a radio group and select as they go.
+  for (let i = 0; i < 5 && !(await welcome.getByRole('radio', { name: 'Neutral', exact: true }).isChecked()); i++) await page.keyboard.press('ArrowRight');
+  await expect(welcome.getByRole('radio', { name: 'Neutral', exact: true })).toBeChecked();
+  await activate(page, welcome.getByRole('button', { name: 'Save profile' }));
+  await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
+
+  // The dialog that nobody opened hands the focus to the page's content, not to nowhere.
+  const content = page.locator('#content');
+  await expect(content).toBeFocused();
+  // Back up to the skip link at the top: it leads past the top bar again.
+  await activate(page, page.getByRole('link', { name: 'Skip to content' }), { back: true });
+  await expect(content).toBeFocused();
+
+  // A new workshop: the title field, then Enter submits.
+  await tabTo(page, page.getByLabel('New workshop title'));
+  await page.keyboard.type('Line 4 by keyboard');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board-title')).toHaveText('Line 4 by keyboard');
+
+  // Cards in several sections; each new card takes the focus.
+  await addCardByKeyboard(page, 'goals', 'Keep line 4 running', 'agreed');
+  await addCardByKeyboard(page, 'goals', 'Patch within a shift');
+  await addCardByKeyboard(page, 'risks', 'Remote vendor access');
+  await addCardByKeyboard(page, 'language', 'Historian');
+
+  // Edit a card: Enter on its title opens the editor; Escape would cancel, Enter in a field saves.
+  await tabTo(page, section(page, 'goals').getByRole('button', { name: 'Patch within a shift', exact: true }), { back: true });
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('card-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.getByLabel('Goal', { exact: true })).toBeFocused();
+  await replaceText(page, 'Patch within one shift');
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeHidden();
+  const patched = section(page, 'goals').getByRole('button', { name: 'Patch within one shift', exact: true });
+  await expect(patched).toBeFocused();
+  // Move it: up within the section, then on to the next section.
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(cardsIn(page, 'goals').first()).toContainText('Patch within one shift');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(cardsIn(page, 'goals')).toHaveCount(1);
+  await expect(section(page, 'tradeoffs').getByRole('button', { name: 'Patch within one shift', exact: true })).toBeFocused();
+
+  // The agenda and the timer, from the facilitator's controls above the board.
+  const bar = page.getByRole('toolbar', { name: 'Facilitator controls' });
+  await activate(page, bar.getByRole('button', { name: 'Start the agenda →' }), { back: true });
+  await expect(page.getByTestId('phase-title')).toHaveText('Frame');
+  await activate(page, bar.getByRole('button', { name: /^Start timer/ }));
+  await expect(page.getByTestId('timer-value')).toHaveText(/^1[45]:\d\d$/);
+  // The button that started it is replaced by Pause: the focus stays in the timer's controls.
+  await expect(bar.getByRole('button', { name: 'Pause' })).toBeFocused();
+
+  // A vote: start, put two dots on a card, reveal.
+  await activate(page, bar.getByRole('button', { name: 'Start vote' }));
+  const vote = page.getByRole('region', { name: 'Vote' });
+  await expect(vote).toBeVisible();
+  const plus = vote.getByRole('button', { name: 'Add a dot to “Keep line 4 running”' });
+  await tabTo(page, plus);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await expect(vote.getByTestId('dots-left')).toHaveText('3 of 5 dots left');
+  await activate(page, bar.getByRole('button', { name: 'Reveal votes' }), { back: true });
+  const results = page.getByTestId('results-panel');
+  await expect(results).toBeVisible();
+  await expect(results).toContainText('Keep line 4 running');
+
+  // The charter: open it from the board's toolbar.
+  await activate(page, page.getByRole('button', { name: 'Charter', exact: true }), { back: true });
+  await expect(page.getByRole('heading', { name: /^Charter: / })).toBeVisible();
+  await expect(page.getByTestId('identity-panel').getByTestId('fingerprint')).toBeVisible();
+  const draft = page.getByTestId('charter-draft');
+  await tabTo(page, draft.getByLabel('Purpose'));
+  await page.keyboard.type('How IT and OT run AI on line 4.');
+  await tabTo(page, draft.getByLabel('Scope'));
+  await page.keyboard.type('Line 4 quality model');
+  await tabTo(page, draft.getByLabel('Review date'));
+  await page.keyboard.type('05012027');
+  await page.keyboard.press('Tab');
+  await expect(draft.getByLabel('Review date')).toHaveValue('2027-05-01');
+  await expect(draft.getByLabel('Purpose')).toHaveValue('How IT and OT run AI on line 4.');
+
+  // One person: the quorum is the facilitator alone, with the reason the app asks for.
+  const quorum = page.getByTestId('quorum-settings');
+  await tabTo(page, quorum.getByLabel('IT signers at least'));
+  await replaceText(page, '0');
+  await tabTo(page, quorum.getByLabel('OT signers at least'));
+  await replaceText(page, '0');
+  await tabTo(page, quorum.getByTestId('quorum-reason'));
+  await page.keyboard.type('A dry run by the facilitator alone.');
+  await activate(page, quorum.getByTestId('quorum-apply'));
+  await expect(quorum.getByTestId('quorum-apply')).toBeHidden();
+
+  // Freeze: the confirmation is a dialog that holds the focus, then gives it back.
+  await activate(page, page.getByTestId('freeze'));
+  const freeze = page.getByTestId('freeze-dialog');
+  await expect(freeze).toBeVisible();
+  await expect(freeze.locator(':focus')).toHaveCount(1);
+  await activate(page, freeze.getByTestId('confirm-freeze'));
+  await expect(freeze).toBeHidden();
+  const v1 = page.locator('[data-testid="charter-version"][data-version="1"]');
+  await expect(v1).toBeVisible();
+
+  await activate(page, v1.getByRole('button', { name: 'Sign version 1' }));
+  await expect(v1.getByTestId('signed-note')).toHaveText('You signed version 1.');
+  await activate(page, v1.getByRole('button', { name: /^Seal the 1 signature/ }));
+  await expect(v1.getByTestId('verdict-summary')).toContainText('Valid: version 1');
+
+  // Export the signed charter, then check the file in the verifier.
+  await tabTo(page, v1.getByRole('button', { name: 'Export JSON' }));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const file = test.info().outputPath('charter.json');
+  await download.saveAs(file);
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('charter');
+
+  await activate(page, page.getByRole('button', { name: 'Verify a charter' }), { back: true });
+  const verify = dialog(page, 'Verify a charter');
+  await expect(verify).toBeVisible();
+  await tabTo(page, verify.getByRole('button', { name: 'Open a charter file…' }));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(file);
+  await expect(verify.getByTestId('verify-result')).toContainText('Valid: version 1');
+  await page.keyboard.press('Escape');
+  await expect(verify).toBeHidden();
+  // Closing gives the focus back to the button that opened it.
+  await expect(page.getByRole('button', { name: 'Verify a charter' })).toBeFocused();
+
+  // Back to the board, which kept its cards.
+  await activate(page, page.getByRole('button', { name: '← Board' }));
+  await expect(section(page, 'tradeoffs').getByRole('button', { name: 'Patch within one shift', exact: true })).toBeVisible();
+});
