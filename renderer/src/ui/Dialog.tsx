@@ -1,9 +1,10 @@
 // A modal dialog on <dialog>, opened non-modally (show(), not showModal()) with aria-modal, a
 // backdrop, our own focus trap and Escape. Why not showModal(): making the rest of the page
 // inert restyles every element, which costs 100+ ms on a 2,000-card board (bench/renderBench).
-// Focus goes to the first field on open and back to the opener on close; a dialog nobody opened
-// (the first-run profile) or whose opener is gone hands it to the page's content (App's
-// #content), so the next Tab starts there rather than from wherever the dialog was.
+// Focus goes to the first field on open and back to the opener on close. An opener that is gone
+// by then (the room's "Open room" becomes "Invite" once the room is open) hands it to the first
+// control where the opener was; a dialog nobody opened (the first-run profile) hands it to the
+// page's content (App's #content), so the next Tab starts there rather than nowhere.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
@@ -31,7 +32,8 @@ export function Dialog({ title, onClose, children, testId, role = 'dialog' }: Di
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const openerPlace = opener?.parentElement ?? null;
     dialog.show();
     const initial = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0];
     initial?.focus();
@@ -72,8 +74,8 @@ export function Dialog({ title, onClose, children, testId, role = 'dialog' }: Di
       document.removeEventListener('keydown', onEscape);
       document.removeEventListener('focusin', onFocusIn);
       dialog.close();
-      if (opener?.isConnected && opener !== document.body) opener.focus();
-      else document.getElementById('content')?.focus();
+      const back = opener?.isConnected ? opener : openerPlace?.isConnected ? focusables(openerPlace)[0] : undefined;
+      (back ?? document.getElementById('content'))?.focus();
     };
   }, []);
 
