@@ -5,51 +5,11 @@
 // Escape and typing; the DOM is read for assertions only. One person runs it, so the quorum is
 // reduced to the facilitator with a reason (docs/charter-format.md), as a dry run would be.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { cardsIn, section } from './fixtures/boardPage';
-
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until `target` has the focus; fails if it is not reached in `max` presses. */
-async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max; i++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target, `reached with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses`).toBeFocused({ timeout: 1 });
-}
-
-/** Tabs to a control and presses Enter on it. */
-async function activate(page: Page, target: Locator, options?: { back?: boolean }): Promise<void> {
-  await tabTo(page, target, options);
-  await page.keyboard.press('Enter');
-}
-
-/** Types into the focused field, replacing what is there. */
-async function replaceText(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(text);
-}
+import { activate, addCardByKeyboard, arrowToRadio, replaceText, tabTo } from './fixtures/keyboard';
 
 const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
-
-/** Adds a card by keyboard from the section's add button: `fields` are typed field by field with Tab. */
-async function addCardByKeyboard(page: Page, sectionId: string, title: string, status?: string): Promise<void> {
-  await activate(page, page.getByTestId(`add-card-${sectionId}`));
-  const editor = page.getByTestId('card-editor');
-  await expect(editor).toBeVisible();
-  await page.keyboard.type(title);
-  if (status) {
-    await tabTo(page, editor.getByLabel('Status', { exact: true }));
-    // A closed select takes the option's first letters.
-    await page.keyboard.type(status);
-    await expect(editor.getByLabel('Status', { exact: true })).toHaveValue(status);
-  }
-  await activate(page, editor.getByRole('button', { name: 'Add card' }));
-  await expect(editor).toBeHidden();
-  await expect(section(page, sectionId).getByRole('button', { name: title, exact: true })).toBeFocused();
-}
 
 test('a whole workshop, from the first screen to a verified charter, with the keyboard alone', async ({ page }) => {
   test.setTimeout(180_000);
@@ -60,10 +20,10 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await expect(welcome).toBeVisible();
   await expect(welcome.getByLabel('Your name')).toBeFocused();
   await page.keyboard.type('Kai Keys');
-  await tabTo(page, welcome.getByRole('radio').first());
+  // Tab enters a radio group on its checked radio.
+  await tabTo(page, welcome.getByRole('radio', { checked: true }));
   // Arrows move through a radio group and select as they go.
-  for (let i = 0; i < 5 && !(await welcome.getByRole('radio', { name: 'Neutral', exact: true }).isChecked()); i++) await page.keyboard.press('ArrowRight');
-  await expect(welcome.getByRole('radio', { name: 'Neutral', exact: true })).toBeChecked();
+  await arrowToRadio(page, welcome.getByRole('radio', { name: 'Neutral', exact: true }));
   await activate(page, welcome.getByRole('button', { name: 'Save profile' }));
   await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
 
@@ -78,6 +38,12 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await tabTo(page, page.getByLabel('New workshop title'));
   await page.keyboard.type('Line 4 by keyboard');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board-title')).toHaveText('Line 4 by keyboard');
+  // On the board too, the skip link moves the focus and leaves the page where it is.
+  const boardUrl = page.url();
+  await activate(page, page.getByRole('link', { name: 'Skip to content' }), { back: true });
+  await expect(content).toBeFocused();
+  expect(page.url()).toBe(boardUrl);
   await expect(page.getByTestId('board-title')).toHaveText('Line 4 by keyboard');
 
   // Cards in several sections; each new card takes the focus.
