@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cardsIn, section } from './fixtures/boardPage';
-import { activate, addCardByKeyboard, arrowToRadio, replaceText, tabTo } from './fixtures/keyboard';
+import { activate, addCardByKeyboard, arrowToRadio, expectFocusKept, replaceText, tabTo } from './fixtures/keyboard';
 
 const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
 
@@ -74,6 +74,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   const bar = page.getByRole('toolbar', { name: 'Facilitator controls' });
   await activate(page, bar.getByRole('button', { name: 'Start the agenda →' }), { back: true });
   await expect(page.getByTestId('phase-title')).toHaveText('Frame');
+  await expectFocusKept(page, 'the agenda started');
   await activate(page, bar.getByRole('button', { name: /^Start timer/ }));
   await expect(page.getByTestId('timer-value')).toHaveText(/^1[45]:\d\d$/);
   // The button that started it is replaced by Pause: the focus stays in the timer's controls.
@@ -83,6 +84,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await activate(page, bar.getByRole('button', { name: 'Start vote' }));
   const vote = page.getByRole('region', { name: 'Vote' });
   await expect(vote).toBeVisible();
+  await expectFocusKept(page, 'the vote started');
   const plus = vote.getByRole('button', { name: 'Add a dot to “Keep line 4 running”' });
   await tabTo(page, plus);
   await page.keyboard.press('Enter');
@@ -92,6 +94,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   const results = page.getByTestId('results-panel');
   await expect(results).toBeVisible();
   await expect(results).toContainText('Keep line 4 running');
+  await expectFocusKept(page, 'the votes were revealed', bar.getByRole('group', { name: 'Voting' }));
 
   // The charter: open it from the board's toolbar.
   await activate(page, page.getByRole('button', { name: 'Charter', exact: true }), { back: true });
@@ -118,6 +121,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await page.keyboard.type('A dry run by the facilitator alone.');
   await activate(page, quorum.getByTestId('quorum-apply'));
   await expect(quorum.getByTestId('quorum-apply')).toBeHidden();
+  await expectFocusKept(page, 'the quorum was applied', quorum);
 
   // Freeze: the confirmation is a dialog that holds the focus, then gives it back.
   await activate(page, page.getByTestId('freeze'));
@@ -128,11 +132,14 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await expect(freeze).toBeHidden();
   const v1 = page.locator('[data-testid="charter-version"][data-version="1"]');
   await expect(v1).toBeVisible();
+  await expectFocusKept(page, 'the freeze');
 
   await activate(page, v1.getByRole('button', { name: 'Sign version 1' }));
   await expect(v1.getByTestId('signed-note')).toHaveText('You signed version 1.');
+  await expectFocusKept(page, 'signing', v1.getByTestId('sign-box'));
   await activate(page, v1.getByRole('button', { name: /^Seal the 1 signature/ }));
   await expect(v1.getByTestId('verdict-summary')).toContainText('Valid: version 1');
+  await expectFocusKept(page, 'sealing', v1.getByRole('group', { name: 'Export version 1' }));
 
   // Export the signed charter, then check the file in the verifier.
   await tabTo(page, v1.getByRole('button', { name: 'Export JSON' }));
