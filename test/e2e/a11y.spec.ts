@@ -93,7 +93,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test(`the board, the facilitator's controls, votes, history, minutes and the room (${scheme})`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       await startApp(page, { name: 'Fiona Facilitator', side: 'facilitator' });
       await createWorkshop(page, `Accessible ${scheme}`);
       await addCard(page, 'goals', { Goal: 'Uptime', Status: 'agreed' });
@@ -163,7 +163,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test(`the charter: draft, freeze, signed and sealed version, and a verified file (${scheme})`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       await startApp(page, { name: 'Fay Facil', side: 'facilitator' });
       await createWorkshop(page, `Charter ${scheme}`);
       await addCard(page, 'goals', { Goal: 'Keep line 4 running', Status: 'agreed' });
@@ -189,6 +189,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await chooser.setFiles(file);
       await expect(verify.getByTestId('verify-result')).toContainText('Valid');
       await expectNoSeriousViolations(page, 'verify dialog with a verdict');
+      await page.keyboard.press('Escape');
+
+      // A second version: the freeze dialog and the version show what changed.
+      await page.getByRole('button', { name: '← Board' }).click();
+      await addCard(page, 'risks', { Risk: 'Vendor remote access', Status: 'agreed' });
+      await openCharter(page);
+      await page.getByTestId('freeze').click();
+      await expect(page.getByTestId('freeze-dialog').getByTestId('version-diff')).toContainText('Vendor remote access');
+      await expectNoSeriousViolations(page, 'freeze dialog with the changes');
+      await page.getByTestId('confirm-freeze').click();
+      await expect(version(page, 2).getByTestId('version-diff')).toBeVisible();
+      await expectNoSeriousViolations(page, 'second version with the changes');
     });
   });
 }
