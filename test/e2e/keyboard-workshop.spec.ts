@@ -1,6 +1,6 @@
 // A whole workshop with the keyboard alone, as a facilitator who uses no pointer runs it: the
 // first-run profile, a new workshop, cards in several sections, an edit and a move, the agenda
-// and the timer, a vote (start, cast, reveal), the charter (draft, quorum, freeze, sign, seal),
+// and the timer, a vote (start, cast, reveal), the minutes, the charter (draft, quorum, freeze, sign, seal),
 // its export, and the verifier. No click anywhere: only Tab, Shift+Tab, Enter, Space, arrows,
 // Escape and typing; the DOM is read for assertions only. One person runs it, so the quorum is
 // reduced to the facilitator with a reason (docs/charter-format.md), as a dry run would be.
@@ -95,6 +95,19 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await expect(results).toBeVisible();
   await expect(results).toContainText('Keep line 4 running');
   await expectFocusKept(page, 'the votes were revealed', bar.getByRole('group', { name: 'Voting' }));
+
+  // The minutes, as Markdown: the dialog closes once saved and the focus is back on its button.
+  const minutesButton = page.getByRole('button', { name: 'Minutes', exact: true });
+  await activate(page, minutesButton, { back: true });
+  const minutes = dialog(page, 'Take the minutes');
+  await expect(minutes).toBeVisible();
+  await tabTo(page, minutes.getByRole('button', { name: 'Markdown text (.md)' }));
+  const [minutesDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const minutesFile = test.info().outputPath('minutes.md');
+  await minutesDownload.saveAs(minutesFile);
+  expect(readFileSync(minutesFile, 'utf8')).toContain('Keep line 4 running');
+  await expect(minutes).toBeHidden();
+  await expect(minutesButton).toBeFocused();
 
   // The charter: open it from the board's toolbar.
   await activate(page, page.getByRole('button', { name: 'Charter', exact: true }), { back: true });
