@@ -1,7 +1,7 @@
 // A workshop in a room, with the keyboard alone on three machines: the facilitator opens the
-// room and reads the invite; an IT and an OT participant arrive by the web link and join; all
-// add cards and vote; the facilitator checks everyone's key and freezes; each signs in their own
-// browser, so the full quorum (an IT signer, an OT signer and the facilitator) is met; the
+// room and reads the invite; an IT participant arrives by the web link, an OT participant types
+// the code from the first screen; all add cards and vote; the facilitator checks everyone's key
+// and freezes; each signs in their own browser, so the full quorum (an IT signer, an OT signer and the facilitator) is met; the
 // facilitator seals. No click anywhere: Tab, Shift+Tab, Enter, Space, arrows, Escape and typing,
 // and one page.goto per machine. The participants' views (IT in dark, OT in light) pass axe.
 import { expect as baseExpect, test, type Page } from '@playwright/test';
@@ -38,6 +38,27 @@ async function joinByKeyboard(page: Page, webLink: string, person: Person): Prom
   await page.keyboard.type(person.role);
   await expectNoSeriousViolations(page, `join page filled in (${person.name})`);
   // Enter in a field submits the form.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board')).toBeVisible();
+}
+
+/**
+ * Arrives with only the invite code, as someone told it aloud: the first screen's welcome offers
+ * to join with an invite before any profile; the code is typed on the join page.
+ */
+async function joinWithCodeByKeyboard(page: Page, code: string, person: Person): Promise<void> {
+  await page.goto('./');
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Bridgeboard' });
+  await activate(page, welcome.getByRole('link', { name: 'Join a workshop with an invite' }), { back: true });
+  const form = page.getByRole('form', { name: 'Join a workshop' });
+  await tabTo(page, form.getByLabel('Invite link or code'));
+  await page.keyboard.type(code);
+  await tabTo(page, form.getByLabel('Your name'));
+  await page.keyboard.type(person.name);
+  await tabTo(page, form.getByRole('radio', { checked: true }));
+  await arrowToRadio(page, sideRadio(page, person));
+  await tabTo(page, form.getByLabel('Your role'));
+  await page.keyboard.type(person.role);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board')).toBeVisible();
 }
@@ -81,12 +102,13 @@ test('facilitator, IT and OT run a workshop in a room and sign its charter with 
   await expect(invite).toBeVisible();
   // The invite's web link is read off its field, as the facilitator would copy it.
   const webLink = await invite.getByTestId('invite-web-link').inputValue();
+  const code = await invite.getByTestId('invite-code').inputValue();
   await activate(f, invite.getByRole('button', { name: 'Done' }));
   await expect(invite).toBeHidden();
   await expect(f.getByRole('button', { name: 'Invite' })).toBeFocused();
 
   await joinByKeyboard(it.page, webLink, IT_PERSON);
-  await joinByKeyboard(ot.page, webLink, OT_PERSON);
+  await joinWithCodeByKeyboard(ot.page, code, OT_PERSON);
   await expectConnected(f, [IT_PERSON.name, OT_PERSON.name]);
 
   // Cards from everyone, each from their own keyboard.
