@@ -168,6 +168,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
   await chooser.setFiles(file);
   await expect(verify.getByTestId('verify-result')).toContainText('Valid: version 1');
+  await expectFocusKept(page, 'verifying a file', verify);
   await page.keyboard.press('Escape');
   await expect(verify).toBeHidden();
   // Closing gives the focus back to the button that opened it.
