@@ -150,7 +150,7 @@ test('a whole workshop, from the first screen to a verified charter, with the ke
   await activate(page, v1.getByRole('button', { name: 'Sign version 1' }));
   await expect(v1.getByTestId('signed-note')).toHaveText('You signed version 1.');
   await expectFocusKept(page, 'signing', v1.getByTestId('sign-box'));
-  await activate(page, v1.getByRole('button', { name: /^Seal the 1 signature/ }));
+  await activate(page, v1.getByRole('button', { name: /^Seal the signature/ }));
   await expect(v1.getByTestId('verdict-summary')).toContainText('Valid: version 1');
   await expectFocusKept(page, 'sealing', v1.getByRole('group', { name: 'Export version 1' }));
 
