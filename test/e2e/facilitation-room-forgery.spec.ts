@@ -4,6 +4,7 @@
 // quorum, and an erasure of the facilitator's last phase change. Every honest peer refuses each
 // one, says so, and stays in the phase the facilitator chose. Then it casts a ballot in another
 // participant's name: the reveal counts only the ballot that participant signed.
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { expect, test } from '@playwright/test';
 import { parseInvite } from '../../shared/room';
 import { IT_PERSON, addTitledCard, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
@@ -46,6 +47,7 @@ test('forged, replayed, tampered, unsigned and self-claimed phase changes are re
       await expect(phaseTitle(p.page)).toHaveText('Common goals');
     }
   }
+  await expectNoSeriousViolations(it.page, 'refused actions, as a participant');
   // The workshop's key still decides: the self-claim and the self-delegation changed no peer's trust.
   await expect(it.page.getByText('Follow Fiona Facilitator')).toBeVisible();
   await expect(it.page.getByText('Follow Mallory')).toHaveCount(0);

@@ -1,6 +1,7 @@
 // A peer with the right secret that sends garbage, malformed sync messages, writes to parts of
 // the doc we do not have, oversized presence, or text: each time it is dropped, the board does
 // not change, the facilitator sees why, and nobody's page breaks.
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { expect as baseExpect, test } from '@playwright/test';
 
 // Several Chromiums share two cores with whatever else runs: generous waits, same assertions.
@@ -47,6 +48,7 @@ test('a hostile peer with the right secret is dropped for every kind of bad mess
     await expect(fac.page.getByTestId('room-state')).toHaveText('Online · 1 peer connected');
   }
 
+  await expectNoSeriousViolations(fac.page, 'participants panel with dropped peers');
   // The board is what it was, both sides still sync, and nothing threw.
   for (const p of [fac, it]) await expect(p.page.getByTestId('card')).toHaveCount(1);
   await addTitledCard(it.page, 'risks', 'Risk', 'After the attack');

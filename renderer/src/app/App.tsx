@@ -1,5 +1,6 @@
 // The app's shell: top bar, notices, then either joining a room, the first-run profile
 // question, the workshop list, or an open board.
+import type { MouseEvent } from 'react';
 import { TopBar } from './TopBar';
 import { useTheme } from './useTheme';
 import { useRoute } from './useRoute';
@@ -10,6 +11,11 @@ import { JoinPage } from '../features/join';
 import { SessionPage } from '../session/SessionPage';
 import { useT } from '../core/i18n';
 
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('content')?.focus();
+}
+
 export function App() {
   const t = useT();
   const theme = useTheme();
@@ -19,7 +25,9 @@ export function App() {
   useOpenedFiles((summary) => open(summary.id));
   return (
     <>
-      <a className="skip-link" href="#content">
+      {/* The route lives in the hash, so following "#content" would leave the page (a board, an
+          invite): the link moves the focus itself and keeps the address. */}
+      <a className="skip-link" href="#content" onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
       <TopBar theme={theme} />

@@ -1,11 +1,12 @@
 // The draft: purpose, scope and review date (stored in the doc, so the room shares them), the
 // quorum rule to freeze with (the facilitator's signed choice), what would make the charter
 // weak, and the facilitator's freeze.
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { charterWords, DOCUMENT_LANGUAGES, floorGaps, type CharterContent, type CharterFinding, type DocumentLanguage, type DraftField, type QuorumRule } from '../../../../shared/charter';
 import { useFormat, useT } from '../../core/i18n';
 import { notifyError } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { useKeepFocus } from '../../ui/useKeepFocus';
 import { useCharterService } from './charterContext';
 import type { CharterViewState } from './charterStore';
 import { belowFloorText, findingText, quorumProblemText } from './charterWording';
@@ -40,7 +41,7 @@ function TextSetting({ field, label, doing, value, multiline }: { field: DraftFi
  * and one OT signer, the facilitator, a seal) needs a written reason, which is frozen into the
  * version and shown as "reduced quorum" by every verifier. Applied as a signed action.
  */
-function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolean }) {
+function QuorumSettings({ rule, disabled, fieldsetRef }: { rule: QuorumRule; disabled: boolean; fieldsetRef: RefObject<HTMLFieldSetElement | null> }) {
   const t = useT();
   const format = useFormat();
   const { actions } = useCharterService();
@@ -57,7 +58,7 @@ function QuorumSettings({ rule, disabled }: { rule: QuorumRule; disabled: boolea
   };
   const count = (value: string) => Math.max(0, Math.min(1000, Math.floor(Number(value) || 0)));
   return (
-    <fieldset className="field quorum-settings" disabled={disabled} data-testid="quorum-settings">
+    <fieldset className="field quorum-settings" disabled={disabled} data-testid="quorum-settings" ref={fieldsetRef}>
       <legend>{t('charter.quorum.legend')}</legend>
       <label>
         {t('charter.quorum.minIT')} <input type="number" min={0} value={draft.minIT} onChange={(e) => update({ minIT: count(e.target.value) })} data-testid="quorum-it" />
@@ -113,13 +114,17 @@ export function DraftPanel({ state, findings, content, agreedCount, nextVersion,
   const t = useT();
   const format = useFormat();
   const { settings } = state;
+  // The quorum settings start afresh (a new key) once a rule is applied, and "Apply quorum" is
+  // gone: the focus stays in the new settings.
+  const quorumSettings = useRef<HTMLFieldSetElement>(null);
+  useKeepFocus(quorumSettings);
   return (
     <section className="charter-panel" aria-labelledby="draft-heading" data-testid="charter-draft">
       <h2 id="draft-heading">{t('charter.draft.heading', { count: agreedCount })}</h2>
       <TextSetting key={`purpose:${settings.purpose}`} field="purpose" label={t('charter.draft.purpose')} doing={t('charter.doing.purpose')} value={settings.purpose} multiline />
       <TextSetting key={`scope:${settings.scope}`} field="scope" label={t('charter.draft.scope')} doing={t('charter.doing.scope')} value={settings.scope} multiline />
       <TextSetting key={`reviewDate:${settings.reviewDate}`} field="reviewDate" label={t('charter.draft.reviewDate')} doing={t('charter.doing.reviewDate')} value={settings.reviewDate} />
-      <QuorumSettings key={JSON.stringify(state.quorum)} rule={state.quorum} disabled={!isFacilitator} />
+      <QuorumSettings key={JSON.stringify(state.quorum)} rule={state.quorum} disabled={!isFacilitator} fieldsetRef={quorumSettings} />
       <h3>{t('charter.draft.findings')}</h3>
       {findings.length === 0 ? (
         <p data-testid="findings">{t('charter.draft.noFindings')}</p>

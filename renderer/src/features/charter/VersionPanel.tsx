@@ -1,11 +1,12 @@
 // One frozen version: what changed since the one before, the exact text and digest to sign, the
 // live signatures (accepted and rejected) and quorum, the facilitator's seal, and exports.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { diffCharters, facilitatorKeys, type VersionLedger } from '../../../../shared/charter';
 import { useHost } from '../../core/hostContext';
 import { useFormat, useT } from '../../core/i18n';
 import { notifyError, notifyInfo } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { useKeepFocus } from '../../ui/useKeepFocus';
 import { Fingerprint, useIdentity } from '../identity';
 import { CharterText } from './CharterText';
 import { exportBundle, type ExportFormat } from './charterExport';
@@ -30,6 +31,13 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
   const authority = useCharterState((s) => s.authority);
   const identity = useIdentity();
   const [busy, setBusy] = useState(false);
+  // Signing replaces the sign button with "You signed", sealing removes the seal button: the
+  // focus stays on the sign box, and goes on to the exports.
+  const signBox = useRef<HTMLDivElement>(null);
+  const sealLine = useRef<HTMLParagraphElement>(null);
+  const exports = useRef<HTMLDivElement>(null);
+  useKeepFocus(signBox);
+  useKeepFocus(sealLine, exports);
   const { charter, digest } = version.frozen;
   const n = charter.version;
   const mine = charter.roster.find((p) => p.id === me);
@@ -80,7 +88,7 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
         <summary>{t('charter.version.textToSign')}</summary>
         <CharterText charter={charter} />
       </details>
-      <div className="sign-box" data-testid="sign-box">
+      <div className="sign-box" data-testid="sign-box" ref={signBox}>
         {!mine ? (
           <p className="hint">{t('charter.version.notOnRoster')}</p>
         ) : standing !== 'facilitator' && !signed ? (
@@ -116,7 +124,7 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
         </ul>
       )}
       {version.unreadable > 0 && <p className="problems">{t('charter.version.unreadable', { count: version.unreadable })}</p>}
-      <p>
+      <p ref={sealLine}>
         {/* The verdict above says whether the seal holds; a seal that no longer covers the signatures is said here. */}
         {version.seal !== version.verdict.seal.status && <SealText status={version.seal} />}
         {canSeal && (
@@ -125,7 +133,7 @@ export function VersionPanel({ version, previous, me, standing }: VersionPanelPr
           </button>
         )}
       </p>
-      <div className="export-buttons" role="group" aria-label={t('charter.version.export', { version: n })}>
+      <div className="export-buttons" role="group" aria-label={t('charter.version.export', { version: n })} ref={exports}>
         <button type="button" disabled={busy} onClick={() => save('pdf')} data-testid="export-pdf">
           {t('charter.version.exportPdf')}
         </button>

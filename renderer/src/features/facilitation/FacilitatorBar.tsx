@@ -1,11 +1,12 @@
 // The controls of whoever holds the facilitator's authority: phases, timer, voting, anonymous
 // ideation, bring everyone here, the agenda, and who co-facilitates. Every button signs an
 // action with this device's key; a co-facilitator sees the groups their delegation covers.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SECTIONS, type SectionId } from '../../../../shared/board';
 import { currentPhase, currentRound } from '../../../../shared/facilitation';
 import { notifyError, announce } from '../../core/notices';
 import { describeError } from '../../core/describeError';
+import { useKeepFocus } from '../../ui/useKeepFocus';
 import { sectionTitle, useFormat, useT } from '../../core/i18n';
 import { useFacilitation, useFacilitationContext } from './facilitationContext';
 import { useLastBoardPlace } from './useLastBoardPlace';
@@ -28,6 +29,12 @@ export function FacilitatorBar() {
   const [target, setTarget] = useState<SectionId | ''>('');
   const [budget, setBudget] = useState(5);
   const [editing, setEditing] = useState(false);
+  // Revealing or closing a vote, and stopping the timer, take away the button that was pressed:
+  // the focus stays in its group.
+  const timerGroup = useRef<HTMLDivElement>(null);
+  const votingGroup = useRef<HTMLDivElement>(null);
+  useKeepFocus(timerGroup);
+  useKeepFocus(votingGroup);
   if (!facilitation || !state) return null;
   const { actions } = facilitation;
   const run = (doing: string, work: () => Promise<void>, done?: string) => () => {
@@ -73,7 +80,7 @@ export function FacilitatorBar() {
               {t('facilitation.bar.agenda')}
             </button>
           </div>
-          <div className="bar-group" role="group" aria-label={t('facilitation.bar.timer')}>
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.timer')} ref={timerGroup}>
             {timer.status === 'idle' ? (
               <button type="button" onClick={run(t('facilitation.doing.startTimer'), () => actions.startTimer(phase?.minutes ?? 10))} data-testid="timer-start">
                 {t('facilitation.bar.startTimer', { minutes: phase?.minutes ?? 10 })}
@@ -100,7 +107,7 @@ export function FacilitatorBar() {
         </>
       )}
       {may('votes') && (
-          <div className="bar-group" role="group" aria-label={t('facilitation.bar.voting')}>
+          <div className="bar-group" role="group" aria-label={t('facilitation.bar.voting')} ref={votingGroup}>
             {round?.status === 'open' ? (
         <>
                 <button type="button" onClick={run(t('facilitation.doing.reveal'), actions.revealVotes, t('facilitation.bar.revealed'))} data-testid="vote-reveal">

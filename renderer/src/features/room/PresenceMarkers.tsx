@@ -16,7 +16,9 @@ function Markers({ markers, testId }: { readonly markers: readonly Marker[]; rea
   return (
     <span className="presence-markers" data-testid={testId}>
       {markers.map((m) => (
-        <span key={m.key} className="presence-marker" style={{ borderColor: m.color, color: m.color }} title={m.name}>
+        // The person's colour on the border only: as text colour it falls below 4.5:1 on some
+        // surfaces (a light colour in the light theme, a dark one in the dark); the name says who.
+        <span key={m.key} className="presence-marker" style={{ borderColor: m.color }} title={m.name}>
           {m.name}
         </span>
       ))}
