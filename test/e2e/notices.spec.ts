@@ -17,7 +17,10 @@ function tampered(change: (doc: Y.Doc, cardId: string) => void): Buffer {
   return Buffer.from(encodeWorkshopFile({ title: 'Tampered', createdAt: 1, exportedAt: 2, appVersion: 'test' }, Y.encodeStateAsUpdate(doc)));
 }
 
+// The page's clock runs as usual, but the waits past a reading time jump ahead instead of sitting
+// through it (Playwright's clock: timers that fall due in the jump fire, in order).
 test('a confirmation goes away by itself, not while the pointer is on it, and is still announced', async ({ page }) => {
+  await page.clock.install();
   await startApp(page);
   await createWorkshop(page, 'Notices');
   await settle(page);
@@ -30,7 +33,7 @@ test('a confirmation goes away by itself, not while the pointer is on it, and is
 
   // Resting the pointer on it holds it well past its reading time (6.5 s for this sentence).
   await exported.hover();
-  await page.waitForTimeout(9_000);
+  await page.clock.fastForward(9_000);
   await expect(exported).toBeVisible();
   // Away from it, its time runs on from where it was paused.
   await page.mouse.move(5, 700);
@@ -45,6 +48,7 @@ test('a confirmation goes away by itself, not while the pointer is on it, and is
 });
 
 test('errors stay until dismissed, and only the newest three are kept', async ({ page }, testInfo) => {
+  await page.clock.install();
   await startApp(page);
   // Each a different failure, so none replaces another (the same sentence twice shows once).
   const bad = [
@@ -63,7 +67,7 @@ test('errors stay until dismissed, and only the newest three are kept', async ({
   const errors = page.getByRole('alert', { name: 'Errors' }).getByTestId('notice-error');
   await expect(errors).toHaveCount(3);
   await page.mouse.move(5, 700);
-  await page.waitForTimeout(21_000);
+  await page.clock.fastForward(21_000);
   await expect(errors).toHaveCount(3);
   await errors.first().getByRole('button', { name: /^Dismiss/ }).click();
   await expect(errors).toHaveCount(2);
