@@ -72,7 +72,7 @@ test('the history lists changes, shows the board as it was, and restores to a pi
   await history(page).getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('language-picker').selectOption('de');
   await expect(phaseTitle(page)).toHaveText('Rahmen');
-  await openHistory(page);
+  await page.getByTestId('open-history').click();
   await expect(history(page).getByTestId('history-pin').first()).toContainText('Phase „Rahmen“ begonnen');
   await expect(history(page).getByTestId('history-pin').nth(1)).toContainText('Before the vote');
 });
