@@ -5,4 +5,5 @@ export * from './shape';
 export * from './readShape';
 export * from './guardLimits';
 export { checkUpdate, type GuardVerdict } from './updateGuard';
+export * from './updateRefusal';
 export * from './pendingChanges';

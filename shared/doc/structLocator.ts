@@ -4,6 +4,7 @@
 // already in the doc. The update guard checks each struct against the shape of its map.
 import * as Y from 'yjs';
 import type { DocSchema, MapShape } from './shape';
+import type { UpdateProblem, UpdateRefusal } from './updateRefusal';
 
 export type AnyStruct = Y.Item | Y.GC | Y.Skip;
 /** A shared type as the doc holds it (Yjs types them by their event). */
@@ -25,9 +26,9 @@ export type Located =
   | { readonly kind: 'pending' }
   /** Lands in garbage-collected content: Yjs drops it. */
   | { readonly kind: 'gone' }
-  | { readonly kind: 'refused'; readonly reason: string };
+  | { readonly kind: 'refused'; readonly refusal: UpdateRefusal };
 
-const refused = (reason: string): Located => ({ kind: 'refused', reason });
+const refused = (problem: UpdateProblem, reason: string, where?: string): Located => ({ kind: 'refused', refusal: where === undefined ? { problem, reason } : { problem, reason, where } });
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 37)}…` : s);
 
 // A plain boolean, not a type guard: narrowing to Y.Map would lose the doc's own type for it.
@@ -104,7 +105,7 @@ export class StructLocator {
     if (parent instanceof Y.ID) return this.containerHeldBy(parent, item.parentSub);
     // No parent written: it is the parent of the neighbour the item was inserted next to.
     const neighbour = item.origin ?? item.rightOrigin;
-    if (neighbour === null) return refused('a change that says nowhere where it belongs');
+    if (neighbour === null) return refused('does-not-fit', 'a change that says nowhere where it belongs');
     return this.locateId(neighbour);
   }
 
@@ -113,7 +114,7 @@ export class StructLocator {
     let root = this.rootMemo.get(name);
     if (!root) {
       const shape = this.schema.roots.get(name);
-      root = shape ? { id: `root:${name}`, shape, path: name, type: this.doc.share.get(name) ?? null } : refused(`a write to an unknown part of the board ("${clip(name)}")`);
+      root = shape ? { id: `root:${name}`, shape, path: name, type: this.doc.share.get(name) ?? null } : refused('unknown-part', `a write to an unknown part of the board ("${clip(name)}")`, clip(name));
       this.rootMemo.set(name, root);
     }
     return root;
@@ -133,9 +134,9 @@ export class StructLocator {
     if (!found) return { kind: 'pending' };
     const holder = found.struct;
     if (!(holder instanceof Y.Item)) return { kind: 'gone' };
-    if (!(holder.content instanceof Y.ContentType)) return refused('a change inside something that is not a map');
+    if (!(holder.content instanceof Y.ContentType)) return refused('does-not-fit', 'a change inside something that is not a map');
     const type: SharedType = holder.content.type;
-    if (!isMap(type)) return refused('a change inside something that is not a map');
+    if (!isMap(type)) return refused('does-not-fit', 'a change inside something that is not a map');
     if (found.inDoc) {
       const located = this.containerOfType(type);
       return located.kind === 'located' ? { ...located, key } : located;
@@ -147,8 +148,8 @@ export class StructLocator {
       else {
         const nested = this.nestedShape(at.container, at.key);
         held =
-          typeof nested === 'string'
-            ? refused(nested)
+          'problem' in nested
+            ? { kind: 'refused', refusal: nested }
             : { kind: 'located', container: { id: `item:${holder.id.client}:${holder.id.clock}`, shape: nested, path: `${at.container.path} › ${clip(at.key ?? '')}`, type: null }, key: null };
       }
       this.heldMemo.set(holder, held);
@@ -179,8 +180,8 @@ export class StructLocator {
       else {
         const nested = this.nestedShape(at.container, at.key);
         located =
-          typeof nested === 'string'
-            ? refused(nested)
+          'problem' in nested
+            ? { kind: 'refused', refusal: nested }
             : { kind: 'located', container: { id: `item:${holder.id.client}:${holder.id.clock}`, shape: nested, path: `${at.container.path} › ${clip(at.key ?? '')}`, type }, key: null };
       }
     }
@@ -189,12 +190,14 @@ export class StructLocator {
   }
 
   /** The shape of the map nested under `key` of `container`, or why there can be none. */
-  private nestedShape(container: Container, key: string | null): MapShape | string {
-    if (key === null) return `list content in ${container.shape.describe}`;
+  private nestedShape(container: Container, key: string | null): MapShape | UpdateRefusal {
+    const misfit = (reason: string, where = container.path): UpdateRefusal => ({ problem: 'does-not-fit', reason, where });
+    if (key === null) return misfit(`list content in ${container.shape.describe}`);
     const rule = container.shape.entry(key);
-    if (!rule) return `${container.shape.describe} has no entry "${clip(key)}"`;
-    if (rule.kind !== 'map') return `a map where ${container.shape.describe} holds a value ("${clip(key)}")`;
+    const at = `${container.path} › ${clip(key)}`;
+    if (!rule) return misfit(`${container.shape.describe} has no entry "${clip(key)}"`, at);
+    if (rule.kind !== 'map') return misfit(`a map where ${container.shape.describe} holds a value ("${clip(key)}")`, at);
     const shape = this.schema.shapes.get(rule.shape);
-    return shape ?? `an unknown kind of map ("${rule.shape}")`;
+    return shape ?? misfit(`an unknown kind of map ("${rule.shape}")`, at);
   }
 }

@@ -14,6 +14,22 @@ export interface HistoryPin {
   readonly by: string;
 }
 
+/**
+ * A pin that marks the start of a phase of the built-in agenda, still titled as shipped, has an
+ * id `phase_<phase id>_<nonce>`: a reader words that title in their own language, while the
+ * label (in the facilitator's language) is what older versions show. Built-in phase ids are
+ * short; a longer one gets an ordinary id.
+ */
+export function phasePinId(phaseId: string, nonce: string): string {
+  const id = `phase_${phaseId}_${nonce}`;
+  return /^[a-z0-9-]+$/.test(phaseId) && id.length <= 40 ? id : nonce;
+}
+
+/** The built-in phase a pin marks the start of (see phasePinId), or null. */
+export function pinnedPhase(pin: Pick<HistoryPin, 'id'>): string | null {
+  return /^phase_([a-z0-9-]+)_[A-Za-z0-9]+$/.exec(pin.id)?.[1] ?? null;
+}
+
 export function pinPoint(doc: Y.Doc, pin: HistoryPin, origin: unknown = null): void {
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(pin.id)) throw new Error('A pin id is letters, digits, - and _ only.');
   const value = pinSchema.parse({ at: Math.round(pin.at), label: pin.label.trim().slice(0, 200), by: pin.by });

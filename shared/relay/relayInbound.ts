@@ -3,6 +3,7 @@
 // and the parts of messages too long for one frame. Both are bounded.
 import { MAX_REASSEMBLY_BYTES, MAX_TRACKED_SENDERS } from './relayLimits';
 import type { RelayEnvelope, RelayKind } from './relayEnvelope';
+import type { PeerDropReason } from '../sync/peerDropReason';
 
 export type Freshness = 'fresh' | 'stale' | 'replayed';
 
@@ -33,7 +34,7 @@ interface Pending {
   readonly startedAt: number;
 }
 
-export type PartOutcome = { readonly done: true; readonly body: Uint8Array } | { readonly done: false; readonly refused?: string };
+export type PartOutcome = { readonly done: true; readonly body: Uint8Array } | { readonly done: false; readonly refused?: PeerDropReason };
 
 /** Joins the parts of long messages; one unfinished message per sender, dropped after `timeoutMs`. */
 export class Reassembly {
@@ -47,15 +48,15 @@ export class Reassembly {
     let p = this.pending.get(e.from);
     // Parts carry consecutive sequence numbers; a first part starts a new message.
     if (e.part === 0 || !p || p.kind !== e.kind || p.parts.length !== e.parts) {
-      if (e.part !== 0) return { done: false, refused: 'a message part without its beginning' };
+      if (e.part !== 0) return { done: false, refused: { code: 'relay-malformed', what: 'orphan-part' } };
       this.drop(e.from);
       p = { kind: e.kind, parts: new Array<Uint8Array | undefined>(e.parts).fill(undefined), got: 0, bytes: 0, startedAt: now };
       this.pending.set(e.from, p);
     }
-    if (p.parts[e.part] !== undefined) return { done: false, refused: 'a message part twice' };
+    if (p.parts[e.part] !== undefined) return { done: false, refused: { code: 'relay-malformed', what: 'duplicate-part' } };
     if (this.total + e.body.length > MAX_REASSEMBLY_BYTES) {
       this.drop(e.from);
-      return { done: false, refused: 'more unfinished long messages than the relay keeps' };
+      return { done: false, refused: { code: 'relay-backlog' } };
     }
     p.parts[e.part] = e.body;
     p.got++;

@@ -16,6 +16,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { inspectPeerMessage, type GuardTarget } from '../sync/peerMessageGuard';
+import type { PeerDropReason } from '../sync/peerDropReason';
 import { inboxTopic, openFrame, relayTopic, sealFrame, type RelayKey } from './relayCrypto';
 import { decodeBody, decodeEnvelope, encodeBody, encodeEnvelope, RelayKind, type RelayEnvelope } from './relayEnvelope';
 import { ReplayGuard, Reassembly } from './relayInbound';
@@ -63,7 +64,9 @@ export interface RelayCounts {
 
 export interface RelayDrop {
   readonly peerId: string;
-  readonly reason: string;
+  /** Why: a code the app words (describePeerDrop words it in English). */
+  readonly reason: PeerDropReason;
+  readonly via: 'relay';
   readonly at: number;
 }
 
@@ -229,19 +232,19 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     schedule();
   };
 
-  const block = (peerId: string, reason: string): void => {
+  const block = (peerId: string, reason: PeerDropReason): void => {
     counts.refused++;
     if (blocked.has(peerId)) return;
     blocked.add(peerId);
     forget(peerId);
-    config.onDrop?.({ peerId, reason, at: now() });
+    config.onDrop?.({ peerId, reason, via: 'relay', at: now() });
   };
 
   /** Checks a y-webrtc message with the peer guard and applies it; false if the guard refused it. */
   const apply = (from: string, message: Uint8Array, allowed: readonly number[], ownPresence = true): boolean => {
     const verdict = inspectPeerMessage(message, guard);
     if (!verdict.ok) {
-      block(from, `sent ${verdict.reason} through the relay`);
+      block(from, verdict.reason);
       return false;
     }
     const decoder = decoding.createDecoder(message);
@@ -251,7 +254,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       if (type === MESSAGE_SYNC) {
         const syncType = decoding.readVarUint(decoder);
         if (!allowed.includes(syncType)) {
-          block(from, 'sent a sync message out of turn through the relay');
+          block(from, { code: 'relay-out-of-turn' });
           return false;
         }
         if (syncType !== 0) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
@@ -265,11 +268,11 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
           awarenessProtocol.applyAwarenessUpdate(awareness, update, origin);
         }
       } else {
-        block(from, 'sent a message the relay does not carry');
+        block(from, { code: 'relay-unsupported' });
         return false;
       }
     } catch {
-      block(from, 'sent a message the board could not apply');
+      block(from, { code: 'unapplicable' });
       return false;
     } finally {
       currentSender = null;
@@ -312,10 +315,10 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
 
   const handleMessage = (from: string, kind: RelayKind, knownThere: number, body: Uint8Array): void => {
     const messages = kind === RelayKind.hello || kind === RelayKind.syncRequest || kind === RelayKind.syncReply || kind === RelayKind.data ? decodeBody(body) : [];
-    if (messages === null) return block(from, 'sent a relay message that does not decode');
+    if (messages === null) return block(from, { code: 'relay-malformed', what: 'body' });
     switch (kind) {
       case RelayKind.hello: {
-        if (messages.length > 1) return block(from, 'sent a malformed hello through the relay');
+        if (messages.length > 1) return block(from, { code: 'relay-malformed', what: 'hello' });
         for (const message of messages) if (!apply(from, message, [-1])) return;
         const answerChance = Math.min(1, options.helloAnswers / Math.max(1, roster.size));
         if (random() < answerChance) {
@@ -350,12 +353,12 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         return forget(from);
       case RelayKind.syncRequest: {
         const [step1] = messages;
-        if (messages.length !== 1 || !step1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync request through the relay');
+        if (messages.length !== 1 || !step1 || syncTypeOf(step1) !== 0) return block(from, { code: 'relay-malformed', what: 'sync-request' });
         // A full sync can be the whole board: one answer per peer per interval, however often it asks.
         if (now() - (answeredAt.get(from) ?? -Infinity) < RESYNC_EVERY_MS / 2) return;
         answeredAt.set(from, now());
         if (answeredAt.size > 1024) answeredAt.delete(answeredAt.keys().next().value ?? '');
-        if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
+        if (!inspectPeerMessage(step1, guard).ok) return block(from, { code: 'relay-malformed', what: 'state-vector' });
         const decoder = decoding.createDecoder(step1);
         decoding.readVarUint(decoder);
         decoding.readVarUint(decoder);
@@ -367,8 +370,8 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
       }
       case RelayKind.syncReply: {
         const [step2, step1, ...presence] = messages;
-        if (!step2 || !step1 || syncTypeOf(step2) !== 1 || syncTypeOf(step1) !== 0) return block(from, 'sent a malformed sync reply through the relay');
-        if (!inspectPeerMessage(step1, guard).ok) return block(from, 'sent a malformed state vector through the relay');
+        if (!step2 || !step1 || syncTypeOf(step2) !== 1 || syncTypeOf(step1) !== 0) return block(from, { code: 'relay-malformed', what: 'sync-reply' });
+        if (!inspectPeerMessage(step1, guard).ok) return block(from, { code: 'relay-malformed', what: 'state-vector' });
         if (!apply(from, step2, [1])) return;
         for (const message of presence) if (!apply(from, message, [-1], false)) return;
         counts.applied++;
@@ -392,7 +395,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
         return;
       }
       case RelayKind.data: {
-        if (messages.length === 0) return block(from, 'sent an empty relay message');
+        if (messages.length === 0) return block(from, { code: 'relay-malformed', what: 'empty' });
         for (const message of messages) if (!apply(from, message, [2, -1])) return;
         counts.applied++;
         resyncIfGaps(from);
@@ -428,7 +431,7 @@ export function createRelayPeer(config: RelayPeerConfig): RelayPeer {
     notice(from);
     const outcome = reassembly.add(envelope, now());
     if (!outcome.done) {
-      if (outcome.refused) block(from, `sent ${outcome.refused}`);
+      if (outcome.refused) block(from, outcome.refused);
       return;
     }
     handleMessage(from, envelope.kind, envelope.known, outcome.body);

@@ -1,7 +1,7 @@
 // The history in one browser (the facilitator's): every change is listed with who, when and
 // what; the board can be looked at as it was; the start of each phase is pinned, and the board
-// restores to a pin or to just before a change, as new changes that survive a reload. Axe finds
-// nothing serious in the history.
+// restores to a pin or to just before a change, as new changes that survive a reload; a phase's
+// pin reads in the reader's language. Axe finds nothing serious in the history.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { addCard, card, createWorkshop, settle, startApp, titlesIn } from './fixtures/boardPage';
@@ -66,4 +66,13 @@ test('the history lists changes, shows the board as it was, and restores to a pi
   await expect.poll(() => titlesIn(page, 'parking')).toEqual(['During framing', 'Also during framing']);
   await openHistory(page);
   await expect(history(page).getByTestId('history-pin')).toHaveCount(2);
+
+  // The built-in phase's pin reads in the reader's language, as the facilitation bar does; a pin
+  // someone named keeps its name.
+  await history(page).getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('language-picker').selectOption('de');
+  await expect(phaseTitle(page)).toHaveText('Rahmen');
+  await page.getByTestId('open-history').click();
+  await expect(history(page).getByTestId('history-pin').first()).toContainText('Phase „Rahmen“ begonnen');
+  await expect(history(page).getByTestId('history-pin').nth(1)).toContainText('Before the vote');
 });

@@ -13,12 +13,12 @@ import { launchHostilePeer, type HostileMessage, type HostilePeer } from './room
 const room = useRoomSuite();
 
 const CASES: [HostileMessage, RegExp][] = [
-  ['garbage', /A peer was disconnected because it sent (an unknown message type|a message that does not decode)/],
-  ['malformed-sync', /A peer was disconnected because it sent a message that does not decode/],
-  ['unknown-root', /A peer was disconnected because it sent a write to an unknown part of the board \("evil"\)/],
-  ['oversized-presence', /A peer was disconnected because it sent an oversized presence state/],
+  ['garbage', /^A peer was disconnected because it sent (a message of an unknown type \(\d+\)|a message that cannot be decoded)\.$/],
+  ['malformed-sync', /^A peer was disconnected because it sent a message that cannot be decoded\.$/],
+  ['unknown-root', /^A peer was disconnected because it wrote to a part of the board that does not exist \(at evil\)\.$/],
+  ['oversized-presence', /^A peer was disconnected because it sent a presence state that is too large \([\d.]+ kB; the limit is 16 kB\)\.$/],
   // simple-peer hands text over as its UTF-8 bytes: 'h' reads as message type 104.
-  ['text', /A peer was disconnected because it sent an unknown message type \(104\)/],
+  ['text', /^A peer was disconnected because it sent a message of an unknown type \(104\)\.$/],
 ];
 
 test('a hostile peer with the right secret is dropped for every kind of bad message; the board is unchanged', async () => {

@@ -16,14 +16,14 @@ test.describe.configure({ mode: 'serial' });
 const room = useRoomSuite();
 
 const REFUSED: [HostileChange, RegExp][] = [
-  ['card-as-string', /sent a plain value where the cards holds a map/],
-  ['card-as-number', /sent a plain value where the cards holds a map/],
-  ['card-as-null', /sent a plain value where the cards holds a map/],
-  ['card-as-text', /sent a shared type other than a map in the cards/],
-  ['field-as-object', /sent a value that does not fit a card’s fields \("title"\)/],
-  ['hard-erase', /sent a removal of cards › .*, which is never removed/],
-  ['concurrent-writes', /sent too many concurrent writes to one entry/],
-  ['future-deletes', /sent (a deletion of changes this app has not made yet|deletions of too many changes nobody here has seen)/],
+  ['card-as-string', /because it sent a change that does not fit the board’s structure \(at cards › /],
+  ['card-as-number', /because it sent a change that does not fit the board’s structure \(at cards › /],
+  ['card-as-null', /because it sent a change that does not fit the board’s structure \(at cards › /],
+  ['card-as-text', /because it sent a change that does not fit the board’s structure \(at cards › /],
+  ['field-as-object', /because it sent a change that does not fit the board’s structure \(at cards › .* › fields › title\)/],
+  ['hard-erase', /because it changed or removed an entry that never changes once written \(at cards › .*\)/],
+  ['concurrent-writes', /because it sent more changes at once than the board accepts \(at cards › .*\)/],
+  ['future-deletes', /because it sent changes in someone else’s name|because it sent more changes at once than the board accepts/],
 ];
 
 async function threeInARoom(title: string): Promise<{ fac: Peer; it: Peer; ot: Peer; invite: { workshopId: string; secret: string; signaling: readonly string[] } }> {

@@ -13,7 +13,7 @@ import { t } from '../core/i18n';
 import { createBoardStore, type BoardStore } from '../features/board';
 import { createCharterService, type CharterService } from '../features/charter';
 import { charterAuthorityOf } from './charterAuthority';
-import { createFacilitationActions, createFacilitationController, navigateTo, startFacilitationDuties, type Facilitation, type Me } from '../features/facilitation';
+import { builtInPhaseTitle, createFacilitationActions, createFacilitationController, isBuiltInTitle, navigateTo, startFacilitationDuties, type Facilitation, type Me } from '../features/facilitation';
 import { createHistoryService, type HistoryService } from '../features/history';
 import { myParticipantId, startRosterKey } from '../features/identity';
 import { currentAuthor, profileStore } from '../features/profile';
@@ -190,9 +190,13 @@ function pinPhaseStarts({ controller }: Facilitation, history: HistoryService): 
     const next = view.state.phaseId;
     if (next === phase) return;
     phase = next;
-    const title = view.state.agenda.phases.find((p) => p.id === next)?.title;
-    if (!view.isFacilitator || !title) return;
-    // A pin is part of the doc, seen by everyone: it is worded in the facilitator's language.
-    history.pin(t('session.phasePin', { title }), controller.me().participantId);
+    const started = view.state.agenda.phases.find((p) => p.id === next);
+    if (!view.isFacilitator || !started?.title) return;
+    // A pin is part of the doc, seen by everyone: its label is in the facilitator's language. A
+    // built-in phase still titled as shipped is marked as such, and each reader words it (the
+    // history panel), as the facilitation bar does.
+    const builtIn = isBuiltInTitle(started);
+    const title = builtIn ? (builtInPhaseTitle(t, started.id) ?? started.title) : started.title;
+    history.pin(t('session.phasePin', { title }), controller.me().participantId, builtIn ? started.id : undefined);
   });
 }

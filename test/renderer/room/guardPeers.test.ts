@@ -10,6 +10,7 @@ import type { WebrtcProvider } from 'y-webrtc';
 import { guardPeers, type DroppedPeer } from '../../../renderer/src/features/room/guardPeers';
 import { addCard } from '../../../shared/board';
 import { initWorkshop } from '../../../shared/schema';
+import { describePeerDrop } from '../../../shared/sync/peerDropReason';
 
 /** The doc the messages would change: empty, as a peer that has not synced yet. */
 const target = { doc: new Y.Doc(), docBytes: () => 0 };
@@ -65,7 +66,7 @@ describe('guardPeers', () => {
     peer.emit('data', new Uint8Array([0xff, 0xff, 0xff]));
     expect(peer.destroyed).toBe(true);
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]).toMatchObject({ peerId: 'p1', reason: expect.stringMatching(/^sent an? /) });
+    expect(dropped[0]).toMatchObject({ peerId: 'p1', via: 'direct', reason: { code: expect.stringMatching(/^(unknown-type|undecodable)$/) } });
     expect(received).toHaveLength(1);
     expect(guard.isBlocked('p1')).toBe(true);
 
@@ -91,7 +92,8 @@ describe('guardPeers', () => {
     syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
     peer.emit('data', encoding.toUint8Array(e));
     expect(received).toEqual([]);
-    expect(dropped[0]?.reason).toBe('sent a write to an unknown part of the board ("evil")');
+    expect(dropped[0]?.reason).toMatchObject({ code: 'update', problem: 'unknown-part', where: 'evil' });
+    expect(dropped[0] && describePeerDrop(dropped[0].reason)).toBe('a write to an unknown part of the board ("evil")');
   });
 
   it('drops a peer whose message makes y-webrtc throw, guarding connections made before it started', () => {
@@ -105,6 +107,7 @@ describe('guardPeers', () => {
     guardPeers(provider, target, (d) => dropped.push(d));
     peer.emit('data', syncUpdate());
     expect(peer.destroyed).toBe(true);
-    expect(dropped.map((d) => d.reason)).toEqual(['sent a message the board could not apply']);
+    expect(dropped.map((d) => d.reason)).toEqual([{ code: 'unapplicable' }]);
+    expect(dropped.map((d) => describePeerDrop(d.reason))).toEqual(['a message the board could not apply']);
   });
 });

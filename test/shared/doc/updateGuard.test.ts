@@ -82,6 +82,18 @@ describe('the update guard refuses', () => {
     });
   }
 
+  // The app words the refusal from its problem code and shows where it happened as it is.
+  it.each([
+    ['a card replaced by a string', (d: Y.Doc, id: string) => attack(d, (c) => c.getMap('cards').set(id, 'gone')), 'does-not-fit', (id: string) => `cards › ${id}`],
+    ['a field set to an object', (d: Y.Doc, id: string) => attack(d, (c) => ((c.getMap('cards').get(id) as Y.Map<unknown>).get('fields') as Y.Map<unknown>).set('title', { a: 1 })), 'does-not-fit', (id: string) => `cards › ${id} › fields › title`],
+    ['a write to an unknown root', (d: Y.Doc) => attack(d, (c) => c.getMap('payload').set('a', 1)), 'unknown-part', () => 'payload'],
+    ['one card removed', (d: Y.Doc, id: string) => attack(d, (c) => c.getMap('cards').delete(id)), 'never-changes', (id: string) => `cards › ${id}`],
+    ['a client entry in another client’s name', (d: Y.Doc) => attack(d, (c) => c.getMap('clients').set('12345', '{}')), 'impersonation', () => 'clients'],
+  ] as const)('%s: says its problem and where', (_name, make, problem, where) => {
+    const { doc, cardId } = victim();
+    expect(checkWorkshopUpdate(doc, make(doc, cardId))).toMatchObject({ ok: false, problem, where: where(cardId) });
+  });
+
   it('a signed version overwritten with other content', () => {
     const { doc } = victim();
     const key = `version.${'a'.repeat(64)}`;

@@ -86,11 +86,11 @@ describe('replays and parts', () => {
 
   it('join parts in order, refuse a part twice or without its beginning', () => {
     const r = new Reassembly(30_000);
-    expect(r.add(envelope({ part: 1, parts: 3 }), 0)).toEqual({ done: false, refused: 'a message part without its beginning' });
+    expect(r.add(envelope({ part: 1, parts: 3 }), 0)).toEqual({ done: false, refused: { code: 'relay-malformed', what: 'orphan-part' } });
     expect(r.add(envelope({ part: 0, parts: 3, body: new Uint8Array([1]) }), 0)).toEqual({ done: false });
     expect(r.add(envelope({ part: 0, parts: 3, body: new Uint8Array([9]) }), 0)).toEqual({ done: false });
     expect(r.add(envelope({ part: 1, parts: 3, body: new Uint8Array([2]) }), 0)).toEqual({ done: false });
-    expect(r.add(envelope({ part: 1, parts: 3, body: new Uint8Array([2]) }), 0)).toEqual({ done: false, refused: 'a message part twice' });
+    expect(r.add(envelope({ part: 1, parts: 3, body: new Uint8Array([2]) }), 0)).toEqual({ done: false, refused: { code: 'relay-malformed', what: 'duplicate-part' } });
     expect(r.add(envelope({ part: 2, parts: 3, body: new Uint8Array([3]) }), 0)).toEqual({ done: true, body: new Uint8Array([9, 2, 3]) });
   });
 });

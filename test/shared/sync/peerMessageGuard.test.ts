@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { addCard, buildSnapshot } from '../../../shared/board';
 import { initWorkshop } from '../../../shared/schema';
 import { inspectPeerMessage, MAX_PEER_MESSAGE_BYTES } from '../../../shared/sync/peerMessageGuard';
+import { describePeerDrop } from '../../../shared/sync/peerDropReason';
 
 function boardDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -65,7 +66,7 @@ describe('hostile or broken messages are refused', () => {
   ] as const)('%s', (_name, data, reason) => {
     const verdict = inspectPeerMessage(data, receiver());
     expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.reason).toContain(reason);
+    if (!verdict.ok) expect(describePeerDrop(verdict.reason)).toContain(reason);
   });
 
   it('random garbage that gets past the guard cannot break the board when applied', () => {

@@ -20,4 +20,15 @@ export function phaseInLanguage(t: Translate, phase: Phase): Phase {
   return { ...phase, title, prompts };
 }
 
+/** Whether a phase is one of the built-in agenda's, still titled as shipped (so worded from the catalog). */
+export function isBuiltInTitle(phase: Pick<Phase, 'id' | 'title'>): boolean {
+  return BUILT_IN.get(phase.id)?.title === phase.title;
+}
+
+/** The title of a built-in phase in the reader's language, or null if there is no such phase. */
+export function builtInPhaseTitle(t: Translate, phaseId: string): string | null {
+  const shipped = BUILT_IN.get(phaseId);
+  return shipped ? word(t, `facilitation.builtIn.${phaseId}.title`, shipped.title) : null;
+}
+
 export const agendaInLanguage = (t: Translate, agenda: Agenda): Agenda => ({ ...agenda, phases: agenda.phases.map((p) => phaseInLanguage(t, p)) });

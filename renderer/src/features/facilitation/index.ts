@@ -8,5 +8,7 @@ export { startFacilitationDuties } from './facilitationDuties';
 export { FacilitationContext, useFacilitation, type Facilitation } from './facilitationContext';
 export { FacilitationPanel } from './FacilitationPanel';
 export { navigateTo } from './navigateTo';
+// The built-in agenda's phase titles in the reader's language (the history's phase pins).
+export { builtInPhaseTitle, isBuiltInTitle } from './builtInAgenda';
 // The facilitator's own agenda templates, offered when a workshop is created.
 export { loadTemplates as loadAgendaTemplates } from './facilitationStorage';

@@ -13,9 +13,10 @@ import { useHistory, useHistoryService } from './historyContext';
 import { describeKind, describeSummary, describeTime } from './describeEntry';
 import { t, useFormat, useT, type Formatter, type Translate } from '../../core/i18n';
 import type { PreviewOf } from './historyService';
+import { pinLabel } from './pinLabel';
 
 function previewTitle(t: Translate, format: Formatter, of: PreviewOf): string {
-  if (of.kind === 'pin') return t('history.preview.pin', { label: of.label });
+  if (of.kind === 'pin') return t('history.preview.pin', { label: pinLabel(t, of.pin) });
   return of.at === null ? t('history.preview.start') : t('history.preview.after', { when: format.dateTime(of.at, 'short', 'medium') });
 }
 
@@ -65,7 +66,7 @@ export function HistoryPanel({ onClose, canRestore, nameOf, myId }: HistoryPanel
           canPin={canRestore}
           myId={myId}
           onView={(pin) => service.selectPin(pin)}
-          onRestore={(pin) => act(t('history.doing.restoring'), () => service.restoreToPin(pin), (n) => t('history.restoredToPin', { label: pin.label, count: n }))}
+          onRestore={(pin) => act(t('history.doing.restoring'), () => service.restoreToPin(pin), (n) => t('history.restoredToPin', { label: pinLabel(t, pin), count: n }))}
           onPin={(label) => {
             service.pin(label, myId);
             notifyInfo(t('history.pinned', { label }));
@@ -202,14 +203,14 @@ function Pins({ pins, canPin, onView, onRestore, onPin }: PinsProps) {
           {pins.map((pin) => (
             <li key={pin.id} data-testid="history-pin">
               <span>
-                {pin.label} <small className="muted">{format.dateTime(pin.at, 'short', 'medium')}</small>
+                {pinLabel(t, pin)} <small className="muted">{format.dateTime(pin.at, 'short', 'medium')}</small>
               </span>{' '}
               <button type="button" onClick={() => onView(pin)}>
-                {t.rich('history.pins.view', { label: pin.label })}
+                {t.rich('history.pins.view', { label: pinLabel(t, pin) })}
               </button>
               {canPin && (
                 <button type="button" onClick={() => onRestore(pin)} data-testid="history-pin-restore">
-                  {t.rich('history.pins.restore', { label: pin.label })}
+                  {t.rich('history.pins.restore', { label: pinLabel(t, pin) })}
                 </button>
               )}
             </li>

@@ -11,6 +11,7 @@ import {
   buildTimeline,
   createReplayer,
   decodeHistoryRecord,
+  phasePinId,
   pinPoint,
   readClients,
   readPins,
@@ -29,7 +30,7 @@ import { describeError } from '../../core/describeError';
 import { t } from '../../core/i18n';
 
 /** What the preview shows, as data the panel words in the reader's language. */
-export type PreviewOf = { readonly kind: 'entry'; readonly at: number | null } | { readonly kind: 'pin'; readonly label: string };
+export type PreviewOf = { readonly kind: 'entry'; readonly at: number | null } | { readonly kind: 'pin'; readonly pin: HistoryPin };
 
 export interface HistoryView {
   readonly status: 'closed' | 'loading' | 'ready' | 'failed';
@@ -61,7 +62,8 @@ export interface HistoryService {
   selectPin(pin: HistoryPin): void;
   /** Restores the board to how it was at a pinned point; returns how many values it wrote. */
   restoreToPin(pin: HistoryPin): number;
-  pin(label: string, by: string): void;
+  /** Pins this point; `phaseId` when it is the start of a built-in phase still titled as shipped. */
+  pin(label: string, by: string, phaseId?: string): void;
   unpin(id: string): void;
 }
 
@@ -137,7 +139,7 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
       const past = replay().docAt(indexAt(pin.at));
       const preview = buildSnapshot(past);
       past.destroy();
-      store.setState({ selected: null, previewOf: { kind: 'pin', label: pin.label }, preview });
+      store.setState({ selected: null, previewOf: { kind: 'pin', pin }, preview });
     },
     restoreToPin: (pin) => restoreAt(indexAt(pin.at)),
     undoParticipantSince: (participantId, entry) => {
@@ -150,8 +152,9 @@ export function createHistoryService({ host, doc, workshopId, flush }: HistoryDe
         past.destroy();
       }
     },
-    pin: (label, by) => {
-      pinPoint(doc, { id: uuidv4().replace(/-/g, '').slice(0, 16), at: Date.now(), label, by }, LOCAL);
+    pin: (label, by, phaseId) => {
+      const nonce = uuidv4().replace(/-/g, '').slice(0, 16);
+      pinPoint(doc, { id: phaseId === undefined ? nonce : phasePinId(phaseId, nonce), at: Date.now(), label, by }, LOCAL);
       store.setState({ pins: readPins(doc) });
     },
     unpin: (id) => {

@@ -1,10 +1,10 @@
 // Who is in the workshop: the roster, who is online now with their side and colour, where they
 // are on the board, and each connection's state and round trip. A banner says when the room
 // cannot be reached; the facilitator also sees peers dropped for sending bad data.
-import type { ReactNode } from 'react';
 import type { Participant } from '../../../../shared/board';
 import { sectionTitle, sideLabel, useFormat, useT, type MessageKey } from '../../core/i18n';
 import { useBoard } from '../board';
+import { droppedPeerText } from './dropReasonText';
 import { useRoom } from './roomContext';
 import type { PeerPresence } from './presence';
 import type { PeerStatus } from './roomConnection';
@@ -57,6 +57,7 @@ function Person({ participant, presence, peer }: PersonProps) {
 
 export function ParticipantsPanel() {
   const t = useT();
+  const format = useFormat();
   const settings = useRoom((v) => v.settings);
   const phase = useRoom((v) => v.phase);
   const status = useRoom((v) => v.status);
@@ -103,7 +104,7 @@ export function ParticipantsPanel() {
           <ul>
             {status.dropped.map((d) => (
               <li key={`${d.peerId}-${d.at}`}>
-                {t.rich('room.dropped.item', { reason: d.reason, detail: (chunks: ReactNode[]) => <span translate="no">{chunks}</span> })}
+                {droppedPeerText(t, format, d)}
               </li>
             ))}
           </ul>

@@ -3,11 +3,15 @@
 // dropped peer connects again, it is kept but muted: destroying it again would only make both
 // sides re-announce and reconnect in a loop.
 import type { WebrtcProvider } from 'y-webrtc';
+import type { PeerDropReason } from '../../../../shared/sync/peerDropReason';
 import { inspectPeerMessage, type GuardTarget } from '../../../../shared/sync/peerMessageGuard';
 
 export interface DroppedPeer {
   readonly peerId: string;
-  readonly reason: string;
+  /** Why: a code the participants panel words from the catalogs (room.dropped.*). */
+  readonly reason: PeerDropReason;
+  /** Over a direct data channel, or through the relay. */
+  readonly via: 'direct' | 'relay';
   readonly at: number;
 }
 
@@ -45,22 +49,22 @@ export function guardPeers(provider: WebrtcProvider, target: GuardTarget, onDrop
       const original = peer.listeners('data');
       peer.removeAllListeners('data');
       let dropped = false;
-      const drop = (reason: string): void => {
+      const drop = (reason: PeerDropReason): void => {
         if (dropped) return;
         dropped = true;
         blocked.add(peerId);
         peer.destroy();
-        onDrop({ peerId, reason, at: Date.now() });
+        onDrop({ peerId, reason, via: 'direct', at: Date.now() });
       };
       peer.on('data', (data) => {
         if (dropped || blocked.has(peerId)) return;
         const verdict = inspectPeerMessage(data, target);
-        if (!verdict.ok) return drop(`sent ${verdict.reason}`);
+        if (!verdict.ok) return drop(verdict.reason);
         sender = peerId;
         try {
           for (const listener of original) listener(data);
         } catch {
-          drop('sent a message the board could not apply');
+          drop({ code: 'unapplicable' });
         } finally {
           sender = null;
         }
