@@ -193,13 +193,16 @@ async function runSize(size: number, site: AppSite | null): Promise<void> {
     const settleStart = Date.now();
     const received = () => headless.reduce((sum, p) => sum + p.relay.counts().received, 0);
     let before = -1;
-    while (Date.now() - settleStart < 90_000) {
+    let quietNow = false;
+    while (!quietNow && Date.now() - settleStart < 90_000) {
       const now = received();
-      if (now === before) break;
+      quietNow = now === before;
       before = now;
-      await sleep(2000);
+      if (!quietNow) await sleep(2000);
     }
-    rows.push(['settled (no relay frames for 2 s)', `after ${((Date.now() - settleStart) / 1000).toFixed(1)} s more`]);
+    const waited = `${((Date.now() - settleStart) / 1000).toFixed(1)} s`;
+    // Presence renewals and "alive" frames never stop, so a big room may never fall quiet for 2 s.
+    rows.push(quietNow ? ['settled (no relay frames for 2 s)', `after ${waited} more`] : ['settle wait (no 2 s without relay frames)', `gave up after ${waited}; rounds start anyway`]);
 
     // Steady state: everyone present, nobody editing (presence renewals and "alive" only).
     const steady = sampleProcess(server.pid);
