@@ -26,7 +26,8 @@ describe.skipIf(redisMissing !== undefined)(`failover between signaling instance
       const args = ['--redis', redis.url, '--redis-prefix', 'failover:'];
       const [s1, s2, s3] = await Promise.all([spawnSignalInstance(args), spawnSignalInstance(args), spawnSignalInstance(args)]);
       instances.push(s1, s2, s3);
-      expect(s1.output()).toContain('sharing rooms through Redis');
+      // The note follows the "listening on" line, possibly in a later chunk of the child's output.
+      await expect.poll(() => s1.output(), { timeout: 10_000 }).toContain('sharing rooms through Redis');
       // Where the balancer sends each peer's connections while all are up: Alice to s1 (s3 if
       // it is down), Bob and the newcomer to s2.
       const [toAlice, toBob] = await Promise.all([startBalancer([s1.port, s3.port]), startBalancer([s2.port])]);
