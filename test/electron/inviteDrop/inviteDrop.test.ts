@@ -10,10 +10,11 @@ import { jsonLineLogger } from '../../../electron/main/signaling/signalingLog';
 import { startSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../../electron/main/signaling/signalingServer';
 import {
   askInviteDrop, createInvite, deriveShortInviteKeys, draftShortInvite, leaveShortInvite, lookUpShortInvite, parseShortInviteCode,
-  roomSecretToBytes, type OpenWebSocket, type WebSocketLike,
+  roomSecretToBytes,
 } from '../../../shared/room';
 import { toBase64url, toHex } from '../../../shared/crypto/bytes';
 import { encodeBase32 } from '../../../shared/room/base32';
+import { sockets } from './wsSockets';
 
 const servers: SignalingServer[] = [];
 async function start(options: SignalingServerOptions = {}): Promise<SignalingServer> {
@@ -24,30 +25,6 @@ async function start(options: SignalingServerOptions = {}): Promise<SignalingSer
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-/** A `ws` client for the shared code, recording every frame it sends; `localAddress` makes
- * it another client address (all of 127.0.0.0/8 is loopback on Linux). */
-function sockets(sent: string[] = [], localAddress?: string): OpenWebSocket {
-  return (url) => {
-    const ws = new WebSocket(url, localAddress ? { localAddress } : {});
-    const like: WebSocketLike = {
-      onopen: null,
-      onmessage: null,
-      onerror: null,
-      onclose: null,
-      send: (data) => {
-        sent.push(data);
-        ws.send(data);
-      },
-      close: () => ws.close(),
-    };
-    ws.on('open', () => like.onopen?.());
-    ws.on('message', (data) => like.onmessage?.({ data: data.toString() }));
-    ws.on('error', () => like.onerror?.());
-    ws.on('close', () => like.onclose?.());
-    return like;
-  };
-}
 
 /** The memory store, recording what it is asked to keep. */
 function recordingStore(kept: string[]): InviteStore {

@@ -5,18 +5,18 @@
 // 'unavailable' at once, without a crash, until it is back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { WebSocket } from 'ws';
 import { createRedisInviteStore } from '../../../electron/main/inviteDrop/redisInviteStore';
 import { resolveInviteDropLimits, type InviteDropLimits } from '../../../electron/main/inviteDrop/inviteStore';
 import { silentLogger } from '../../../electron/main/signaling/signalingLog';
 import { startSignalingServer, type SignalingServer } from '../../../electron/main/signaling/signalingServer';
 import {
   askInviteDrop, createInvite, deriveShortInviteKeys, draftShortInvite, leaveShortInvite, lookUpShortInvite, parseShortInviteCode,
-  roomSecretToBytes, type OpenWebSocket, type WebSocketLike,
+  roomSecretToBytes,
 } from '../../../shared/room';
 import { toBase64url, toHex } from '../../../shared/crypto/bytes';
 import { encodeBase32 } from '../../../shared/room/base32';
 import { redisMissing, startRedis, type RedisProcess } from '../signaling/redisProcess';
+import { sockets } from './wsSockets';
 
 let redis: RedisProcess;
 let inspector: Redis;
@@ -34,30 +34,6 @@ async function pair(limits: Partial<InviteDropLimits> = {}, commandTimeoutMs?: n
     return server;
   };
   return { a: await start(), b: await start(), prefix, start };
-}
-
-/** A `ws` client for the shared code, recording what it sends; `localAddress` is another
- * client address (all of 127.0.0.0/8 is loopback on Linux). */
-function sockets(sent: string[] = [], localAddress?: string): OpenWebSocket {
-  return (url) => {
-    const ws = new WebSocket(url, localAddress ? { localAddress } : {});
-    const like: WebSocketLike = {
-      onopen: null,
-      onmessage: null,
-      onerror: null,
-      onclose: null,
-      send: (data) => {
-        sent.push(data);
-        ws.send(data);
-      },
-      close: () => ws.close(),
-    };
-    ws.on('open', () => like.onopen?.());
-    ws.on('message', (data) => like.onmessage?.({ data: data.toString() }));
-    ws.on('error', () => like.onerror?.());
-    ws.on('close', () => like.onclose?.());
-    return like;
-  };
 }
 
 const put = (url: string, id: string, box: string, ttl = 60, localAddress?: string) =>
