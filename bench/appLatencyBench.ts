@@ -18,6 +18,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { startStaticServer } from '../scripts/staticServer.mjs';
 import { spawnSignalServer } from './signalServerProcess';
 import { median, percentile, report } from './benchUtil';
+import { hostRoom, joinRoom } from './relayBenchWindows';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profilePath = process.env.BENCH_PROFILE;
@@ -64,36 +65,6 @@ async function measureClock(w: Window): Promise<void> {
       w.offset = pageNow - (t0 + t1) / 2;
     }
   }
-}
-
-async function host(page: Page, signalingUrl: string): Promise<string> {
-  await page.goto('./');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Bridgeboard' });
-  await welcome.getByLabel('Your name').fill('Fiona Facilitator');
-  await welcome.getByRole('radio', { name: 'Neutral', exact: true }).check();
-  await welcome.getByRole('button', { name: 'Save profile' }).click();
-  await page.getByLabel('New workshop title').fill('Latency bench');
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await page.getByTestId('board-title').waitFor();
-  await page.getByTestId('open-room').click();
-  const dialog = page.getByTestId('open-room-dialog');
-  await dialog.getByLabel('Signaling server address').fill(signalingUrl);
-  await dialog.getByRole('button', { name: 'Open room' }).click();
-  const invite = page.getByTestId('invite-dialog');
-  await invite.waitFor({ timeout: 30_000 });
-  const link = await invite.getByTestId('invite-web-link').inputValue();
-  await invite.getByRole('button', { name: 'Done' }).click();
-  return link;
-}
-
-async function join(page: Page, link: string, n: number): Promise<void> {
-  await page.goto(link);
-  const form = page.getByRole('form', { name: 'Join a workshop' });
-  await form.getByLabel('Your name').fill(`Person ${n}`);
-  await form.getByRole('radio', { name: n % 2 ? 'IT' : 'OT', exact: true }).check();
-  await form.getByLabel('Your role').fill('Engineer');
-  await form.getByRole('button', { name: 'Join workshop' }).click();
-  await page.getByTestId('board').waitFor({ timeout: 30_000 });
 }
 
 const connectedPeers = async (page: Page): Promise<number> => {
@@ -211,9 +182,9 @@ async function roomRun(count: number, appUrl: string, probe: string, signalingUr
     for (let i = 0; i < count; i++) windows.push(await openWindow(appUrl, probe));
     const [first, second] = windows;
     if (!first || !second) return;
-    const link = await host(first.page, signalingUrl);
+    const link = await hostRoom(first.page, 'Latency bench', signalingUrl, 30_000);
     // People join one after another.
-    for (let i = 1; i < count; i++) await join(windows[i]!.page, link, i);
+    for (let i = 1; i < count; i++) await joinRoom(windows[i]!.page, link, i, 30_000);
     const mesh = await fullMesh(windows, count * 15_000);
     const meshMs = Date.now() - started;
     if (!mesh.ok) {

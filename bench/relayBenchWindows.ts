@@ -64,8 +64,9 @@ export async function measureClock(w: AppWindow): Promise<void> {
   }
 }
 
-/** The facilitator creates a workshop and opens a room on `signalingUrl`; returns the web invite. */
-export async function hostRoom(page: Page, title: string, signalingUrl: string): Promise<string> {
+/** The facilitator creates a workshop and opens a room on `signalingUrl`; returns the web invite.
+ * Also the latency bench's host (bench/appLatencyBench.ts), with its own wait. */
+export async function hostRoom(page: Page, title: string, signalingUrl: string, timeoutMs = 60_000): Promise<string> {
   await page.goto('./');
   const welcome = page.getByRole('dialog', { name: 'Welcome to Bridgeboard' });
   await welcome.getByLabel('Your name').fill('Fiona Facilitator');
@@ -79,21 +80,21 @@ export async function hostRoom(page: Page, title: string, signalingUrl: string):
   await dialog.getByLabel('Signaling server address').fill(signalingUrl);
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const invite = page.getByTestId('invite-dialog');
-  await invite.waitFor({ timeout: 60_000 });
+  await invite.waitFor({ timeout: timeoutMs });
   const link = await invite.getByTestId('invite-web-link').inputValue();
   await invite.getByRole('button', { name: 'Done' }).click();
   return link;
 }
 
 /** A participant follows the web invite and fills in the join form. */
-export async function joinRoom(page: Page, link: string, n: number): Promise<void> {
+export async function joinRoom(page: Page, link: string, n: number, timeoutMs = 60_000): Promise<void> {
   await page.goto(link);
   const form = page.getByRole('form', { name: 'Join a workshop' });
   await form.getByLabel('Your name').fill(`Person ${n}`);
   await form.getByRole('radio', { name: n % 2 ? 'IT' : 'OT', exact: true }).check();
   await form.getByLabel('Your role').fill('Engineer');
   await form.getByRole('button', { name: 'Join workshop' }).click();
-  await page.getByTestId('board').waitFor({ timeout: 60_000 });
+  await page.getByTestId('board').waitFor({ timeout: timeoutMs });
 }
 
 /** Opens the card editor on a new goal and types its title, short of the Enter that saves it. */
