@@ -1,19 +1,11 @@
 // The invite drop's flags on `bridgeboard signal` (and so on `serve`): its limits reach the
 // running server, `--no-invite-drop` turns it off, and nonsense is refused with the flag named.
 import { describe, expect, it } from 'vitest';
-import { runSignal, type SignalIo } from '../../../cli/signalCommand';
+import { runSignal } from '../../../cli/signalCommand';
+import { signalIo as io } from '../signaling/signalIo';
 import { parseServeOptions } from '../../../cli/serveOptions';
 import { toBase64url } from '../../../shared/crypto/bytes';
 import { connect, eventually } from '../signaling/wsClient';
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop: () => void = () => {};
-  const stopped = new Promise<void>((r) => (stop = r));
-  const value: SignalIo = { out: (l) => out.push(l), err: (l) => err.push(l), waitForStop: () => stopped, networkInterfaces: () => ({}) };
-  return { out, err, stop: () => stop(), io: value };
-}
 
 const id = (n: number) => toBase64url(Uint8Array.from({ length: 16 }, (_, i) => (n * 7 + i) & 255));
 

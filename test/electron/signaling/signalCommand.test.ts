@@ -1,17 +1,9 @@
 // `bridgeboard signal`: argument errors, listening, and clean stops (in-process and on SIGINT).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runSignal, type SignalIo } from '../../../cli/signalCommand';
+import { runSignal } from '../../../cli/signalCommand';
+import { signalIo as io } from './signalIo';
 import { connect, eventually } from './wsClient';
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop: () => void = () => {};
-  const stopped = new Promise<void>((r) => (stop = r));
-  const value: SignalIo = { out: (l) => out.push(l), err: (l) => err.push(l), waitForStop: () => stopped, networkInterfaces: () => ({}) };
-  return { out, err, stop: () => stop(), io: value };
-}
 
 describe('bridgeboard signal', () => {
   const bad: [string, string[]][] = [

@@ -2,18 +2,10 @@
 // never printed, a wrong password stops the start with a clear message, and a Redis that is
 // not there yet does not stop the instance from serving its own clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSignal, type SignalIo } from '../../../cli/signalCommand';
+import { runSignal } from '../../../cli/signalCommand';
+import { signalIo as io } from './signalIo';
 import { freePort, redisMissing, startRedis, type RedisProcess } from './redisProcess';
 import { connect, eventually } from './wsClient';
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop: () => void = () => {};
-  const stopped = new Promise<void>((r) => (stop = r));
-  const value: SignalIo = { out: (l) => out.push(l), err: (l) => err.push(l), waitForStop: () => stopped, networkInterfaces: () => ({}) };
-  return { out, err, stop: () => stop(), io: value };
-}
 
 let redis: RedisProcess;
 const password = 'pw-7f3a9c';
