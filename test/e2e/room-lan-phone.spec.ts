@@ -7,26 +7,10 @@ import { qrSvgDataUrl } from '../../shared/room';
 import { addCardRetrying as addCard } from './charter/charterPage';
 import { startApp } from './fixtures/boardPage';
 import { goToPhase } from './facilitation/facilitationHelpers';
-import { FACILITATOR, OT_PERSON, cardTitled, expectConnected, join, type Peer } from './room/roomHarness';
-import { LAN_NAME, launchLanPeer, startServe, type ServeProcess } from './room/lanServe';
+import { FACILITATOR, OT_PERSON, cardTitled, expectConnected, join } from './room/roomHarness';
+import { LAN_NAME, serveForSpec } from './room/lanServe';
 
-let serve: ServeProcess;
-const peers: Peer[] = [];
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await serve?.close();
-});
-test.afterEach(async () => {
-  const info = test.info();
-  if (info.status === info.expectedStatus) return;
-  for (const [i, p] of peers.entries()) {
-    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-  }
-});
+const lan = serveForSpec();
 
 const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
 
@@ -38,10 +22,8 @@ async function expectFitsWidth(page: Page): Promise<void> {
 
 test('a phone joins from the web link, reads the board, adds a card and votes on a 390-px screen', async () => {
   test.setTimeout(180_000);
-  const fac = await launchLanPeer(serve.spki, { baseURL: serve.url });
-  peers.push(fac);
-  const phone = await launchLanPeer(serve.spki, { ...PHONE, baseURL: serve.url });
-  peers.push(phone);
+  const fac = await lan.peer();
+  const phone = await lan.peer(PHONE);
 
   await startApp(fac.page, { name: FACILITATOR.name, side: FACILITATOR.side });
   await fac.page.getByLabel('New workshop title').fill('Line 4 from a phone');
@@ -49,8 +31,8 @@ test('a phone joins from the web link, reads the board, adds a card and votes on
   await addCard(fac.page, 'tradeoffs', { Tension: 'Patch cadence vs. maintenance windows' });
   await fac.page.getByTestId('open-room').click();
   const dialog = fac.page.getByTestId('open-room-dialog');
-  await dialog.getByLabel('Signaling server address').fill(`wss://${LAN_NAME}:${serve.port}`);
-  await dialog.getByLabel(/^Server certificate fingerprint/).fill(serve.sha256);
+  await dialog.getByLabel('Signaling server address').fill(`wss://${LAN_NAME}:${lan.serve.port}`);
+  await dialog.getByLabel(/^Server certificate fingerprint/).fill(lan.serve.sha256);
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const invite = fac.page.getByTestId('invite-dialog');
   const webLink = await invite.getByTestId('invite-web-link').inputValue();

@@ -10,52 +10,27 @@ import { fillDraft, openCharter, version, freeze } from './charter/charterPage';
 import { addCardRetrying as addCard } from './charter/charterPage';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { startApp } from './fixtures/boardPage';
-import { FACILITATOR, IT_PERSON, expectConnected, join, type Peer } from './room/roomHarness';
-import { LAN_NAME, launchLanPeer, startServe, type ServeProcess } from './room/lanServe';
+import { FACILITATOR, IT_PERSON, expectConnected, join } from './room/roomHarness';
+import { LAN_NAME, serveForSpec, startServe } from './room/lanServe';
 
 test.describe.configure({ mode: 'serial' });
 
-let serve: ServeProcess;
-const peers: Peer[] = [];
-const others: { close(): Promise<void> }[] = [];
+const lan = serveForSpec();
 let webLink = '';
+const peer = () => lan.peer();
 
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await Promise.all(others.map((o) => o.close()));
-  await serve?.close();
-});
-test.afterEach(async () => {
-  const info = test.info();
-  if (info.status === info.expectedStatus) return;
-  for (const [i, p] of peers.entries()) {
-    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-  }
-  await info.attach('serve-output', { body: serve.output.join('\n') });
-});
-
-async function peer(): Promise<Peer> {
-  const p = await launchLanPeer(serve.spki, { baseURL: serve.url });
-  peers.push(p);
-  return p;
-}
-
-const readAloud = () => serve.sha256.split(' ').slice(0, 8).join(' ');
+const readAloud = () => lan.serve.sha256.split(' ').slice(0, 8).join(' ');
 
 test('serve prints its URL on the LAN name and the SPKI to pin', () => {
-  expect(serve.url).toBe(`https://${LAN_NAME}:${serve.port}/`);
-  expect(serve.spki).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-  expect(serve.sha256).toMatch(/^([0-9A-F]{2} ){31}[0-9A-F]{2}$/);
+  expect(lan.serve.url).toBe(`https://${LAN_NAME}:${lan.serve.port}/`);
+  expect(lan.serve.spki).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  expect(lan.serve.sha256).toMatch(/^([0-9A-F]{2} ){31}[0-9A-F]{2}$/);
 });
 
 test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs the charter', async () => {
   test.setTimeout(180_000);
   const [fac, it] = await Promise.all([peer(), peer()]);
-  await fac.page.goto(serve.url);
+  await fac.page.goto(lan.serve.url);
   // The LAN origin is a secure context over https: WebCrypto is there.
   expect(await fac.page.evaluate(() => window.isSecureContext && typeof crypto.subtle?.sign === 'function')).toBe(true);
 
@@ -65,8 +40,8 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   await fac.page.getByTestId('open-room').click();
   const dialog = fac.page.getByTestId('open-room-dialog');
   // The server prefills where its signaling is and which certificate it presents.
-  await expect(dialog.getByLabel('Signaling server address')).toHaveValue(`wss://${LAN_NAME}:${serve.port}`);
-  await expect(dialog.getByLabel(/^Server certificate fingerprint/)).toHaveValue(serve.sha256);
+  await expect(dialog.getByLabel('Signaling server address')).toHaveValue(`wss://${LAN_NAME}:${lan.serve.port}`);
+  await expect(dialog.getByLabel(/^Server certificate fingerprint/)).toHaveValue(lan.serve.sha256);
   await expect(dialog.getByTestId('server-info-prefilled')).toBeVisible();
   await dialog.getByRole('button', { name: 'Open room' }).click();
   const invite = fac.page.getByTestId('invite-dialog');
@@ -74,7 +49,7 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
   await expect(invite.getByTestId('invite-certificate-read-aloud')).toHaveText(readAloud());
   await expectNoSeriousViolations(fac.page, 'invite dialog with the certificate', '[data-testid="invite-dialog"]');
   webLink = await invite.getByTestId('invite-web-link').inputValue();
-  expect(webLink).toMatch(new RegExp(`^https://${LAN_NAME.replace(/\./g, '\\.')}:${serve.port}/#/join/[0-9A-Z]+$`));
+  expect(webLink).toMatch(new RegExp(`^https://${LAN_NAME.replace(/\./g, '\\.')}:${lan.serve.port}/#/join/[0-9A-Z]+$`));
   // The QR code a phone scans is the web link.
   await expect(invite.getByTestId('invite-qr')).toHaveAttribute('src', qrSvgDataUrl(webLink));
   await invite.getByRole('button', { name: 'Done' }).click();
@@ -124,14 +99,14 @@ test('two browsers join a room on the LAN origin over HTTPS and WSS; one signs t
 test('plain http to the port goes on to https; a plain-http origin says why the app cannot work there', async () => {
   const p = await peer();
   const route = webLink.slice(webLink.indexOf('#'));
-  await p.page.goto(`http://${LAN_NAME}:${serve.port}/${route}`);
-  await expect(p.page).toHaveURL(`https://${LAN_NAME}:${serve.port}/${route}`);
+  await p.page.goto(`http://${LAN_NAME}:${lan.serve.port}/${route}`);
+  await expect(p.page).toHaveURL(`https://${LAN_NAME}:${lan.serve.port}/${route}`);
   await expect(p.page.getByRole('form', { name: 'Join a workshop' })).toBeVisible();
 
   // A server reached over plain http (here serve's proxy mode, opened around its proxy):
   // on a LAN name that is no secure context, and the page says so instead of failing later.
   const plain = await startServe({ behindProxy: true });
-  others.push(plain);
+  lan.closeAfter(plain);
   await p.page.goto(`http://${LAN_NAME}:${plain.port}/${route}`);
   expect(await p.page.evaluate(() => window.isSecureContext)).toBe(false);
   const page = p.page.getByTestId('insecure-origin');

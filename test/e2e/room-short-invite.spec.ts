@@ -9,41 +9,18 @@ import { addCardRetrying as addCard } from './charter/charterPage';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { startApp } from './fixtures/boardPage';
 import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, type Peer } from './room/roomHarness';
-import { launchLanPeer, startServe, type ServeProcess } from './room/lanServe';
+import { serveForSpec } from './room/lanServe';
 
 test.describe.configure({ mode: 'serial' });
 
-let serve: ServeProcess;
-const peers: Peer[] = [];
+const lan = serveForSpec();
 let shortCode = '';
 let fac: Peer;
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await serve?.close();
-});
-test.afterEach(async () => {
-  const info = test.info();
-  if (info.status === info.expectedStatus) return;
-  for (const [i, p] of peers.entries()) {
-    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-  }
-  await info.attach('serve-output', { body: serve.output.join('\n') });
-});
-
-async function peer(): Promise<Peer> {
-  const p = await launchLanPeer(serve.spki, { baseURL: serve.url });
-  peers.push(p);
-  return p;
-}
+const peer = () => lan.peer();
 
 /** Types a code on the join page of the server's origin and submits, as a person would. */
 async function typeCode(page: Page, code: string, person: { name: string; side: string; role: string }) {
-  await page.goto(`${serve.url}#/join`);
+  await page.goto(`${lan.serve.url}#/join`);
   const form = page.getByRole('form', { name: 'Join a workshop' });
   await form.getByLabel('Invite link or code').fill(code);
   await form.getByLabel('Your name').fill(person.name);
@@ -56,7 +33,7 @@ test('a second browser joins with the short code alone, and both edit one board'
   test.setTimeout(180_000);
   fac = await peer();
   const it = await peer();
-  await fac.page.goto(serve.url);
+  await fac.page.goto(lan.serve.url);
   await startApp(fac.page, { name: FACILITATOR.name, side: FACILITATOR.side });
   await fac.page.getByLabel('New workshop title').fill('Line 5 read aloud');
   await fac.page.getByRole('button', { name: 'Create workshop' }).click();
@@ -72,8 +49,8 @@ test('a second browser joins with the short code alone, and both edit one board'
   expect(shortCode.length).toBeLessThanOrEqual(40);
   // The long forms are still there for those who scan or paste, and are far longer.
   expect((await dialog.getByTestId('invite-code').inputValue()).length).toBeGreaterThan(100);
-  await expect(dialog.getByTestId('short-invite')).toContainText(`join page at ${serve.url.replace(/\/$/, '')}`);
-  await expect(dialog.getByTestId('short-invite-server')).toHaveText(`lan.bridgeboard.test:${serve.port}`);
+  await expect(dialog.getByTestId('short-invite')).toContainText(`join page at ${lan.serve.url.replace(/\/$/, '')}`);
+  await expect(dialog.getByTestId('short-invite-server')).toHaveText(`lan.bridgeboard.test:${lan.serve.port}`);
   await expectNoSeriousViolations(fac.page, 'invite dialog with the short code', '[data-testid="invite-dialog"]');
   // Reopening the dialog shows the same code.
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -90,7 +67,7 @@ test('a second browser joins with the short code alone, and both edit one board'
   await expect(fac.page.getByTestId('card').filter({ hasText: 'Joined by ear' })).toBeVisible({ timeout: 20_000 });
 
   // The server logged nothing of the code.
-  expect(serve.output.join('\n')).not.toContain(shortCode.replace(/-/g, ''));
+  expect(lan.serve.output.join('\n')).not.toContain(shortCode.replace(/-/g, ''));
 });
 
 test('a code nobody left, a mistyped code and an expired invite each say what is wrong', async () => {

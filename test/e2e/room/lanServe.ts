@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContextOptions } from '@playwright/test';
+import { chromium, test, type BrowserContextOptions } from '@playwright/test';
 import { WEBRTC_ARGS, type Peer } from './roomHarness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -90,4 +90,56 @@ export async function launchLanPeer(spki: string, context: BrowserContextOptions
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   if (process.env.ROOM_DEBUG) page.on('console', (m) => console.log(`[lan peer] ${m.type()}: ${m.text()}`));
   return { page, browser, problems, close: () => browser.close() };
+}
+
+export interface ServedSpec {
+  /** The spec's server, once its first test has begun. */
+  readonly serve: ServeProcess;
+  /** A browser on the LAN-like origin pinning the server's certificate; closed after the spec. */
+  peer(context?: BrowserContextOptions): Promise<Peer>;
+  /** Something else the spec opened, closed after it too. */
+  closeAfter(thing: { close(): Promise<void> }): void;
+}
+
+/**
+ * One `bridgeboard serve` for a spec file and the browsers it launches: started before its first
+ * test, all closed after the last; a failed test attaches each browser's screenshot and problems,
+ * and the server's output.
+ */
+export function serveForSpec(): ServedSpec {
+  let serve: ServeProcess | undefined;
+  const peers: Peer[] = [];
+  const others: { close(): Promise<void> }[] = [];
+  test.beforeAll(async () => {
+    serve = await startServe();
+  });
+  test.afterAll(async () => {
+    await Promise.all(peers.map((p) => p.close()));
+    await Promise.all(others.map((o) => o.close()));
+    await serve?.close();
+  });
+  test.afterEach(async () => {
+    const info = test.info();
+    if (info.status === info.expectedStatus) return;
+    for (const [i, p] of peers.entries()) {
+      await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
+      await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
+    }
+    if (serve) await info.attach('serve-output', { body: serve.output.join('\n') });
+  });
+  const started = (): ServeProcess => {
+    if (!serve) throw new Error('bridgeboard serve has not started: use it inside a test');
+    return serve;
+  };
+  return {
+    get serve() {
+      return started();
+    },
+    async peer(context = {}) {
+      const p = await launchLanPeer(started().spki, { ...context, baseURL: started().url });
+      peers.push(p);
+      return p;
+    },
+    closeAfter: (thing) => void others.push(thing),
+  };
 }
