@@ -12,15 +12,7 @@ import { freeze, addCardRetrying as addCard, exportAs, fillDraft, myFingerprint,
 import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, hostWorkshop, join, useRoomSuite } from './room/roomHarness';
 
 const room = useRoomSuite();
-test.afterEach(async () => {
-  const info = test.info();
-  // Separate browsers leave no Playwright trace: keep each one's screen and errors on failure.
-  if (info.status === info.expectedStatus) return;
-  for (const [i, p] of room.peers.entries()) {
-    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-  }
-});
+
 test('facilitator, IT and OT sign one frozen charter in three browsers; the PDF verifies with the CLI and an altered copy does not', async () => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(joinPath(tmpdir(), 'bb-charter-room-'));

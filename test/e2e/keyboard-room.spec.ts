@@ -13,14 +13,6 @@ import { FACILITATOR, IT_PERSON, OT_PERSON, expectConnected, useRoomSuite, type 
 // Three Chromiums share two cores with whatever else runs: generous waits, same assertions.
 const expect = baseExpect.configure({ timeout: 20_000 });
 const room = useRoomSuite();
-test.afterEach(async () => {
-  const info = test.info();
-  if (info.status === info.expectedStatus) return;
-  for (const [i, p] of room.peers.entries()) {
-    await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-    await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-  }
-});
 
 const sideRadio = (page: Page, person: Person) => page.getByRole('radio', { name: person.side === 'facilitator' ? 'Neutral' : person.side, exact: true });
 const version1 = (page: Page) => page.locator('[data-testid="charter-version"][data-version="1"]');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, test, type BrowserContextOptions } from '@playwright/test';
-import { WEBRTC_ARGS, type Peer } from './roomHarness';
+import { attachPeersOnFailure, WEBRTC_ARGS, type Peer } from './roomHarness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const LAN_NAME = 'lan.bridgeboard.test';
@@ -118,15 +118,10 @@ export function serveForSpec(): ServedSpec {
     await Promise.all(others.map((o) => o.close()));
     await serve?.close();
   });
-  test.afterEach(async () => {
-    const info = test.info();
-    if (info.status === info.expectedStatus) return;
-    for (const [i, p] of peers.entries()) {
-      await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
-      await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
-    }
-    if (serve) await info.attach('serve-output', { body: serve.output.join('\n') });
+  attachPeersOnFailure(peers, async () => {
+    if (serve) await test.info().attach('serve-output', { body: serve.output.join('\n') });
   });
+
   const started = (): ServeProcess => {
     if (!serve) throw new Error('bridgeboard serve has not started: use it inside a test');
     return serve;

@@ -68,6 +68,20 @@ export interface RoomSuite {
   readonly peers: readonly Peer[];
 }
 
+/** On a failed test, each browser's screen and problems (separate browsers leave no Playwright
+ * trace), and whatever `more` adds. */
+export function attachPeersOnFailure(peers: readonly Peer[], more: () => Promise<void> = async () => {}): void {
+  test.afterEach(async () => {
+    const info = test.info();
+    if (info.status === info.expectedStatus) return;
+    for (const [i, p] of peers.entries()) {
+      await p.page.screenshot({ path: info.outputPath(`peer-${i}.png`), fullPage: true }).catch(() => undefined);
+      await info.attach(`peer-${i}-problems`, { body: p.problems.join('\n') });
+    }
+    await more();
+  });
+}
+
 export function useRoomSuite(): RoomSuite {
   let server: SignalingServer | undefined;
   const peers: Peer[] = [];
@@ -79,6 +93,7 @@ export function useRoomSuite(): RoomSuite {
     await Promise.all([...peers, ...others].map((p) => p.close()));
     await server?.close();
   });
+  attachPeersOnFailure(peers);
   return {
     server() {
       if (!server) throw new Error('the signaling server has not started');
